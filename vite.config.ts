@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// One config for the app build and both test projects: pure code in node,
+// end-to-end tests that drive the built app in a real Chromium.
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500
+  },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20000
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/e2e-global-setup.ts'],
+          testTimeout: 60000,
+          hookTimeout: 60000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+});
