@@ -1,0 +1,436 @@
+import { Dexie } from 'dexie';
+import type { MissingLinkDb } from './db';
+import { StorageError, toStorageError } from './errors';
+import {
+  parseRow,
+  processRecordSchema,
+  versionRecordSchema,
+  type ProcessOrigin,
+  type ProcessRecord,
+  type ProcessSummary,
+  type StorageProblem,
+  type VersionKind,
+  type VersionRecord,
+  type VersionSummary
+} from './records';
+
+/**
+ * Largest BPMN file the library accepts (UTF-8 bytes). Our own constant because
+ * src/model/bpmn-io.ts (MAX_BPMN_BYTES) does not exist yet; switch to it once it does.
+ */
+export const MAX_PROCESS_BYTES = 10 * 1024 * 1024;
+
+/** Settings key that remembers the first-start seeding, so deleted samples stay deleted. */
+export const SEEDED_SETTING_KEY = 'library.seeded';
+
+/** A change that committed; the shell forwards these to other tabs (see tab-sync.ts). */
+export type LibraryChange =
+  | { type: 'created'; processId: string; name: string }
+  | { type: 'saved'; processId: string; revision: number }
+  | { type: 'renamed'; processId: string; name: string }
+  | { type: 'deleted'; processId: string };
+
+/** The stored state a writer must have seen to be allowed to overwrite it. */
+export interface StoredRevision {
+  revision: number;
+  updatedAt: number;
+}
+
+/** A conflict: someone else (another tab) saved since `expectedRevision`; nothing was written. */
+export interface ConflictResult {
+  ok: false;
+  reason: 'conflict';
+  current: StoredRevision;
+}
+
+/** Outcome of `save`: the new revision, or a conflict. */
+export type SaveResult = ({ ok: true } & StoredRevision) | ConflictResult;
+
+/** Outcome of `restoreVersion`: the content now current plus the two versions recorded around it, or a conflict. */
+export type RestoreResult =
+  | ({ ok: true; xml: string; beforeRestore: VersionSummary; restored: VersionSummary } & StoredRevision)
+  | ConflictResult;
+
+/** Injectable collaborators; defaults suit the browser. */
+export interface RepositoryOptions {
+  now?: () => number;
+  newId?: () => string;
+  maxBytes?: number;
+  /** Called after each committed change (never for a refused or failed one). */
+  onChange?: (change: LibraryChange) => void;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const encoder = new TextEncoder();
+
+/** Size of a BPMN text as stored and as a file: UTF-8 bytes, not UTF-16 code units. */
+export function byteLength(xml: string): number {
+  return encoder.encode(xml).byteLength;
+}
+
+// crypto.randomUUID only exists in secure contexts; a LAN-served build over plain
+// http still needs ids, and getRandomValues is available everywhere.
+function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new RangeError('A process name must not be empty.');
+  return trimmed;
+}
+
+function withoutXml<T extends { xml: string }>(record: T): Omit<T, 'xml'> {
+  const { xml: _xml, ...rest } = record;
+  return rest;
+}
+
+/**
+ * The process library: every read validates rows, every write is one IndexedDB
+ * transaction (all or nothing), and content writes use optimistic concurrency on
+ * `revision` so two tabs never silently overwrite each other.
+ */
+export class ProcessRepository {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly maxBytes: number;
+  private readonly onChange: ((change: LibraryChange) => void) | undefined;
+
+  constructor(
+    private readonly db: MissingLinkDb,
+    options: RepositoryOptions = {}
+  ) {
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? randomUuid;
+    this.maxBytes = options.maxBytes ?? MAX_PROCESS_BYTES;
+    this.onChange = options.onChange;
+  }
+
+  /** All readable processes without their XML, sorted by name; damaged rows are reported in `problems`. */
+  async list(): Promise<{ processes: ProcessSummary[]; problems: StorageProblem[] }> {
+    return this.run('reading the process library', async () => {
+      const processes: ProcessSummary[] = [];
+      const problems: StorageProblem[] = [];
+      await this.db.processes.each((row, cursor) => {
+        const parsed = parseRow(processRecordSchema, 'processes', cursor.primaryKey, row);
+        if (parsed.ok) processes.push(withoutXml(parsed.record));
+        else problems.push(parsed.problem);
+      });
+      processes.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { processes, problems };
+    });
+  }
+
+  /** One process with its XML; undefined when it does not exist, StorageError 'corrupt' when its row is damaged. */
+  async get(id: string): Promise<ProcessRecord | undefined> {
+    return this.run('opening the process', async () => {
+      const raw = await this.db.processes.get(id);
+      return raw === undefined ? undefined : this.parseProcess(id, raw);
+    });
+  }
+
+  /** Adds a new process (revision 1); an imported one also keeps its original as an 'import' version. */
+  async create(input: { name: string; xml: string; origin?: ProcessOrigin }): Promise<ProcessRecord> {
+    const name = checkName(input.name);
+    const sizeBytes = this.checkSize(input.xml);
+    const origin = input.origin ?? 'new';
+    const record = await this.run('creating the process', () =>
+      this.db.transaction('rw', this.db.processes, this.db.versions, async () => {
+        const created = this.newProcess(name, input.xml, sizeBytes, origin);
+        await this.db.processes.add(created);
+        if (origin === 'import') await this.addVersion(created.id, 'import', name, input.xml, created.createdAt);
+        return created;
+      })
+    );
+    this.emit({ type: 'created', processId: record.id, name: record.name });
+    return record;
+  }
+
+  /** Renames a process. The revision stays: a name is not content, so an open editor's next save still fits. */
+  async rename(id: string, name: string): Promise<ProcessSummary> {
+    const newName = checkName(name);
+    const renamed = await this.run('renaming the process', () =>
+      this.db.transaction('rw', this.db.processes, async () => {
+        const current = await this.readProcess(id);
+        const updatedAt = this.now();
+        await this.db.processes.update(id, { name: newName, updatedAt });
+        return withoutXml({ ...current, name: newName, updatedAt });
+      })
+    );
+    this.emit({ type: 'renamed', processId: id, name: newName });
+    return renamed;
+  }
+
+  /** Copies a process's current content under a new name (the UI chooses the name, e.g. "<name> (copy)"); history is not copied. */
+  async duplicate(id: string, name: string): Promise<ProcessRecord> {
+    const newName = checkName(name);
+    const copy = await this.run('copying the process', () =>
+      this.db.transaction('rw', this.db.processes, async () => {
+        const source = await this.readProcess(id);
+        const created = this.newProcess(newName, source.xml, this.checkSize(source.xml), 'copy');
+        await this.db.processes.add(created);
+        return created;
+      })
+    );
+    this.emit({ type: 'created', processId: copy.id, name: copy.name });
+    return copy;
+  }
+
+  /** Deletes a process and all its versions, damaged rows included; false when there was nothing to delete. */
+  async delete(id: string): Promise<boolean> {
+    const existed = await this.run('deleting the process', () =>
+      this.db.transaction('rw', this.db.processes, this.db.versions, async () => {
+        const found = (await this.db.processes.where(':id').equals(id).count()) > 0;
+        const versions = await this.db.versions.where('processId').equals(id).delete();
+        await this.db.processes.delete(id);
+        return found || versions > 0;
+      })
+    );
+    if (existed) this.emit({ type: 'deleted', processId: id });
+    return existed;
+  }
+
+  /**
+   * Stores new content if the stored revision is still `expectedRevision`; otherwise
+   * writes nothing and returns the revision that is there (another tab saved).
+   */
+  async save(id: string, xml: string, options: { expectedRevision: number }): Promise<SaveResult> {
+    const sizeBytes = this.checkSize(xml);
+    const result = await this.run('saving the process', () =>
+      this.db.transaction('rw', this.db.processes, async (): Promise<SaveResult> => {
+        const current = await this.readProcess(id);
+        if (current.revision !== options.expectedRevision) return conflict(current);
+        const revision = current.revision + 1;
+        const updatedAt = this.now();
+        await this.db.processes.update(id, { xml, revision, updatedAt, sizeBytes });
+        return { ok: true, revision, updatedAt };
+      })
+    );
+    if (result.ok) this.emit({ type: 'saved', processId: id, revision: result.revision });
+    return result;
+  }
+
+  /**
+   * Freezes the current content as a named version. With `expectedRevision` it
+   * refuses (StorageError 'conflict') when the stored content is not what the user sees.
+   */
+  async saveVersion(id: string, label: string, options: { expectedRevision?: number } = {}): Promise<VersionRecord> {
+    return this.run('saving the version', () =>
+      this.db.transaction('rw', this.db.processes, this.db.versions, async () => {
+        const current = await this.readProcess(id);
+        if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
+          throw new StorageError(
+            'conflict',
+            `"${current.name}" was changed in another tab since you opened it, so the version was not saved. Reload the process first.`
+          );
+        }
+        return this.addVersion(id, 'named', label.trim(), current.xml, this.now());
+      })
+    );
+  }
+
+  /** The history of a process, newest first, without XML; damaged version rows are reported in `problems`. */
+  async listVersions(id: string): Promise<{ versions: VersionSummary[]; problems: StorageProblem[] }> {
+    return this.run('reading the version history', async () => {
+      const versions: VersionSummary[] = [];
+      const problems: StorageProblem[] = [];
+      await this.db.versions
+        .where('processId')
+        .equals(id)
+        .each((row, cursor) => {
+          const parsed = parseRow(versionRecordSchema, 'versions', cursor.primaryKey, row);
+          if (parsed.ok) versions.push(withoutXml(parsed.record));
+          else problems.push(parsed.problem);
+        });
+      versions.sort((a, b) => b.number - a.number || b.id - a.id);
+      return { versions, problems };
+    });
+  }
+
+  /** One version with its XML (for preview or comparison); undefined when it is not a version of this process. */
+  async getVersion(id: string, versionId: number): Promise<VersionRecord | undefined> {
+    return this.run('opening the version', async () => {
+      const raw = await this.db.versions.get(versionId);
+      if (raw === undefined || raw.processId !== id) return undefined;
+      return this.parseVersion(versionId, raw);
+    });
+  }
+
+  /** Deletes one version (to free space); the current content is never affected. */
+  async deleteVersion(id: string, versionId: number): Promise<boolean> {
+    return this.run('deleting the version', () =>
+      this.db.transaction('rw', this.db.versions, async () => {
+        const raw = await this.db.versions.get(versionId);
+        if (raw === undefined || raw.processId !== id) return false;
+        await this.db.versions.delete(versionId);
+        return true;
+      })
+    );
+  }
+
+  /**
+   * Makes an old version the current content without losing anything, in one
+   * transaction: the current content is kept as a 'before-restore' version (restore
+   * that one to undo), the old content becomes revision+1, and a 'restored' version
+   * marks the moment. Labels default to English; the UI may pass translated ones.
+   */
+  async restoreVersion(
+    id: string,
+    versionId: number,
+    options: { expectedRevision: number; labels?: { beforeRestore?: string; restored?: string } }
+  ): Promise<RestoreResult> {
+    const result = await this.run('restoring the version', () =>
+      this.db.transaction('rw', this.db.processes, this.db.versions, async (): Promise<RestoreResult> => {
+        const current = await this.readProcess(id);
+        if (current.revision !== options.expectedRevision) return conflict(current);
+        const raw = await this.db.versions.get(versionId);
+        if (raw === undefined || raw.processId !== id) {
+          throw new StorageError('not-found', `The version to restore no longer exists in "${current.name}".`);
+        }
+        const source = this.parseVersion(versionId, raw);
+        const sizeBytes = this.checkSize(source.xml);
+        const at = this.now();
+        const suffix = source.label ? ` (${source.label})` : '';
+        const beforeRestore = await this.addVersion(
+          id,
+          'before-restore',
+          options.labels?.beforeRestore ?? `Before restoring version ${source.number}${suffix}`,
+          current.xml,
+          at,
+          source.number
+        );
+        const revision = current.revision + 1;
+        await this.db.processes.update(id, { xml: source.xml, revision, updatedAt: at, sizeBytes });
+        const restored = await this.addVersion(
+          id,
+          'restored',
+          options.labels?.restored ?? `Restored version ${source.number}${suffix}`,
+          source.xml,
+          at,
+          source.number
+        );
+        return {
+          ok: true,
+          revision,
+          updatedAt: at,
+          xml: source.xml,
+          beforeRestore: withoutXml(beforeRestore),
+          restored: withoutXml(restored)
+        };
+      })
+    );
+    if (result.ok) this.emit({ type: 'saved', processId: id, revision: result.revision });
+    return result;
+  }
+
+  /**
+   * Fills the library with the sample processes on the very first start only. The
+   * check and the writes share one transaction, so two tabs starting together seed
+   * once; afterwards a settings flag keeps deleted samples from coming back.
+   */
+  async seedIfEmpty(samples: readonly { name: string; xml: string }[]): Promise<ProcessRecord[]> {
+    const prepared = samples.map((s) => ({ name: checkName(s.name), xml: s.xml, sizeBytes: this.checkSize(s.xml) }));
+    const created = await this.run('adding the sample processes', () =>
+      this.db.transaction('rw', this.db.processes, this.db.settings, async () => {
+        if (await this.db.settings.get(SEEDED_SETTING_KEY)) return [];
+        const alreadyFilled = (await this.db.processes.count()) > 0;
+        const at = this.now();
+        await this.db.settings.put({ key: SEEDED_SETTING_KEY, value: { at, samples: alreadyFilled ? 0 : prepared.length } });
+        if (alreadyFilled) return [];
+        const records = prepared.map((s) => this.newProcess(s.name, s.xml, s.sizeBytes, 'sample'));
+        await this.db.processes.bulkAdd(records);
+        return records;
+      })
+    );
+    for (const record of created) this.emit({ type: 'created', processId: record.id, name: record.name });
+    return created;
+  }
+
+  private newProcess(name: string, xml: string, sizeBytes: number, origin: ProcessOrigin): ProcessRecord {
+    const at = this.now();
+    return { id: this.newId(), name, xml, revision: 1, createdAt: at, updatedAt: at, sizeBytes, origin };
+  }
+
+  // Must run inside a transaction that includes the versions table, so the
+  // number it picks cannot be taken by a concurrent writer.
+  private async addVersion(
+    processId: string,
+    kind: VersionKind,
+    label: string,
+    xml: string,
+    createdAt: number,
+    restoredFrom?: number
+  ): Promise<VersionRecord> {
+    const keys = await this.db.versions
+      .where('[processId+number]')
+      .between([processId, Dexie.minKey], [processId, Dexie.maxKey])
+      .keys();
+    const highest = keys.reduce<number>((max, key) => {
+      const n = Array.isArray(key) ? key[1] : undefined;
+      return typeof n === 'number' && n > max ? n : max;
+    }, 0);
+    const row: Omit<VersionRecord, 'id'> = { processId, number: highest + 1, label, xml, createdAt, kind };
+    if (restoredFrom !== undefined) row.restoredFrom = restoredFrom;
+    const newId = await this.db.versions.add(row);
+    return { ...row, id: newId };
+  }
+
+  private async readProcess(id: string): Promise<ProcessRecord> {
+    const raw = await this.db.processes.get(id);
+    if (raw === undefined) {
+      throw new StorageError('not-found', 'This process no longer exists in the library (it may have been deleted in another tab).');
+    }
+    return this.parseProcess(id, raw);
+  }
+
+  private parseProcess(id: string, raw: unknown): ProcessRecord {
+    const parsed = parseRow(processRecordSchema, 'processes', id, raw);
+    if (!parsed.ok) throw new StorageError('corrupt', parsed.problem.message);
+    return parsed.record;
+  }
+
+  private parseVersion(id: number, raw: unknown): VersionRecord {
+    const parsed = parseRow(versionRecordSchema, 'versions', id, raw);
+    if (!parsed.ok) throw new StorageError('corrupt', parsed.problem.message);
+    return parsed.record;
+  }
+
+  private checkSize(xml: string): number {
+    const size = byteLength(xml);
+    if (size > this.maxBytes) {
+      const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+      throw new StorageError(
+        'too-large',
+        `This process is ${mb(size)} MB, above the limit of ${mb(this.maxBytes)} MB, so it was not stored. The previous content is kept.`
+      );
+    }
+    return size;
+  }
+
+  private async run<T>(action: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStorageError(error, action);
+    }
+  }
+
+  private emit(change: LibraryChange): void {
+    if (!this.onChange) return;
+    try {
+      this.onChange(change);
+    } catch (error) {
+      // The change is committed; a failing listener must not make it look failed.
+      console.error('Library change listener failed', error);
+    }
+  }
+}
+
+function conflict(current: ProcessRecord): ConflictResult {
+  return { ok: false, reason: 'conflict', current: { revision: current.revision, updatedAt: current.updatedAt } };
+}
