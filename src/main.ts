@@ -1,10 +1,9 @@
-import Modeler from 'bpmn-js/lib/Modeler';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import './ui/app/app.css';
+import { initialLocale, setLocale } from './i18n/localization';
 
-const host = document.createElement('div');
-host.style.cssText = 'position:fixed;inset:0';
-document.body.appendChild(host);
-const modeler = new Modeler({ container: host });
-await modeler.createDiagram();
+// Load the user's language before the first render, so nothing flashes in the wrong one.
+await setLocale(initialLocale());
+await import('./ui/app/ml-app');

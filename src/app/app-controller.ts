@@ -1,0 +1,479 @@
+import { msg, str } from '@lit/localize';
+import { createActor, fromPromise, type Actor } from 'xstate';
+import type Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnImportError, MAX_BPMN_BYTES, parseBpmn } from '../model/bpmn-io';
+import type { ProcessRepository } from '../storage/process-repository';
+import type { ProcessSummary, VersionSummary } from '../storage/records';
+import { Autosaver, type AutosaveState } from '../storage/autosave';
+import { isStorageError } from '../storage/errors';
+import type { TabSync } from '../storage/tab-sync';
+import { sessionMachine } from './session-machine';
+import { newProcessXml } from './templates';
+import { sampleProcesses } from './samples';
+import { downloadBlob, safeFileName, svgToPng } from './download';
+import { describeError } from './error-messages';
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
+
+/** A message for the user: what happened, in their language, and what they can do. */
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info' | 'success';
+  message: string;
+  detail?: string;
+  action?: { label: string; run: () => void };
+}
+
+/** Everything the shell renders; replaced (never mutated) on every change. */
+export interface AppState {
+  booted: boolean;
+  busy: boolean;
+  processes: ProcessSummary[];
+  current?: { id: string; name: string; revision: number };
+  saveState: SaveState;
+  savedAt?: number;
+  versions: VersionSummary[];
+  notices: Notice[];
+  conflict: boolean;
+  openElsewhere: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const LAST_OPENED_KEY = 'missinglink.lastProcess';
+
+/**
+ * The application service behind the shell: it owns the modeler, the library in
+ * IndexedDB, autosave and the document session machine, and tells the UI what changed.
+ * Nothing it does on bad input touches the open model or the stored library.
+ */
+export class AppController extends EventTarget {
+  state: AppState = {
+    booted: false,
+    busy: true,
+    processes: [],
+    saveState: 'idle',
+    versions: [],
+    notices: [],
+    conflict: false,
+    openElsewhere: false,
+    canUndo: false,
+    canRedo: false
+  };
+
+  private readonly session: Actor<typeof sessionMachine>;
+  private readonly autosaver: Autosaver;
+  private noticeSeq = 0;
+  /** True while a whole document is being (re)loaded, so its import is no user edit. */
+  private importingDocument = false;
+  /** The process this tab announces as open to other tabs. */
+  private presenceId: string | undefined;
+
+  constructor(
+    private readonly modeler: Modeler,
+    private readonly repository: ProcessRepository,
+    private readonly tabSync: TabSync
+  ) {
+    super();
+    this.autosaver = new Autosaver({
+      save: (xml) => this.persist(xml),
+      onState: (s) => this.onSaveState(s)
+    });
+    this.session = createActor(
+      sessionMachine.provide({
+        actors: {
+          boot: fromPromise(() => this.doBoot()),
+          open: fromPromise(({ input }) => this.doOpen(input.processId)),
+          create: fromPromise(() => this.doCreate()),
+          importFiles: fromPromise(({ input }) => this.doImport(input.files)),
+          restore: fromPromise(({ input }) => this.doRestore(input.versionId)),
+          reload: fromPromise(() => this.doReload()),
+          saveCopy: fromPromise(() => this.doSaveCopy())
+        },
+        actions: {
+          reportError: ({ context }) => this.notifyError(context.lastError)
+        }
+      })
+    );
+    this.session.subscribe((snapshot) => {
+      const busy = !snapshot.matches('ready') && !snapshot.matches('conflict');
+      const conflict = snapshot.matches('conflict');
+      if (busy !== this.state.busy || conflict !== this.state.conflict) this.update({ busy, conflict });
+    });
+
+    const eventBus = modeler.get<{ on(e: string, cb: () => void): void }>('eventBus');
+    eventBus.on('commandStack.changed', () => this.onModelChanged());
+
+    tabSync.onPresenceChange(() => {
+      const id = this.state.current?.id;
+      this.update({ openElsewhere: id ? tabSync.isOpenElsewhere(id) : false });
+    });
+    tabSync.subscribe((message) => {
+      if (message.type === 'saved' && message.processId === this.state.current?.id && message.revision > this.state.current.revision) {
+        this.autosaver.pause();
+        this.session.send({ type: 'CONFLICT' });
+        this.update({ saveState: 'conflict' });
+      } else if (message.type === 'saved' || message.type === 'deleted' || message.type === 'renamed' || message.type === 'created') {
+        void this.refreshLibrary();
+      }
+    });
+  }
+
+  /** Starts the session: opens storage, seeds samples on first start, opens the last process. */
+  start(): void {
+    this.session.start();
+  }
+
+  // ---- user intents -------------------------------------------------------------------
+
+  open(processId: string): void {
+    if (processId === this.state.current?.id) return;
+    this.session.send({ type: 'OPEN', processId });
+  }
+
+  create(): void {
+    this.session.send({ type: 'CREATE' });
+  }
+
+  importFiles(files: File[]): void {
+    if (files.length) this.session.send({ type: 'IMPORT', files });
+  }
+
+  restoreVersion(versionId: number): void {
+    this.session.send({ type: 'RESTORE', versionId });
+  }
+
+  resolveConflict(choice: 'reload' | 'copy'): void {
+    this.session.send({ type: choice === 'reload' ? 'RELOAD' : 'SAVE_COPY' });
+  }
+
+  undo(): void {
+    this.commandStack().undo();
+  }
+
+  redo(): void {
+    this.commandStack().redo();
+  }
+
+  zoomToFit(): void {
+    this.modeler.get<{ zoom(level: string, center?: string): void }>('canvas').zoom('fit-viewport', 'auto');
+  }
+
+  async rename(processId: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    try {
+      if (processId === this.state.current?.id) await this.autosaver.flush();
+      await this.repository.rename(processId, trimmed);
+      if (processId === this.state.current?.id) this.update({ current: { ...this.state.current, name: trimmed } });
+      await this.refreshLibrary();
+    } catch (error) {
+      this.notifyError(error);
+    }
+  }
+
+  async duplicate(processId: string): Promise<void> {
+    try {
+      if (processId === this.state.current?.id) await this.autosaver.flush();
+      const source = this.state.processes.find((p) => p.id === processId);
+      const copy = await this.repository.duplicate(processId, msg(str`${source?.name ?? ''} (copy)`));
+      await this.refreshLibrary();
+      this.notify('success', msg(str`Copy made: ${copy.name}`));
+    } catch (error) {
+      this.notifyError(error);
+    }
+  }
+
+  async remove(processId: string): Promise<void> {
+    try {
+      const wasCurrent = processId === this.state.current?.id;
+      if (wasCurrent) this.autosaver.pause();
+      const removed = this.state.processes.find((p) => p.id === processId);
+      await this.repository.delete(processId);
+      await this.refreshLibrary();
+      this.notify('info', msg(str`Deleted: ${removed?.name ?? ''}`));
+      if (wasCurrent) {
+        this.update({ current: undefined, versions: [] });
+        const next = this.state.processes[0];
+        if (next) this.open(next.id);
+        else this.create();
+      }
+    } catch (error) {
+      this.notifyError(error);
+    }
+  }
+
+  async saveVersion(label: string): Promise<void> {
+    const current = this.state.current;
+    if (!current) return;
+    try {
+      await this.autosaver.flush();
+      const version = await this.repository.saveVersion(current.id, label.trim() || msg('Version'));
+      await this.refreshVersions();
+      this.notify('success', msg(str`Version ${version.number} saved`));
+    } catch (error) {
+      this.notifyError(error);
+    }
+  }
+
+  async exportAs(kind: 'bpmn' | 'svg' | 'png'): Promise<void> {
+    const name = this.state.current?.name ?? 'process';
+    try {
+      if (kind === 'bpmn') {
+        const { xml } = await this.modeler.saveXML({ format: true });
+        downloadBlob(new Blob([xml ?? ''], { type: 'application/xml' }), safeFileName(name, 'bpmn'));
+      } else {
+        const { svg } = await this.modeler.saveSVG();
+        if (kind === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), safeFileName(name, 'svg'));
+        else downloadBlob(await svgToPng(svg), safeFileName(name, 'png'));
+      }
+    } catch (error) {
+      this.notifyError(error);
+    }
+  }
+
+  dismissNotice(id: number): void {
+    this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  /** Saves what is pending now: called when the page is hidden or closed. */
+  flush(): Promise<void> {
+    return this.autosaver.flush();
+  }
+
+  // ---- operations run by the session machine -------------------------------------------
+
+  private async doBoot(): Promise<void> {
+    await this.repository.seedIfEmpty(sampleProcesses().map(({ name, xml }) => ({ name, xml })));
+    await this.refreshLibrary();
+    const last = readLastOpened();
+    const target = this.state.processes.find((p) => p.id === last) ?? this.state.processes[0];
+    if (target) await this.doOpen(target.id);
+    else await this.doCreate();
+    this.update({ booted: true });
+  }
+
+  private async doOpen(processId: string): Promise<void> {
+    await this.autosaver.flush();
+    const record = await this.repository.get(processId);
+    if (!record) throw new Error(msg('This process no longer exists in the library.'));
+    await this.loadDocument(record.xml);
+    this.autosaver.resume();
+    this.update({
+      current: { id: record.id, name: record.name, revision: record.revision },
+      saveState: 'saved',
+      savedAt: record.updatedAt,
+      conflict: false
+    });
+    writeLastOpened(record.id);
+    this.openInTab(record.id);
+    await this.refreshVersions();
+  }
+
+  private async doCreate(): Promise<void> {
+    await this.autosaver.flush();
+    const name = this.uniqueName(msg('New process'));
+    const record = await this.repository.create({ name, xml: newProcessXml(name), origin: 'new' });
+    await this.refreshLibrary();
+    await this.doOpen(record.id);
+  }
+
+  private async doImport(files: File[]): Promise<void> {
+    for (const file of files) {
+      try {
+        await this.importOne(file);
+      } catch (error) {
+        this.notifyError(error, file.name);
+      }
+    }
+  }
+
+  /** Imports one file as a new process; on any failure the open model is reloaded unchanged. */
+  private async importOne(file: File): Promise<void> {
+    if (file.size > MAX_BPMN_BYTES) {
+      throw new BpmnImportError(
+        'too-large',
+        `The file is ${(file.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_BPMN_BYTES / 1048576} MiB.`
+      );
+    }
+    const xml = await file.text();
+    const { warnings } = await parseBpmn(xml);
+    await this.autosaver.flush();
+    this.autosaver.pause();
+    const previous = this.state.current ? (await this.modeler.saveXML()).xml : undefined;
+    try {
+      await this.loadDocument(xml);
+    } catch (error) {
+      if (previous) await this.loadDocument(previous);
+      this.autosaver.resume();
+      throw error;
+    }
+    const name = this.uniqueName(nameFromXml(xml) ?? file.name.replace(/\.(bpmn|xml)$/i, ''));
+    const record = await this.repository.create({ name, xml, origin: 'import' });
+    await this.refreshLibrary();
+    this.autosaver.resume();
+    this.update({ current: { id: record.id, name: record.name, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt });
+    writeLastOpened(record.id);
+    this.openInTab(record.id);
+    await this.refreshVersions();
+    this.notify(
+      'success',
+      msg(str`Imported: ${record.name}`),
+      warnings.length ? msg(str`${warnings.length} parts of the file were not understood and were skipped.`) : undefined
+    );
+  }
+
+  private async doRestore(versionId: number): Promise<void> {
+    const current = this.state.current;
+    if (!current) return;
+    await this.autosaver.flush();
+    const result = await this.repository.restoreVersion(current.id, versionId, { expectedRevision: current.revision });
+    if (!result.ok) {
+      this.session.send({ type: 'CONFLICT' });
+      return;
+    }
+    await this.loadDocument(result.xml);
+    this.update({ current: { ...current, revision: result.revision }, saveState: 'saved', savedAt: result.updatedAt });
+    await this.refreshVersions();
+    const before = result.beforeRestore;
+    const restoredFrom = result.restored.restoredFrom ?? versionId;
+    const restoredNumber = this.state.versions.find((v) => v.id === restoredFrom)?.number ?? result.restored.number;
+    this.notify('success', msg(str`Version ${restoredNumber} restored. The previous state is kept as version ${before.number}.`), undefined, {
+      label: msg('Undo restore'),
+      run: () => this.restoreVersion(before.id)
+    });
+  }
+
+  private async doReload(): Promise<void> {
+    const current = this.state.current;
+    if (!current) return;
+    const record = await this.repository.get(current.id);
+    if (!record) throw new Error(msg('This process no longer exists in the library.'));
+    await this.loadDocument(record.xml);
+    this.autosaver.resume();
+    this.update({ current: { ...current, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt, conflict: false });
+  }
+
+  private async doSaveCopy(): Promise<void> {
+    const current = this.state.current;
+    if (!current) return;
+    const { xml } = await this.modeler.saveXML({ format: true });
+    const record = await this.repository.create({ name: this.uniqueName(msg(str`${current.name} (copy)`)), xml: xml ?? '', origin: 'copy' });
+    await this.refreshLibrary();
+    this.autosaver.resume();
+    this.update({ current: { id: record.id, name: record.name, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt, conflict: false });
+    writeLastOpened(record.id);
+    this.openInTab(record.id);
+    await this.refreshVersions();
+    this.notify('success', msg(str`Your changes were saved as a copy: ${record.name}`));
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private async loadDocument(xml: string): Promise<void> {
+    this.importingDocument = true;
+    try {
+      await this.modeler.importXML(xml);
+      this.zoomToFit();
+    } finally {
+      this.importingDocument = false;
+    }
+    this.update({ canUndo: false, canRedo: false });
+  }
+
+  private onModelChanged(): void {
+    const stack = this.commandStack();
+    this.update({ canUndo: stack.canUndo(), canRedo: stack.canRedo() });
+    if (this.importingDocument || !this.state.current || this.state.conflict) return;
+    this.autosaver.schedule(async () => (await this.modeler.saveXML()).xml ?? '');
+  }
+
+  private async persist(xml: string) {
+    const current = this.state.current;
+    if (!current) return { ok: true as const, revision: 0, updatedAt: Date.now() };
+    const result = await this.repository.save(current.id, xml, { expectedRevision: current.revision });
+    if (result.ok) {
+      this.update({ current: { ...current, revision: result.revision }, savedAt: result.updatedAt });
+    }
+    return result;
+  }
+
+  private onSaveState(state: AutosaveState): void {
+    this.update({ saveState: state.state });
+    if (state.state === 'error') this.notifyError(state.error);
+    if (state.state === 'conflict') this.session.send({ type: 'CONFLICT' });
+  }
+
+  private openInTab(processId: string): void {
+    if (this.presenceId && this.presenceId !== processId) this.tabSync.closeProcess(this.presenceId);
+    this.presenceId = processId;
+    this.tabSync.openProcess(processId);
+    this.update({ openElsewhere: this.tabSync.isOpenElsewhere(processId) });
+  }
+
+  private commandStack() {
+    return this.modeler.get<{ undo(): void; redo(): void; canUndo(): boolean; canRedo(): boolean }>('commandStack');
+  }
+
+  private async refreshLibrary(): Promise<void> {
+    const { processes, problems } = await this.repository.list();
+    this.update({ processes });
+    for (const problem of problems) this.notify('error', msg('A stored process could not be read and was skipped.'), problem.message);
+  }
+
+  private async refreshVersions(): Promise<void> {
+    const current = this.state.current;
+    if (!current) return this.update({ versions: [] });
+    const { versions, problems } = await this.repository.listVersions(current.id);
+    this.update({ versions });
+    for (const problem of problems) this.notify('error', msg('A stored record is damaged and was skipped.'), problem.message);
+  }
+
+  private uniqueName(base: string): string {
+    const names = new Set(this.state.processes.map((p) => p.name));
+    if (!names.has(base)) return base;
+    for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
+  }
+
+  private notify(tone: Notice['tone'], message: string, detail?: string, action?: Notice['action']): void {
+    const notice: Notice = { id: ++this.noticeSeq, tone, message, detail, action };
+    this.update({ notices: [...this.state.notices.slice(-4), notice] });
+  }
+
+  private notifyError(error: unknown, fileName?: string): void {
+    if (isStorageError(error, 'conflict')) {
+      this.session.send({ type: 'CONFLICT' });
+      return;
+    }
+    const { message, detail } = describeError(error, fileName);
+    this.notify('error', message, detail);
+  }
+
+  private update(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function nameFromXml(xml: string): string | undefined {
+  const m = /<(?:\w+:)?(?:collaboration|process)\b[^>]*\bname="([^"]+)"/.exec(xml);
+  return m?.[1]?.trim() || undefined;
+}
+
+/** The process this tab had open (survives a reload), else the one opened last in any tab. */
+function readLastOpened(): string | null {
+  try {
+    return sessionStorage.getItem(LAST_OPENED_KEY) ?? localStorage.getItem(LAST_OPENED_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeLastOpened(id: string): void {
+  try {
+    sessionStorage.setItem(LAST_OPENED_KEY, id);
+    localStorage.setItem(LAST_OPENED_KEY, id);
+  } catch {
+    // not remembered; the library opens its first process next time
+  }
+}

@@ -1,0 +1,18 @@
+import Modeler from 'bpmn-js/lib/Modeler';
+import mlDescriptor from '../model/value-chain/missinglink.json';
+import zoomFitModule from './features/zoom-fit';
+
+/** Extra bpmn-js modules our product adds; later features append themselves here. */
+export const MISSINGLINK_MODULES: unknown[] = [zoomFitModule];
+
+/** Creates the bpmn-js Modeler with the value-chain extension and our feature modules. */
+export function createModeler(container: HTMLElement, extraModules: unknown[] = []): Modeler {
+  return new Modeler({
+    container,
+    keyboard: { bind: true },
+    moddleExtensions: { ml: mlDescriptor },
+    additionalModules: [...MISSINGLINK_MODULES, ...extraModules]
+  } as ConstructorParameters<typeof Modeler>[0]);
+}
+
+export type { Modeler };

@@ -1,0 +1,256 @@
+import { LitElement, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { AppController, type AppState } from '../../app/app-controller';
+import { createModeler, type Modeler } from '../../modeler/create-modeler';
+import { openDatabase } from '../../storage/db';
+import { ProcessRepository } from '../../storage/process-repository';
+import { TabSync } from '../../storage/tab-sync';
+import { currentLocale, setLocale, type Locale } from '../../i18n/localization';
+import { askText, confirmAction } from '../common/dialogs';
+import '../common/ml-notices';
+import '../library/ml-library';
+import '../versions/ml-versions';
+
+/**
+ * The application shell. It renders into the light DOM on purpose: bpmn-js draws the
+ * canvas with document-level CSS, which does not enter shadow roots. Panels around the
+ * canvas are shadow-DOM components that receive state as properties and emit events.
+ */
+export class MlApp extends LitElement {
+  static override properties = {
+    appState: { state: true },
+    showVersions: { state: true },
+    dragging: { state: true },
+    fatal: { state: true }
+  };
+  declare appState: AppState | undefined;
+  declare showVersions: boolean;
+  declare dragging: boolean;
+  declare fatal: string | undefined;
+
+  private controller?: AppController;
+  private modeler?: Modeler;
+  private dragDepth = 0;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.showVersions = false;
+    this.dragging = false;
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('dragenter', this.onDragEnter);
+    window.addEventListener('dragover', this.onDragOver);
+    window.addEventListener('dragleave', this.onDragLeave);
+    window.addEventListener('drop', this.onDrop);
+    window.addEventListener('pagehide', this.onHide);
+    document.addEventListener('visibilitychange', this.onHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('dragenter', this.onDragEnter);
+    window.removeEventListener('dragover', this.onDragOver);
+    window.removeEventListener('dragleave', this.onDragLeave);
+    window.removeEventListener('drop', this.onDrop);
+    window.removeEventListener('pagehide', this.onHide);
+    document.removeEventListener('visibilitychange', this.onHide);
+  }
+
+  protected override async firstUpdated(): Promise<void> {
+    const container = this.querySelector<HTMLElement>('#canvas')!;
+    try {
+      this.modeler = createModeler(container);
+      const db = await openDatabase();
+      const tabSync = new TabSync();
+      const repository = new ProcessRepository(db, { onChange: (change) => tabSync.publish(change) });
+      const controller = new AppController(this.modeler, repository, tabSync);
+      this.controller = controller;
+      (window as unknown as { missinglink: unknown }).missinglink = { controller, modeler: this.modeler };
+      controller.addEventListener('change', () => (this.appState = controller.state));
+      this.appState = controller.state;
+      controller.start();
+    } catch (error) {
+      this.fatal = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  // ---- window-level handlers ------------------------------------------------------------
+
+  private hasFiles(event: DragEvent): boolean {
+    return [...(event.dataTransfer?.types ?? [])].includes('Files');
+  }
+
+  private onDragEnter = (event: DragEvent) => {
+    if (!this.hasFiles(event)) return;
+    event.preventDefault();
+    this.dragDepth++;
+    this.dragging = true;
+  };
+
+  private onDragOver = (event: DragEvent) => {
+    if (!this.hasFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  };
+
+  private onDragLeave = (event: DragEvent) => {
+    if (!this.hasFiles(event)) return;
+    this.dragDepth = Math.max(0, this.dragDepth - 1);
+    if (this.dragDepth === 0) this.dragging = false;
+  };
+
+  private onDrop = (event: DragEvent) => {
+    if (!this.hasFiles(event)) return;
+    event.preventDefault();
+    this.dragDepth = 0;
+    this.dragging = false;
+    this.controller?.importFiles([...(event.dataTransfer?.files ?? [])]);
+  };
+
+  private onHide = () => {
+    if (document.visibilityState === 'hidden' || !document.hasFocus()) void this.controller?.flush();
+  };
+
+  // ---- user actions -----------------------------------------------------------------------
+
+  private async renameProcess(id: string): Promise<void> {
+    const process = this.appState?.processes.find((p) => p.id === id);
+    if (!process) return;
+    const name = await askText({ title: msg('Rename process'), inputLabel: msg('Name'), value: process.name, confirmLabel: msg('Rename') });
+    if (name !== null) await this.controller?.rename(id, name);
+  }
+
+  private async deleteProcess(id: string): Promise<void> {
+    const process = this.appState?.processes.find((p) => p.id === id);
+    if (!process) return;
+    const ok = await confirmAction({
+      title: msg('Delete process?'),
+      message: msg(str`“${process.name}” and all its versions will be removed from this browser. Export it first if you want to keep a copy.`),
+      confirmLabel: msg('Delete'),
+      danger: true
+    });
+    if (ok) await this.controller?.remove(id);
+  }
+
+  private async saveVersion(): Promise<void> {
+    const label = await askText({
+      title: msg('Save version'),
+      inputLabel: msg('Describe this version'),
+      value: msg('Reviewed with sales'),
+      confirmLabel: msg('Save version')
+    });
+    if (label !== null) await this.controller?.saveVersion(label);
+  }
+
+  private async switchLocale(locale: Locale): Promise<void> {
+    await setLocale(locale);
+  }
+
+  private saveStatus(state: AppState): string {
+    switch (state.saveState) {
+      case 'pending':
+        return msg('Unsaved changes…');
+      case 'saving':
+        return msg('Saving…');
+      case 'saved': {
+        if (!state.savedAt) return msg('Saved');
+        const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(new Date(state.savedAt));
+        return msg(str`Saved ${time}`);
+      }
+      case 'error':
+        return msg('Not saved');
+      case 'conflict':
+        return msg('Not saved: changed in another tab');
+      default:
+        return '';
+    }
+  }
+
+  override render() {
+    const s = this.appState;
+    const c = this.controller;
+    const locale = currentLocale();
+    return html`
+      <header class="ml-header">
+        <div class="brand" aria-label="MissingLink">
+          <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#0b5cad" /><path d="M9 16h6m2 0h6" stroke="#fff" stroke-width="3" stroke-linecap="round" /><circle cx="16" cy="16" r="3" fill="#ffb000" /></svg>
+          <span>MissingLink</span>
+        </div>
+        <div class="doc">
+          <h1 class="doc-name" title=${s?.current?.name ?? ''}>${s?.current?.name ?? msg('Loading…')}</h1>
+          ${s?.current
+            ? html`<button type="button" class="link" data-action="rename-current" @click=${() => this.renameProcess(s.current!.id)}>${msg('Rename')}</button>`
+            : nothing}
+          <span class="save-status" data-state=${s?.saveState ?? 'idle'} role="status" aria-live="polite">${s ? this.saveStatus(s) : ''}</span>
+        </div>
+        <nav class="tools" aria-label=${msg('Model tools')}>
+          <button type="button" data-action="undo" ?disabled=${!s?.canUndo} @click=${() => c?.undo()} title=${msg('Undo (Ctrl+Z)')}>${msg('Undo')}</button>
+          <button type="button" data-action="redo" ?disabled=${!s?.canRedo} @click=${() => c?.redo()} title=${msg('Redo (Ctrl+Y)')}>${msg('Redo')}</button>
+          <button type="button" data-action="fit" @click=${() => c?.zoomToFit()} title=${msg('Zoom to fit (Shift+1)')}>${msg('Fit')}</button>
+          <details class="menu">
+            <summary data-action="export">${msg('Export')}</summary>
+            <div class="menu-items" role="group" aria-label=${msg('Export as')}>
+              <button type="button" data-export="bpmn" @click=${(e: Event) => this.exportAs(e, 'bpmn')}>${msg('BPMN file (.bpmn)')}</button>
+              <button type="button" data-export="svg" @click=${(e: Event) => this.exportAs(e, 'svg')}>${msg('Image (.svg)')}</button>
+              <button type="button" data-export="png" @click=${(e: Event) => this.exportAs(e, 'png')}>${msg('Image (.png)')}</button>
+            </div>
+          </details>
+          <button type="button" data-action="versions" aria-pressed=${this.showVersions ? 'true' : 'false'} @click=${() => (this.showVersions = !this.showVersions)}>
+            ${msg('Versions')}
+          </button>
+          <div class="lang" role="group" aria-label=${msg('Language')}>
+            <button type="button" lang="nl" aria-pressed=${locale === 'nl' ? 'true' : 'false'} @click=${() => this.switchLocale('nl')}>NL</button>
+            <button type="button" lang="en" aria-pressed=${locale === 'en' ? 'true' : 'false'} @click=${() => this.switchLocale('en')}>EN</button>
+          </div>
+        </nav>
+      </header>
+      ${s?.conflict
+        ? html`<div class="conflict" role="alert">
+            <span>${msg('This process was saved in another tab after you opened it. Your latest changes here are not saved yet.')}</span>
+            <button type="button" data-action="conflict-reload" @click=${() => c?.resolveConflict('reload')}>${msg('Load the other tab’s version')}</button>
+            <button type="button" data-action="conflict-copy" @click=${() => c?.resolveConflict('copy')}>${msg('Save my changes as a copy')}</button>
+          </div>`
+        : nothing}
+      <main class="ml-main ${this.showVersions ? 'with-side' : ''}">
+        <ml-library
+          .processes=${s?.processes ?? []}
+          .currentId=${s?.current?.id}
+          ?busy=${s?.busy ?? true}
+          @ml-open=${(e: CustomEvent) => c?.open(e.detail.id)}
+          @ml-create=${() => c?.create()}
+          @ml-import=${(e: CustomEvent) => c?.importFiles(e.detail.files)}
+          @ml-rename=${(e: CustomEvent) => this.renameProcess(e.detail.id)}
+          @ml-duplicate=${(e: CustomEvent) => c?.duplicate(e.detail.id)}
+          @ml-delete=${(e: CustomEvent) => this.deleteProcess(e.detail.id)}
+        ></ml-library>
+        <section class="canvas-area" aria-label=${msg('Diagram')}>
+          <div id="canvas" class="canvas"></div>
+          <ml-notices .notices=${s?.notices ?? []} @ml-dismiss=${(e: CustomEvent) => c?.dismissNotice(e.detail.id)}></ml-notices>
+          ${this.fatal ? html`<div class="fatal" role="alert">${msg('MissingLink could not start:')} ${this.fatal}</div>` : nothing}
+        </section>
+        ${this.showVersions
+          ? html`<ml-versions
+              .versions=${s?.versions ?? []}
+              @ml-close=${() => (this.showVersions = false)}
+              @ml-save-version=${() => this.saveVersion()}
+              @ml-restore-version=${(e: CustomEvent) => c?.restoreVersion(e.detail.id)}
+            ></ml-versions>`
+          : nothing}
+      </main>
+      ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true"><p>${msg('Drop BPMN files to add them to your library')}</p></div>` : nothing}
+    `;
+  }
+
+  private exportAs(event: Event, kind: 'bpmn' | 'svg' | 'png'): void {
+    (event.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+    void this.controller?.exportAs(kind);
+  }
+}
+customElements.define('ml-app', MlApp);

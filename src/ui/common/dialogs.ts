@@ -1,0 +1,162 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+
+interface DialogRequest {
+  title: string;
+  message?: string;
+  inputLabel?: string;
+  value?: string;
+  confirmLabel: string;
+  danger?: boolean;
+  resolve: (value: string | null) => void;
+}
+
+/**
+ * A modal dialog on the native <dialog> element (focus trap, Escape, screen-reader
+ * semantics for free). Use the `askText` and `confirmAction` helpers, not the element.
+ */
+export class MlDialog extends LitElement {
+  static override properties = { request: { state: true } };
+  declare request: DialogRequest | null;
+
+  static override styles = css`
+    dialog {
+      border: none;
+      border-radius: 10px;
+      padding: 0;
+      min-width: min(420px, 92vw);
+      box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+      font: inherit;
+      color: var(--ml-text, #1d2733);
+    }
+    dialog::backdrop {
+      background: rgb(16 24 40 / 0.45);
+    }
+    form {
+      display: grid;
+      gap: 14px;
+      padding: 20px 22px;
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.1rem;
+    }
+    p {
+      margin: 0;
+      line-height: 1.45;
+    }
+    label {
+      display: grid;
+      gap: 6px;
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    input {
+      font: inherit;
+      padding: 8px 10px;
+      border: 1px solid #8a96a3;
+      border-radius: 6px;
+    }
+    input:focus-visible,
+    button:focus-visible {
+      outline: 3px solid #ffb000;
+      outline-offset: 1px;
+    }
+    .buttons {
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+    }
+    button {
+      font: inherit;
+      padding: 7px 16px;
+      border-radius: 6px;
+      border: 1px solid #8a96a3;
+      background: #fff;
+      color: #1d2733;
+      cursor: pointer;
+    }
+    button.primary {
+      background: #0b5cad;
+      border-color: #0b5cad;
+      color: #fff;
+    }
+    button.danger {
+      background: #b42318;
+      border-color: #b42318;
+      color: #fff;
+    }
+  `;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.request = null;
+  }
+
+  open(request: DialogRequest): void {
+    this.request?.resolve(null);
+    this.request = request;
+    void this.updateComplete.then(() => {
+      const dialog = this.renderRoot.querySelector('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
+      const input = this.renderRoot.querySelector('input');
+      if (input) {
+        input.focus();
+        input.select();
+      }
+    });
+  }
+
+  private finish(value: string | null): void {
+    const request = this.request;
+    this.request = null;
+    this.renderRoot.querySelector('dialog')?.close();
+    request?.resolve(value);
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector('input');
+    this.finish(input ? input.value : '');
+  }
+
+  override render() {
+    const r = this.request;
+    return html`<dialog aria-labelledby="dialog-title" @cancel=${(e: Event) => (e.preventDefault(), this.finish(null))}>
+      ${r
+        ? html`<form method="dialog" @submit=${this.onSubmit}>
+            <h2 id="dialog-title">${r.title}</h2>
+            ${r.message ? html`<p>${r.message}</p>` : nothing}
+            ${r.inputLabel
+              ? html`<label>${r.inputLabel}<input name="value" .value=${r.value ?? ''} required maxlength="200" /></label>`
+              : nothing}
+            <div class="buttons">
+              <button type="button" @click=${() => this.finish(null)}>${msg('Cancel')}</button>
+              <button type="submit" class=${r.danger ? 'danger' : 'primary'}>${r.confirmLabel}</button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
+  }
+}
+customElements.define('ml-dialog', MlDialog);
+
+function dialogElement(): MlDialog {
+  let el = document.querySelector('ml-dialog');
+  if (!el) {
+    el = document.createElement('ml-dialog');
+    document.body.appendChild(el);
+  }
+  return el as MlDialog;
+}
+
+/** Asks the user for a line of text; resolves null when cancelled. */
+export function askText(options: { title: string; inputLabel: string; value?: string; confirmLabel: string }): Promise<string | null> {
+  return new Promise((resolve) => dialogElement().open({ ...options, resolve }));
+}
+
+/** Asks the user to confirm an action; resolves true only on confirmation. */
+export function confirmAction(options: { title: string; message: string; confirmLabel: string; danger?: boolean }): Promise<boolean> {
+  return new Promise((resolve) => dialogElement().open({ ...options, resolve: (v) => resolve(v !== null) }));
+}
