@@ -57,10 +57,31 @@ export class MissingLinkDb extends Dexie {
 
   constructor(name: string = DB_NAME, options: DatabaseOptions = {}) {
     super(name, options.dexie);
-    for (const step of options.schema ?? SCHEMA_VERSIONS) {
+    const schema = options.schema ?? SCHEMA_VERSIONS;
+    for (const step of schema) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    // Dexie would happily open a database a newer build has already upgraded, and
+    // reopen it silently after that build's upgrade closed our connection; rows this
+    // build writes could then lack what the newer schema requires. Refuse instead,
+    // on every (re)open, so the user reloads into the newer build.
+    const known = Math.max(...schema.map((step) => step.version));
+    this.on(
+      'ready',
+      (db: Dexie) => {
+        // db.verno echoes our declaration; the real version is IndexedDB's (Dexie's number × 10,
+        // plus small patch bumps Dexie makes itself, hence the floor).
+        const installed = Math.floor(db.backendDB().version / 10);
+        if (installed > known) {
+          return Promise.reject(
+            new Dexie.VersionError(`Database is at schema version ${installed}; this build knows up to ${known}.`)
+          );
+        }
+        return undefined;
+      },
+      true
+    );
   }
 }
 
