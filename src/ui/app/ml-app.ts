@@ -151,6 +151,8 @@ export class MlApp extends LitElement {
 
   private async switchLocale(locale: Locale): Promise<void> {
     await setLocale(locale);
+    // bpmn-js renders its palette itself: tell it the language changed.
+    this.modeler?.get<{ fire(event: string): void }>('eventBus').fire('i18n.changed');
   }
 
   private saveStatus(state: AppState): string {
