@@ -1,0 +1,514 @@
+import { z } from 'zod';
+import { parseIsoDuration } from '../duration';
+
+/*
+ * Validation of the value-chain extension. Every ml: attribute is stored as a string
+ * (see missinglink.json), so that a value a user or another tool got wrong still
+ * round-trips unchanged; this module decides what a valid value is and turns valid
+ * text into typed values. Each ml: type is declared once, as a shape of per-attribute
+ * validators plus cross-field rules, and offered two ways:
+ *  - a strict zod schema (`KpiSchema.safeParse(attrs)`) for whole records, and
+ *  - `validateAttributes('ml:Kpi', attrs)`, which checks field by field and keeps every
+ *    valid field even when another one is wrong (what the reader and the UI need).
+ * Issues carry a stable `code` for translation and a plain English `message`.
+ */
+
+/** The stored vocabulary, exactly as it appears in BPMN files. */
+export const ACTIVITY_GROUPS = ['preparation', 'sowing', 'harvest', 'handling'] as const;
+/** Levels of the marketing hierarchy, from concept down to task. */
+export const STEP_LEVELS = ['concept', 'campaign', 'event', 'activity', 'task'] as const;
+/** RACI responsibilities of a role on a step. */
+export const RESPONSIBILITIES = ['accountable', 'responsible', 'consulted', 'informed'] as const;
+/** The objective groups of the KPI taxonomy (DOMAIN.md section 2, plus hoeing). */
+export const OBJECTIVE_GROUPS = ['input', 'throughput', 'customer', 'harvest-short', 'harvest-long', 'sowing', 'hoeing'] as const;
+/** How a realised value is compared with its target. */
+export const KPI_DIRECTIONS = ['at-most', 'at-least', 'exactly'] as const;
+/** Whether a lane or pool is an internal department or the customer. */
+export const DEPARTMENT_KINDS = ['department', 'customer'] as const;
+/** The life cycle of a handover agreement. */
+export const AGREEMENT_STATUSES = ['draft', 'agreed', 'under-review'] as const;
+/** How serious an audit finding of a rule is. */
+export const RULE_SEVERITIES = ['error', 'warning', 'info'] as const;
+/** The customer-promise measure whose target is an ISO duration. */
+export const LEAD_TIME_MEASURE = 'lead-time';
+/** The currency assumed when ml:Resources names none. */
+export const DEFAULT_CURRENCY = 'EUR';
+
+export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
+export type StepLevel = (typeof STEP_LEVELS)[number];
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+export type ObjectiveGroup = (typeof OBJECTIVE_GROUPS)[number];
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
+
+/** Stable codes of schema issues; the UI translates them, `message` is the English fallback. */
+export type SchemaIssueCode =
+  | 'required'
+  | 'unknown-value'
+  | 'not-a-number'
+  | 'negative'
+  | 'not-a-percentage'
+  | 'not-a-date'
+  | 'not-a-duration'
+  | 'not-a-boolean'
+  | 'not-a-currency'
+  | 'period-reversed'
+  | 'unit-missing'
+  | 'triangle-incomplete'
+  | 'triangle-order'
+  | 'budget-group-mismatch'
+  | 'unknown-role';
+
+/** One problem with one stored field, before it is tied to a BPMN element. */
+export interface FieldProblem {
+  /** Attribute name, or a path for nested data such as `resources.budgetGroup`. */
+  field: string;
+  code: SchemaIssueCode;
+  message: string;
+  /** The stored text, unchanged; undefined when the problem is a missing value. */
+  value?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Field validators: each takes the stored string (or undefined) and yields the typed
+// value, or undefined when absent. Empty or blank text counts as absent.
+
+type Check<T> = (text: string, label: string) => { value: T } | { code: SchemaIssueCode; message: string };
+
+function fieldOf<T>(label: string, check: Check<T>, required = false) {
+  return z
+    .string()
+    .optional()
+    .transform((text, ctx): T | undefined => {
+      if (text === undefined || text.trim() === '') {
+        if (required) {
+          ctx.addIssue({ code: 'custom', message: `${capitalise(label)} is required.`, params: { code: 'required' }, input: text });
+          return z.NEVER;
+        }
+        return undefined;
+      }
+      const result = check(text.trim(), label);
+      if ('value' in result) return result.value;
+      ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code }, input: text });
+      return z.NEVER;
+    });
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+const asText: Check<string> = (text) => ({ value: text });
+
+const asDecimal: Check<number> = (text, label) =>
+  DECIMAL.test(text)
+    ? { value: Number(text) }
+    : {
+        code: 'not-a-number',
+        message: `${capitalise(label)} "${text}" is not a number; write digits with a decimal point, such as 1234.5.`
+      };
+
+const asAmount: Check<number> = (text, label) => {
+  const parsed = asDecimal(text, label);
+  if ('value' in parsed && parsed.value < 0) {
+    return { code: 'negative', message: `${capitalise(label)} "${text}" is negative; it must be 0 or more.` };
+  }
+  return parsed;
+};
+
+const asPercentage: Check<number> = (text, label) => {
+  const parsed = asDecimal(text, label);
+  if ('value' in parsed && (parsed.value < 0 || parsed.value > 100)) {
+    return { code: 'not-a-percentage', message: `${capitalise(label)} "${text}" is not a percentage from 0 to 100.` };
+  }
+  if (!('value' in parsed)) {
+    return { code: 'not-a-percentage', message: `${capitalise(label)} "${text}" is not a percentage; write a number from 0 to 100.` };
+  }
+  return parsed;
+};
+
+const asDate: Check<string> = (text, label) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) {
+    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (date.toISOString().slice(0, 10) === text) return { value: text };
+  }
+  return { code: 'not-a-date', message: `${capitalise(label)} "${text}" is not a date; write it as YYYY-MM-DD, such as 2025-03-31.` };
+};
+
+/** Durations stay ISO text in the typed value; hours are derived with parseIsoDuration. */
+const asDuration: Check<string> = (text, label) =>
+  parseIsoDuration(text) !== undefined
+    ? { value: text }
+    : {
+        code: 'not-a-duration',
+        message: `${capitalise(label)} "${text}" is not an ISO 8601 duration; write it like PT4H (4 hours), P2D (2 days) or P1W (1 week).`
+      };
+
+const asBoolean: Check<boolean> = (text, label) =>
+  text === 'true' || text === 'false'
+    ? { value: text === 'true' }
+    : { code: 'not-a-boolean', message: `${capitalise(label)} "${text}" must be "true" or "false".` };
+
+const asCurrency: Check<string> = (text, label) =>
+  /^[A-Z]{3}$/.test(text)
+    ? { value: text }
+    : { code: 'not-a-currency', message: `${capitalise(label)} "${text}" is not an ISO 4217 currency code such as EUR or USD.` };
+
+function asOneOf<const T extends readonly string[]>(values: T): Check<T[number]> {
+  return (text, label) =>
+    (values as readonly string[]).includes(text)
+      ? { value: text as T[number] }
+      : { code: 'unknown-value', message: `${capitalise(label)} "${text}" is not one of: ${values.join(', ')}.` };
+}
+
+const text = (label: string, required = false) => fieldOf(label, asText, required);
+const decimal = (label: string) => fieldOf(label, asDecimal);
+const amount = (label: string) => fieldOf(label, asAmount);
+const percentage = (label: string) => fieldOf(label, asPercentage);
+const date = (label: string) => fieldOf(label, asDate);
+const duration = (label: string) => fieldOf(label, asDuration);
+const boolean = (label: string) => fieldOf(label, asBoolean);
+const oneOf = <const T extends readonly string[]>(label: string, values: T, required = false) => fieldOf(label, asOneOf(values), required);
+
+// ---------------------------------------------------------------------------
+// Cross-field rules: they see only the fields that are valid on their own.
+
+type Rule<T> = (value: Partial<T>) => FieldProblem[];
+
+function periodRule(startField: string, endField: string): Rule<Record<string, unknown>> {
+  return (v) => {
+    const start = v[startField];
+    const end = v[endField];
+    if (typeof start === 'string' && typeof end === 'string' && end < start) {
+      return [
+        {
+          field: endField,
+          code: 'period-reversed',
+          message: `The period ends (${end}) before it starts (${start}).`,
+          value: end
+        }
+      ];
+    }
+    return [];
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The ml: types. Shapes list attributes only; child elements are separate types.
+
+const roleShape = {
+  id: text('role id', true),
+  name: text('name'),
+  department: text('department'),
+  person: text('person')
+};
+
+const ruleSettingShape = {
+  rule: text('rule', true),
+  enabled: boolean('enabled'),
+  severity: oneOf('severity', RULE_SEVERITIES),
+  tolerance: amount('tolerance')
+};
+
+const customerPromiseShape = {
+  text: text('promise'),
+  measure: text('measure'),
+  // The target's format depends on the measure (a duration for lead-time, a number
+  // otherwise), so it is checked by the rule below.
+  target: text('target'),
+  unit: text('unit'),
+  workingDays: boolean('working days')
+};
+
+const customerPromiseRule: Rule<z.output<z.ZodObject<typeof customerPromiseShape>>> = (v) => {
+  if (v.target === undefined) return [];
+  if (v.measure === LEAD_TIME_MEASURE) {
+    const check = asDuration(v.target, 'target');
+    return 'value' in check ? [] : [{ field: 'target', ...check, value: v.target }];
+  }
+  const check = asDecimal(v.target, 'target');
+  if (!('value' in check)) return [{ field: 'target', ...check, value: v.target }];
+  if (v.unit === undefined) {
+    return [{ field: 'unit', code: 'unit-missing', message: `The target ${v.target} has no unit; say what is counted, such as "%" or "customers".` }];
+  }
+  return [];
+};
+
+const departmentShape = {
+  kind: oneOf('kind', DEPARTMENT_KINDS),
+  name: text('name'),
+  head: text('head')
+};
+
+const stepShape = {
+  activityGroup: oneOf('activity group', ACTIVITY_GROUPS),
+  level: oneOf('level', STEP_LEVELS)
+};
+
+const assignmentShape = {
+  role: text('role', true),
+  responsibility: oneOf('responsibility', RESPONSIBILITIES, true)
+};
+
+const kpiShape = {
+  id: text('KPI id'),
+  name: text('name'),
+  objectiveGroup: oneOf('objective group', OBJECTIVE_GROUPS),
+  unit: text('unit'),
+  direction: oneOf('direction', KPI_DIRECTIONS),
+  target: decimal('target'),
+  realised: decimal('realised value'),
+  evidence: text('evidence'),
+  periodStart: date('period start'),
+  periodEnd: date('period end'),
+  targetGroup: text('target group'),
+  product: text('product'),
+  channel: text('channel'),
+  campaign: text('campaign')
+};
+
+const kpiRule: Rule<z.output<z.ZodObject<typeof kpiShape>>> = (v) => {
+  const problems = periodRule('periodStart', 'periodEnd')(v);
+  if (v.target !== undefined && v.unit === undefined) {
+    problems.push({
+      field: 'unit',
+      code: 'unit-missing',
+      message: `The target ${v.target} has no unit; say what is measured, such as "EUR", "%" or "customers".`
+    });
+  }
+  return problems;
+};
+
+const measurementShape = {
+  periodStart: date('period start'),
+  periodEnd: date('period end'),
+  value: decimal('value'),
+  evidence: text('evidence'),
+  recordedOn: date('recorded on')
+};
+
+const resourcesShape = {
+  budgetGroup: oneOf('budget group', ACTIVITY_GROUPS),
+  currency: fieldOf('currency', asCurrency),
+  plannedBudget: amount('planned budget'),
+  realisedBudget: amount('realised budget'),
+  plannedHours: amount('planned hours'),
+  realisedHours: amount('realised hours')
+};
+
+const durationShape = {
+  planned: duration('planned duration'),
+  min: duration('minimum duration'),
+  mostLikely: duration('most likely duration'),
+  max: duration('maximum duration'),
+  realisedAverage: duration('realised average duration')
+};
+
+const durationRule: Rule<z.output<z.ZodObject<typeof durationShape>>> = (v) => {
+  const points = (['min', 'mostLikely', 'max'] as const).filter((k) => v[k] !== undefined);
+  if (points.length === 0) return [];
+  if (points.length < 3) {
+    const missing = (['min', 'mostLikely', 'max'] as const).find((k) => v[k] === undefined)!;
+    return [
+      {
+        field: missing,
+        code: 'triangle-incomplete',
+        message: 'A triangular duration needs all three of minimum, most likely and maximum.'
+      }
+    ];
+  }
+  const [min, likely, max] = [parseIsoDuration(v.min)!, parseIsoDuration(v.mostLikely)!, parseIsoDuration(v.max)!];
+  if (min <= likely && likely <= max) return [];
+  const field = min > likely ? 'mostLikely' : 'max';
+  return [
+    {
+      field,
+      code: 'triangle-order',
+      message: `Minimum (${v.min}), most likely (${v.mostLikely}) and maximum (${v.max}) must be in increasing order.`,
+      value: v[field]
+    }
+  ];
+};
+
+const agreementShape = {
+  deliverable: text('deliverable'),
+  criteria: text('criteria'),
+  dueWithin: duration('due within'),
+  providerRole: text('provider role'),
+  receiverRole: text('receiver role'),
+  status: oneOf('status', AGREEMENT_STATUSES),
+  agreedOn: date('agreed on'),
+  reviewDate: date('review date'),
+  notes: text('notes')
+};
+
+const simulationShape = {
+  probability: percentage('probability'),
+  repeatProbability: percentage('repeat probability'),
+  arrivalInterval: duration('arrival interval'),
+  delay: duration('delay')
+};
+
+const exemptionShape = {
+  rule: text('rule', true),
+  reason: text('reason', true),
+  by: text('by'),
+  date: date('date')
+};
+
+const noRule: Rule<unknown> = () => [];
+
+/** Per ml: type, the attribute validators and the cross-field rule. */
+const ML_TYPES = {
+  'ml:ValueChain': { shape: { owner: text('owner'), valueProposition: text('value proposition') }, rule: noRule },
+  'ml:CustomerPromise': { shape: customerPromiseShape, rule: customerPromiseRule },
+  'ml:Role': { shape: roleShape, rule: noRule },
+  'ml:RuleSetting': { shape: ruleSettingShape, rule: noRule },
+  'ml:Department': { shape: departmentShape, rule: noRule },
+  'ml:Step': { shape: stepShape, rule: noRule },
+  'ml:Assignment': { shape: assignmentShape, rule: noRule },
+  'ml:Kpi': { shape: kpiShape, rule: kpiRule },
+  'ml:Measurement': { shape: measurementShape, rule: periodRule('periodStart', 'periodEnd') },
+  'ml:Resources': { shape: resourcesShape, rule: noRule },
+  'ml:Duration': { shape: durationShape, rule: durationRule },
+  'ml:Agreement': { shape: agreementShape, rule: noRule },
+  'ml:Simulation': { shape: simulationShape, rule: noRule },
+  'ml:Exemption': { shape: exemptionShape, rule: noRule }
+} as const;
+
+/** Every ml: element type, including the ones that only occur as children. */
+export type MlElementType = keyof typeof ML_TYPES;
+
+/** The typed attributes of one ml: element type (children not included). */
+export type MlAttributes<T extends MlElementType> = z.output<z.ZodObject<(typeof ML_TYPES)[T]['shape']>>;
+
+/** The attribute names of one ml: element type, in descriptor order. */
+export function attributeNames(type: MlElementType): string[] {
+  return Object.keys(ML_TYPES[type].shape);
+}
+
+/**
+ * Validates the stored attributes of one ml: element field by field: every valid
+ * field is typed into `value`, every invalid one is left out of it and reported.
+ */
+export function validateAttributes<T extends MlElementType>(
+  type: T,
+  attrs: Record<string, string | undefined>
+): { value: Partial<MlAttributes<T>>; problems: FieldProblem[] } {
+  const { shape, rule } = ML_TYPES[type];
+  const value: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
+  for (const [field, schema] of Object.entries(shape) as Array<[string, z.ZodType]>) {
+    const stored = attrs[field];
+    const result = schema.safeParse(stored);
+    if (result.success) {
+      if (result.data !== undefined) value[field] = result.data;
+    } else {
+      for (const issue of result.error.issues) problems.push(toProblem(issue, field, stored));
+    }
+  }
+  problems.push(...(rule as Rule<Record<string, unknown>>)(value));
+  return { value: value as Partial<MlAttributes<T>>, problems };
+}
+
+function toProblem(issue: z.core.$ZodIssue, field: string, stored: string | undefined): FieldProblem {
+  const code = (issue.code === 'custom' && (issue.params?.code as SchemaIssueCode | undefined)) || 'unknown-value';
+  return { field, code, message: issue.message, ...(stored !== undefined ? { value: stored } : {}) };
+}
+
+/** The schema issue code of a zod issue raised by these schemas (for the strict schemas' errors). */
+export function issueCode(issue: z.core.$ZodIssue): SchemaIssueCode | undefined {
+  return issue.code === 'custom' ? (issue.params?.code as SchemaIssueCode | undefined) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Strict schemas for whole records (attributes plus children), with inferred types.
+
+function strict<S extends z.ZodRawShape>(shape: S, rule: Rule<z.output<z.ZodObject<S>>>) {
+  return z.object(shape).superRefine((value, ctx) => {
+    for (const p of rule(value as Partial<z.output<z.ZodObject<S>>>)) {
+      ctx.addIssue({ code: 'custom', path: p.field.split('.'), message: p.message, params: { code: p.code }, input: p.value });
+    }
+  });
+}
+
+/** A role of the process's role catalogue. */
+export const RoleSchema = strict(roleShape, noRule);
+/** An audit rule's setting for this process. */
+export const RuleSettingSchema = strict(ruleSettingShape, noRule);
+/** The customer promise: a lead-time duration or a numeric target with a unit. */
+export const CustomerPromiseSchema = strict(customerPromiseShape, customerPromiseRule);
+/** ml:Department on a lane or pool. */
+export const DepartmentSchema = strict(departmentShape, noRule);
+/** ml:Assignment: a role's RACI responsibility on a step. */
+export const AssignmentSchema = strict(assignmentShape, noRule);
+/** ml:Measurement: one realised value of a KPI for one period. */
+export const MeasurementSchema = strict(measurementShape, periodRule('periodStart', 'periodEnd'));
+/** ml:Kpi: a SMART objective (measure, target, period) with its measurement history. */
+export const KpiSchema = strict({ ...kpiShape, measurements: z.array(MeasurementSchema).default([]) }, kpiRule);
+/** ml:Resources: planned and realised budget and hours of a step. */
+export const ResourcesSchema = strict(resourcesShape, noRule);
+/** ml:Duration: a fixed or triangular planned duration and the realised average. */
+export const DurationSchema = strict(durationShape, durationRule);
+/** ml:Agreement: the agreement recorded on a handover flow. */
+export const AgreementSchema = strict(agreementShape, noRule);
+/** ml:Simulation: probabilities, arrival interval and delay for the simulation. */
+export const SimulationSchema = strict(simulationShape, noRule);
+/** ml:Exemption: an audit rule deliberately not applied to one element. */
+export const ExemptionSchema = strict(exemptionShape, noRule);
+
+/** A budget group must be the activity group of the step it belongs to. */
+export function budgetGroupRule(activityGroup: ActivityGroup | undefined, budgetGroup: ActivityGroup | undefined): FieldProblem[] {
+  if (!activityGroup || !budgetGroup || activityGroup === budgetGroup) return [];
+  return [
+    {
+      field: 'resources.budgetGroup',
+      code: 'budget-group-mismatch',
+      message: `The budget group "${budgetGroup}" differs from the step's activity group "${activityGroup}"; budgets are kept per activity group.`,
+      value: budgetGroup
+    }
+  ];
+}
+
+/** ml:Step: what a value-chain step records (group, level, RACI, KPIs, resources, duration). */
+export const StepSchema = strict(
+  {
+    ...stepShape,
+    assignments: z.array(AssignmentSchema).default([]),
+    kpis: z.array(KpiSchema).default([]),
+    resources: ResourcesSchema.optional(),
+    duration: DurationSchema.optional()
+  },
+  (v) => budgetGroupRule(v.activityGroup, v.resources?.budgetGroup)
+);
+
+/** ml:ValueChain: owner, value proposition, customer promise, role catalogue and rule settings. */
+export const ValueChainSchema = strict(
+  {
+    ...ML_TYPES['ml:ValueChain'].shape,
+    customerPromise: CustomerPromiseSchema.optional(),
+    roles: z.array(RoleSchema).default([]),
+    ruleSettings: z.array(RuleSettingSchema).default([])
+  },
+  noRule
+);
+
+export type Role = z.infer<typeof RoleSchema>;
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+export type CustomerPromise = z.infer<typeof CustomerPromiseSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type Assignment = z.infer<typeof AssignmentSchema>;
+export type Measurement = z.infer<typeof MeasurementSchema>;
+export type Kpi = z.infer<typeof KpiSchema>;
+export type Resources = z.infer<typeof ResourcesSchema>;
+export type Duration = z.infer<typeof DurationSchema>;
+export type Agreement = z.infer<typeof AgreementSchema>;
+export type Simulation = z.infer<typeof SimulationSchema>;
+export type Exemption = z.infer<typeof ExemptionSchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type ValueChain = z.infer<typeof ValueChainSchema>;
+
+function capitalise(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
