@@ -82,7 +82,7 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
       expect(covered, 'watermark covered by another element').toBe(false);
     }
     // The versions panel opens beside the canvas, not over the watermark.
-    await page.click('[data-action="versions"]');
+    await page.click('[data-panel="versions"]');
     const boxWithPanel = await mark.boundingBox();
     const stillVisible = await page.evaluate(
       ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('.bjs-powered-by'),
@@ -224,7 +224,7 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
   it('saves named versions, restores one without overwriting anything, and undoes the restore', async () => {
     const { context, page } = await newAppPage(browser);
     await openApp(page);
-    await page.click('[data-action="versions"]');
+    await page.click('[data-panel="versions"]');
     await page.locator('ml-versions button.save').click();
     await page.locator('ml-dialog input').fill('Voor de workshop');
     await page.locator('ml-dialog button[type=submit]').click();
@@ -277,7 +277,7 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     await waitUntilReady(page);
     expect(await page.locator('ml-library h2').textContent()).toBe('Process library');
     await page.click('.lang button[lang="nl"]');
-    await expect.poll(() => page.locator('[data-action="versions"]').textContent()).toContain('Versies');
+    await expect.poll(() => page.locator('[data-panel="versions"]').textContent()).toContain('Versies');
     await context.close();
   });
 

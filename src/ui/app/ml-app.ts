@@ -9,7 +9,8 @@ import { currentLocale, setLocale, type Locale } from '../../i18n/localization';
 import { askText, confirmAction } from '../common/dialogs';
 import '../common/ml-notices';
 import '../library/ml-library';
-import '../versions/ml-versions';
+import './panel-registry';
+import { panelsAt } from './panels';
 
 /**
  * The application shell. It renders into the light DOM on purpose: bpmn-js draws the
@@ -19,12 +20,16 @@ import '../versions/ml-versions';
 export class MlApp extends LitElement {
   static override properties = {
     appState: { state: true },
-    showVersions: { state: true },
+    sidePanel: { state: true },
+    bottomPanel: { state: true },
     dragging: { state: true },
     fatal: { state: true }
   };
   declare appState: AppState | undefined;
-  declare showVersions: boolean;
+  /** The id of the open side panel (properties, versions, …), if any. */
+  declare sidePanel: string | undefined;
+  /** The id of the open panel below the canvas (tables), if any. */
+  declare bottomPanel: string | undefined;
   declare dragging: boolean;
   declare fatal: string | undefined;
 
@@ -35,7 +40,8 @@ export class MlApp extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.showVersions = false;
+    this.sidePanel = undefined;
+    this.bottomPanel = undefined;
     this.dragging = false;
   }
 
@@ -139,16 +145,6 @@ export class MlApp extends LitElement {
     if (ok) await this.controller?.remove(id);
   }
 
-  private async saveVersion(): Promise<void> {
-    const label = await askText({
-      title: msg('Save version'),
-      inputLabel: msg('Describe this version'),
-      value: msg('Reviewed with sales'),
-      confirmLabel: msg('Save version')
-    });
-    if (label !== null) await this.controller?.saveVersion(label);
-  }
-
   private async switchLocale(locale: Locale): Promise<void> {
     await setLocale(locale);
     // bpmn-js renders its palette itself: tell it the language changed.
@@ -204,9 +200,14 @@ export class MlApp extends LitElement {
               <button type="button" data-export="png" @click=${(e: Event) => this.exportAs(e, 'png')}>${msg('Image (.png)')}</button>
             </div>
           </details>
-          <button type="button" data-action="versions" aria-pressed=${this.showVersions ? 'true' : 'false'} @click=${() => (this.showVersions = !this.showVersions)}>
-            ${msg('Versions')}
-          </button>
+          ${panelsAt('side').map(
+            (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.sidePanel === p.id ? 'true' : 'false'}
+              @click=${() => (this.sidePanel = this.sidePanel === p.id ? undefined : p.id)}>${p.label()}</button>`
+          )}
+          ${panelsAt('bottom').map(
+            (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.bottomPanel === p.id ? 'true' : 'false'}
+              @click=${() => (this.bottomPanel = this.bottomPanel === p.id ? undefined : p.id)}>${p.label()}</button>`
+          )}
           <div class="lang" role="group" aria-label=${msg('Language')}>
             <button type="button" lang="nl" aria-pressed=${locale === 'nl' ? 'true' : 'false'} @click=${() => this.switchLocale('nl')}>NL</button>
             <button type="button" lang="en" aria-pressed=${locale === 'en' ? 'true' : 'false'} @click=${() => this.switchLocale('en')}>EN</button>
@@ -220,7 +221,7 @@ export class MlApp extends LitElement {
             <button type="button" data-action="conflict-copy" @click=${() => c?.resolveConflict('copy')}>${msg('Save my changes as a copy')}</button>
           </div>`
         : nothing}
-      <main class="ml-main ${this.showVersions ? 'with-side' : ''}">
+      <main class="ml-main ${this.sidePanel ? 'with-side' : ''}">
         <ml-library
           .processes=${s?.processes ?? []}
           .currentId=${s?.current?.id}
@@ -232,22 +233,27 @@ export class MlApp extends LitElement {
           @ml-duplicate=${(e: CustomEvent) => c?.duplicate(e.detail.id)}
           @ml-delete=${(e: CustomEvent) => this.deleteProcess(e.detail.id)}
         ></ml-library>
-        <section class="canvas-area" aria-label=${msg('Diagram')}>
-          <div id="canvas" class="canvas"></div>
-          <ml-notices .notices=${s?.notices ?? []} @ml-dismiss=${(e: CustomEvent) => c?.dismissNotice(e.detail.id)}></ml-notices>
-          ${this.fatal ? html`<div class="fatal" role="alert">${msg('MissingLink could not start:')} ${this.fatal}</div>` : nothing}
-        </section>
-        ${this.showVersions
-          ? html`<ml-versions
-              .versions=${s?.versions ?? []}
-              @ml-close=${() => (this.showVersions = false)}
-              @ml-save-version=${() => this.saveVersion()}
-              @ml-restore-version=${(e: CustomEvent) => c?.restoreVersion(e.detail.id)}
-            ></ml-versions>`
-          : nothing}
+        <div class="center ${this.bottomPanel ? 'with-bottom' : ''}">
+          <section class="canvas-area" aria-label=${msg('Diagram')}>
+            <div id="canvas" class="canvas"></div>
+            <ml-notices .notices=${s?.notices ?? []} @ml-dismiss=${(e: CustomEvent) => c?.dismissNotice(e.detail.id)}></ml-notices>
+            ${this.fatal ? html`<div class="fatal" role="alert">${msg('MissingLink could not start:')} ${this.fatal}</div>` : nothing}
+          </section>
+          ${this.renderPanel('bottom', this.bottomPanel)}
+        </div>
+        ${this.renderPanel('side', this.sidePanel)}
       </main>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true"><p>${msg('Drop BPMN files to add them to your library')}</p></div>` : nothing}
     `;
+  }
+
+  private renderPanel(place: 'side' | 'bottom', id: string | undefined) {
+    const panel = panelsAt(place).find((p) => p.id === id);
+    if (!panel || !this.modeler || !this.controller) return nothing;
+    return html`<aside class="panel panel-${place}" data-panel-id=${panel.id} aria-label=${panel.label()}
+      @ml-close=${() => (place === 'side' ? (this.sidePanel = undefined) : (this.bottomPanel = undefined))}>
+      ${panel.render({ modeler: this.modeler, controller: this.controller })}
+    </aside>`;
   }
 
   private exportAs(event: Event, kind: 'bpmn' | 'svg' | 'png'): void {

@@ -19,7 +19,6 @@ export class MlVersions extends LitElement {
       flex-direction: column;
       min-height: 0;
       background: #fff;
-      border-left: 1px solid #d0d7de;
     }
     header {
       display: flex;

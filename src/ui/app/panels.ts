@@ -1,0 +1,33 @@
+import type { TemplateResult } from 'lit';
+import type { AppController } from '../../app/app-controller';
+import type { Modeler } from '../../modeler/create-modeler';
+
+/** What a panel gets from the shell: the modeler (read through it, write through its command stack) and the app service. */
+export interface PanelContext {
+  modeler: Modeler;
+  controller: AppController;
+}
+
+/**
+ * A panel the shell shows beside the canvas (`side`) or below it (`bottom`). Features
+ * register here instead of editing the shell; `label` is called on every render so it
+ * follows the UI language.
+ */
+export interface PanelDefinition {
+  id: string;
+  place: 'side' | 'bottom';
+  label: () => string;
+  render: (context: PanelContext) => TemplateResult;
+}
+
+const panels: PanelDefinition[] = [];
+
+/** Adds a panel to the shell; call at module load of the panel's feature. */
+export function registerPanel(panel: PanelDefinition): void {
+  if (!panels.some((p) => p.id === panel.id)) panels.push(panel);
+}
+
+/** The registered panels for one place, in registration order. */
+export function panelsAt(place: PanelDefinition['place']): PanelDefinition[] {
+  return panels.filter((p) => p.place === place);
+}

@@ -1,0 +1,28 @@
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { registerPanel } from '../app/panels';
+import { askText } from '../common/dialogs';
+import type { AppController } from '../../app/app-controller';
+import './ml-versions';
+
+registerPanel({
+  id: 'versions',
+  place: 'side',
+  label: () => msg('Versions'),
+  render: ({ controller }) =>
+    html`<ml-versions
+      .versions=${controller.state.versions}
+      @ml-save-version=${() => saveVersion(controller)}
+      @ml-restore-version=${(e: CustomEvent<{ id: number }>) => controller.restoreVersion(e.detail.id)}
+    ></ml-versions>`
+});
+
+async function saveVersion(controller: AppController): Promise<void> {
+  const label = await askText({
+    title: msg('Save version'),
+    inputLabel: msg('Describe this version'),
+    value: msg('Reviewed with sales'),
+    confirmLabel: msg('Save version')
+  });
+  if (label !== null) await controller.saveVersion(label);
+}
