@@ -184,10 +184,16 @@ export class TabSync {
       case 'presence-query':
         if (this.open.size > 0) this.announce();
         return;
-      case 'presence':
-        this.others.set(message.tabId, { openProcessIds: new Set(message.openProcessIds), seenAt: this.timer.now() });
-        this.presenceListeners.forEach((listener) => listener());
+      case 'presence': {
+        const before = this.others.get(message.tabId)?.openProcessIds ?? new Set<string>();
+        const after = new Set(message.openProcessIds);
+        this.others.set(message.tabId, { openProcessIds: after, seenAt: this.timer.now() });
+        // Heartbeats repeat the same set; only real changes interest the UI.
+        if (before.size !== after.size || [...after].some((id) => !before.has(id))) {
+          this.presenceListeners.forEach((listener) => listener());
+        }
         return;
+      }
       case 'tab-closed':
         if (this.others.delete(message.tabId)) this.presenceListeners.forEach((listener) => listener());
         return;

@@ -102,3 +102,50 @@ export function dbWithWriteFault(options: DatabaseOptions = {}): { db: MissingLi
 export function quotaExceeded(): DOMException {
   return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 }
+
+/** Lets pending promise callbacks and I/O callbacks run. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A deterministic clock with setTimeout/clearTimeout, for the Autosaver and the presence heartbeat. */
+export class FakeTimer {
+  private time = 0;
+  private seq = 0;
+  private readonly tasks = new Map<number, { at: number; callback: () => void }>();
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.tasks.set(id, { at: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.tasks.delete(handle as number);
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  /** Timers waiting to fire. */
+  get pending(): number {
+    return this.tasks.size;
+  }
+
+  /** Moves time forward by `ms`, firing due timers in order and letting promises settle after each. */
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    await settle();
+    for (;;) {
+      const due = [...this.tasks].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      if (!due) break;
+      this.tasks.delete(due[0]);
+      this.time = due[1].at;
+      due[1].callback();
+      await settle();
+    }
+    this.time = end;
+    await settle();
+  }
+}

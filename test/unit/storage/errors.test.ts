@@ -1,0 +1,36 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { isStorageError, StorageError, toStorageError } from '../../../src/storage/errors';
+
+describe('toStorageError', () => {
+  it('given a full disk reported directly or wrapped in an aborted transaction, then the user gets a quota error', () => {
+    const direct = new DOMException('Quota exceeded', 'QuotaExceededError');
+    const wrapped = new Dexie.AbortError('Transaction aborted', new Dexie.QuotaExceededError('disk full'));
+    const inBulk = Object.assign(new Error('bulk failed'), { name: 'BulkError', failures: [direct] });
+
+    for (const error of [direct, wrapped, inBulk]) {
+      const mapped = toStorageError(error, 'saving the process');
+      expect(isStorageError(mapped, 'quota')).toBe(true);
+      expect((mapped as StorageError).message).toMatch(/storage is full, so saving the process failed.*earlier saves and versions are kept/);
+      expect((mapped as StorageError).cause).toBe(error);
+    }
+  });
+
+  it('given IndexedDB is missing or closed, then the user gets an unavailable error', () => {
+    expect(isStorageError(toStorageError(new Dexie.MissingAPIError('no IndexedDB'), 'opening'), 'unavailable')).toBe(true);
+    expect(isStorageError(toStorageError(new Dexie.DatabaseClosedError('closed'), 'opening'), 'unavailable')).toBe(true);
+  });
+
+  it('given a programming error, then it passes through unchanged unless a fallback kind is asked for', () => {
+    const bug = new TypeError('x is undefined');
+    expect(toStorageError(bug, 'saving')).toBe(bug);
+    const fallback = toStorageError(bug, 'opening the process library', 'unavailable');
+    expect(isStorageError(fallback, 'unavailable')).toBe(true);
+    expect((fallback as Error).message).toBe('Opening the process library failed (x is undefined).');
+  });
+
+  it('given a StorageError, then it is kept as it is', () => {
+    const error = new StorageError('too-large', 'too big');
+    expect(toStorageError(error, 'saving')).toBe(error);
+  });
+});
