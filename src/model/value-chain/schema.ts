@@ -77,23 +77,34 @@ export interface FieldProblem {
 
 type Check<T> = (text: string, label: string) => { value: T } | { code: SchemaIssueCode; message: string };
 
-function fieldOf<T>(label: string, check: Check<T>, required = false) {
+/** Runs a check on stored text; blank text counts as absent (a problem only when required). */
+function checkedText<T>(label: string, check: Check<T>, required: boolean) {
   return z
     .string()
     .optional()
-    .transform((text, ctx): T | undefined => {
+    .transform((text, ctx): T => {
       if (text === undefined || text.trim() === '') {
         if (required) {
           ctx.addIssue({ code: 'custom', message: `${capitalise(label)} is required.`, params: { code: 'required' }, input: text });
-          return z.NEVER;
         }
-        return undefined;
+        // For an optional field this is the "absent" value; for a required one the issue above fails the parse.
+        return undefined as T;
       }
       const result = check(text.trim(), label);
       if ('value' in result) return result.value;
       ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code }, input: text });
       return z.NEVER;
     });
+}
+
+/** An optional attribute: typed when present and valid, absent otherwise. */
+function fieldOf<T>(label: string, check: Check<T>) {
+  return checkedText<T | undefined>(label, check, false).optional();
+}
+
+/** A required attribute: a missing or blank value is a `required` problem. */
+function requiredField<T>(label: string, check: Check<T>) {
+  return checkedText<T>(label, check, true);
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -162,14 +173,16 @@ function asOneOf<const T extends readonly string[]>(values: T): Check<T[number]>
       : { code: 'unknown-value', message: `${capitalise(label)} "${text}" is not one of: ${values.join(', ')}.` };
 }
 
-const text = (label: string, required = false) => fieldOf(label, asText, required);
+const text = (label: string) => fieldOf(label, asText);
+const requiredText = (label: string) => requiredField(label, asText);
 const decimal = (label: string) => fieldOf(label, asDecimal);
 const amount = (label: string) => fieldOf(label, asAmount);
 const percentage = (label: string) => fieldOf(label, asPercentage);
 const date = (label: string) => fieldOf(label, asDate);
 const duration = (label: string) => fieldOf(label, asDuration);
 const boolean = (label: string) => fieldOf(label, asBoolean);
-const oneOf = <const T extends readonly string[]>(label: string, values: T, required = false) => fieldOf(label, asOneOf(values), required);
+const oneOf = <const T extends readonly string[]>(label: string, values: T) => fieldOf(label, asOneOf(values));
+const requiredOneOf = <const T extends readonly string[]>(label: string, values: T) => requiredField(label, asOneOf(values));
 
 // ---------------------------------------------------------------------------
 // Cross-field rules: they see only the fields that are valid on their own.
@@ -198,14 +211,14 @@ function periodRule(startField: string, endField: string): Rule<Record<string, u
 // The ml: types. Shapes list attributes only; child elements are separate types.
 
 const roleShape = {
-  id: text('role id', true),
+  id: requiredText('role id'),
   name: text('name'),
   department: text('department'),
   person: text('person')
 };
 
 const ruleSettingShape = {
-  rule: text('rule', true),
+  rule: requiredText('rule'),
   enabled: boolean('enabled'),
   severity: oneOf('severity', RULE_SEVERITIES),
   tolerance: amount('tolerance')
@@ -247,8 +260,8 @@ const stepShape = {
 };
 
 const assignmentShape = {
-  role: text('role', true),
-  responsibility: oneOf('responsibility', RESPONSIBILITIES, true)
+  role: requiredText('role'),
+  responsibility: requiredOneOf('responsibility', RESPONSIBILITIES)
 };
 
 const kpiShape = {
@@ -351,8 +364,8 @@ const simulationShape = {
 };
 
 const exemptionShape = {
-  rule: text('rule', true),
-  reason: text('reason', true),
+  rule: requiredText('rule'),
+  reason: requiredText('reason'),
   by: text('by'),
   date: date('date')
 };

@@ -1,0 +1,106 @@
+import type { ModdleElement } from './moddle-types';
+import { indexLanes, participantOf, type LaneIndex } from './lanes';
+import { getExtension } from './value-chain/extension';
+import { attributeNames, validateAttributes, type Agreement, type AgreementStatus } from './value-chain/schema';
+
+/** One side of a handover: the lane (sequence flows) or the pool (message flows) that gives or receives. */
+export interface HandoverSide {
+  /** The lane id for a sequence flow, the participant id for a message flow. */
+  elementId: string;
+  name?: string;
+  laneId?: string;
+  participantId?: string;
+}
+
+/** A moment where work passes from one department (lane) or party (pool) to another. */
+export interface Handover {
+  flowId: string;
+  kind: 'sequence' | 'message';
+  /** The provider: the side the flow leaves. */
+  from: HandoverSide;
+  /** The receiver: the side the flow enters. */
+  to: HandoverSide;
+  /** Id of the flow's source element (a flow node, or a participant for a collapsed pool). */
+  sourceRef: string;
+  targetRef: string;
+  /** The recorded agreement with its valid fields (invalid ones are reported by readValueChain). */
+  agreement: Agreement | null;
+  /** The agreement's status; an agreement without a valid status counts as a draft. */
+  agreementStatus: AgreementStatus | 'missing';
+}
+
+/**
+ * Finds every handover: each sequence flow whose source and target lie in different
+ * (innermost) lanes of one pool, and each message flow between different pools.
+ * A flow inside a pool without lanes is no handover. Linear in the model size.
+ */
+export function findHandovers(definitions: ModdleElement, index: LaneIndex = indexLanes(definitions)): Handover[] {
+  const handovers: Handover[] = [];
+  const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+
+  for (const root of rootElements) {
+    if (root.$type !== 'bpmn:Process') continue;
+    const stack: ModdleElement[] = [root];
+    while (stack.length > 0) {
+      const container = stack.pop()!;
+      for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+        if (element.flowElements) stack.push(element);
+        if (element.$type !== 'bpmn:SequenceFlow' || !element.id) continue;
+        const source = element.sourceRef as ModdleElement | undefined;
+        const target = element.targetRef as ModdleElement | undefined;
+        const fromLane = source?.id ? index.laneOfNode.get(source.id) : undefined;
+        const toLane = target?.id ? index.laneOfNode.get(target.id) : undefined;
+        if (!fromLane || !toLane || fromLane === toLane) continue;
+        handovers.push(handover(element, 'sequence', laneSide(index, fromLane), laneSide(index, toLane)));
+      }
+    }
+  }
+
+  for (const root of rootElements) {
+    if (root.$type !== 'bpmn:Collaboration') continue;
+    for (const flow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
+      if (!flow.id) continue;
+      const source = flow.sourceRef as ModdleElement | undefined;
+      const target = flow.targetRef as ModdleElement | undefined;
+      const fromPool = participantOf(index, source);
+      const toPool = participantOf(index, target);
+      if (!fromPool || !toPool || fromPool === toPool) continue;
+      handovers.push(handover(flow, 'message', poolSide(index, fromPool, source), poolSide(index, toPool, target)));
+    }
+  }
+  return handovers;
+}
+
+/** The typed agreement on a flow (valid fields only), or null when it has none. */
+export function readAgreement(flow: ModdleElement): Agreement | null {
+  const extension = getExtension(flow, 'ml:Agreement');
+  if (!extension) return null;
+  const attrs: Record<string, string | undefined> = {};
+  for (const name of attributeNames('ml:Agreement')) attrs[name] = extension[name] as string | undefined;
+  return validateAttributes('ml:Agreement', attrs).value;
+}
+
+function handover(flow: ModdleElement, kind: Handover['kind'], from: HandoverSide, to: HandoverSide): Handover {
+  const agreement = readAgreement(flow);
+  return {
+    flowId: flow.id!,
+    kind,
+    from,
+    to,
+    sourceRef: (flow.sourceRef as ModdleElement).id!,
+    targetRef: (flow.targetRef as ModdleElement).id!,
+    agreement,
+    agreementStatus: agreement ? (agreement.status ?? 'draft') : 'missing'
+  };
+}
+
+function laneSide(index: LaneIndex, laneId: string): HandoverSide {
+  const lane = index.lanes.get(laneId)!;
+  return { elementId: lane.id, name: lane.name, laneId: lane.id, participantId: lane.participantId };
+}
+
+function poolSide(index: LaneIndex, participantId: string, end: ModdleElement | undefined): HandoverSide {
+  const participant = index.participants.get(participantId);
+  const laneId = end?.id ? index.laneOfNode.get(end.id) : undefined;
+  return { elementId: participantId, name: participant?.name, participantId, ...(laneId ? { laneId } : {}) };
+}

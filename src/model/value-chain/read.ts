@@ -1,0 +1,300 @@
+import type { BpmnModdle } from 'bpmn-moddle';
+import type { ModdleElement } from '../moddle-types';
+import { findHandovers, type Handover } from '../handovers';
+import { indexLanes } from '../lanes';
+import { forEachContained } from '../walk';
+import { getExtension, getExtensions, type MlType } from './extension';
+import {
+  attributeNames,
+  budgetGroupRule,
+  validateAttributes,
+  type Agreement,
+  type Assignment,
+  type CustomerPromise,
+  type Department,
+  type Duration,
+  type Exemption,
+  type FieldProblem,
+  type Kpi,
+  type Measurement,
+  type MlAttributes,
+  type MlElementType,
+  type Resources,
+  type Role,
+  type RuleSetting,
+  type SchemaIssueCode,
+  type Simulation,
+  type Step
+} from './schema';
+
+/** A stored value that violates the schema; the value itself stays in the model untouched. */
+export interface SchemaIssue {
+  /** The BPMN element carrying the extension (activity, lane, flow, collaboration …). */
+  elementId: string;
+  elementName?: string;
+  /** Path within the element's value-chain data, e.g. `kpis[0].target` or `resources.budgetGroup`. */
+  field: string;
+  code: SchemaIssueCode;
+  message: string;
+  /** The stored text, unchanged; undefined when a required value is missing. */
+  value?: string;
+}
+
+/** Where a snapshot entry comes from. */
+export interface ElementRef {
+  elementId: string;
+  elementName?: string;
+  /** The BPMN type of the carrying element, e.g. `bpmn:Task` or `bpmn:Lane`. */
+  elementType: string;
+}
+
+/** The value-chain root (ml:ValueChain) with the element that carries it. */
+export interface ValueChainEntry extends ElementRef {
+  owner?: string;
+  valueProposition?: string;
+  customerPromise?: CustomerPromise;
+  /** Roles and rule settings as read: a required field that is missing stays absent (and is an issue). */
+  roles: Array<Partial<Role>>;
+  ruleSettings: Array<Partial<RuleSetting>>;
+}
+
+/** A step as read: like Step, but an assignment may lack its (required) role or responsibility. */
+export type StepEntry = Omit<Step, 'assignments'> & { assignments: Array<Partial<Assignment>> } & ElementRef;
+
+/** A typed snapshot of all value-chain data in a BPMN model: valid values typed, invalid ones in `issues`. */
+export interface ValueChainSnapshot {
+  /** From the collaboration if it has one, else from the first process that has one. */
+  valueChain: ValueChainEntry | null;
+  /** By lane or participant id. */
+  departments: Record<string, Department & ElementRef>;
+  /** By activity id. */
+  steps: Record<string, StepEntry>;
+  /** By flow id: every agreement, on a handover or not. */
+  agreements: Record<string, Agreement & ElementRef>;
+  handovers: Handover[];
+  /** By element id (flows, gateways' outgoing flows, events, activities). */
+  simulation: Record<string, Simulation & ElementRef>;
+  /** By element id: the audit rules deliberately not applied there. */
+  exemptions: Record<string, Array<Partial<Exemption> & ElementRef>>;
+  issues: SchemaIssue[];
+}
+
+/**
+ * Reads every value-chain extension of a parsed model into a typed snapshot. Never
+ * changes the model: invalid values are reported as issues and left where they are,
+ * so that serializing the model writes them back exactly as they were read.
+ */
+export function readValueChain(definitions: ModdleElement): ValueChainSnapshot {
+  const snapshot: ValueChainSnapshot = {
+    valueChain: null,
+    departments: {},
+    steps: {},
+    agreements: {},
+    handovers: [],
+    simulation: {},
+    exemptions: {},
+    issues: []
+  };
+  const roleIdsChecks: Array<{ ref: ElementRef; field: string; roleId: string }> = [];
+  let processValueChain: ValueChainEntry | null = null;
+
+  forEachContained(definitions, (element) => {
+    if (!element.extensionElements || !element.id || element.$type.startsWith('ml:')) return;
+    const ref: ElementRef = { elementId: element.id, elementName: element.name || undefined, elementType: element.$type };
+    const report = (problems: FieldProblem[], prefix = '') => {
+      for (const p of problems) snapshot.issues.push(toIssue(ref, p, prefix));
+    };
+
+    const valueChain = getExtension(element, 'ml:ValueChain');
+    if (valueChain) {
+      const entry = readValueChainElement(valueChain, ref, report);
+      if (element.$type === 'bpmn:Collaboration' && !snapshot.valueChain) snapshot.valueChain = entry;
+      else if (!processValueChain) processValueChain = entry;
+    }
+
+    const department = getExtension(element, 'ml:Department');
+    if (department) snapshot.departments[ref.elementId] = { ...ref, ...readAttributes(department, 'ml:Department', report) };
+
+    const step = getExtension(element, 'ml:Step');
+    if (step) {
+      const entry = readStep(step, ref, report);
+      snapshot.steps[ref.elementId] = entry;
+      entry.assignments.forEach((a, i) => {
+        if (a.role) roleIdsChecks.push({ ref, field: `assignments[${i}].role`, roleId: a.role });
+      });
+    }
+
+    const agreement = getExtension(element, 'ml:Agreement');
+    if (agreement) {
+      const entry = readAttributes(agreement, 'ml:Agreement', report);
+      snapshot.agreements[ref.elementId] = { ...ref, ...entry };
+      if (entry.providerRole) roleIdsChecks.push({ ref, field: 'providerRole', roleId: entry.providerRole });
+      if (entry.receiverRole) roleIdsChecks.push({ ref, field: 'receiverRole', roleId: entry.receiverRole });
+    }
+
+    const simulation = getExtension(element, 'ml:Simulation');
+    if (simulation) snapshot.simulation[ref.elementId] = { ...ref, ...readAttributes(simulation, 'ml:Simulation', report) };
+
+    const exemptions = getExtensions(element, 'ml:Exemption');
+    if (exemptions.length > 0) {
+      snapshot.exemptions[ref.elementId] = exemptions.map((e, i) => ({
+        ...ref,
+        ...readAttributes(e, 'ml:Exemption', report, `exemptions[${i}].`)
+      }));
+    }
+  });
+
+  snapshot.valueChain ??= processValueChain;
+  const knownRoles = new Set((snapshot.valueChain?.roles ?? []).map((r) => r.id).filter((id): id is string => !!id));
+  for (const check of roleIdsChecks) {
+    if (knownRoles.has(check.roleId)) continue;
+    snapshot.issues.push({
+      elementId: check.ref.elementId,
+      ...(check.ref.elementName ? { elementName: check.ref.elementName } : {}),
+      field: check.field,
+      code: 'unknown-role',
+      message: `The role "${check.roleId}" is not in the role catalogue of this value chain.`,
+      value: check.roleId
+    });
+  }
+  snapshot.handovers = findHandovers(definitions, indexLanes(definitions));
+  return snapshot;
+}
+
+type Report = (problems: FieldProblem[], prefix?: string) => void;
+
+/** The stored attribute strings of an ml: element, as moddle holds them. */
+export function storedAttributes(extension: ModdleElement, type: MlElementType): Record<string, string | undefined> {
+  const attrs: Record<string, string | undefined> = {};
+  for (const name of attributeNames(type)) {
+    const value: unknown = extension[name];
+    if (value !== undefined) attrs[name] = String(value);
+  }
+  return attrs;
+}
+
+function readAttributes<T extends MlElementType>(
+  extension: ModdleElement,
+  type: T,
+  report: Report,
+  prefix = ''
+): Partial<MlAttributes<T>> {
+  const { value, problems } = validateAttributes(type, storedAttributes(extension, type));
+  report(problems, prefix);
+  return value;
+}
+
+function children(extension: ModdleElement | undefined, property: string): ModdleElement[] {
+  const value: unknown = extension?.[property];
+  return Array.isArray(value) ? (value as ModdleElement[]) : [];
+}
+
+function readValueChainElement(extension: ModdleElement, ref: ElementRef, report: Report): ValueChainEntry {
+  const promise = extension.customerPromise as ModdleElement | undefined;
+  return {
+    ...ref,
+    ...readAttributes(extension, 'ml:ValueChain', report),
+    ...(promise ? { customerPromise: readAttributes(promise, 'ml:CustomerPromise', report, 'customerPromise.') } : {}),
+    roles: children(extension, 'roles').map((r, i) => readAttributes(r, 'ml:Role', report, `roles[${i}].`)),
+    ruleSettings: children(extension, 'ruleSettings').map((r, i) => readAttributes(r, 'ml:RuleSetting', report, `ruleSettings[${i}].`))
+  };
+}
+
+function readStep(extension: ModdleElement, ref: ElementRef, report: Report): StepEntry {
+  const attrs = readAttributes(extension, 'ml:Step', report);
+  const resourcesElement = extension.resources as ModdleElement | undefined;
+  const durationElement = extension.duration as ModdleElement | undefined;
+  const resources: Resources | undefined = resourcesElement ? readAttributes(resourcesElement, 'ml:Resources', report, 'resources.') : undefined;
+  const duration: Duration | undefined = durationElement ? readAttributes(durationElement, 'ml:Duration', report, 'duration.') : undefined;
+  report(budgetGroupRule(attrs.activityGroup, resources?.budgetGroup));
+  const assignments: Array<Partial<Assignment>> = children(extension, 'assignments').map((a, i) =>
+    readAttributes(a, 'ml:Assignment', report, `assignments[${i}].`)
+  );
+  const kpis: Kpi[] = children(extension, 'kpis').map((k, i) => {
+    const measurements: Measurement[] = children(k, 'measurements').map((m, j) =>
+      readAttributes(m, 'ml:Measurement', report, `kpis[${i}].measurements[${j}].`)
+    );
+    return { ...readAttributes(k, 'ml:Kpi', report, `kpis[${i}].`), measurements };
+  });
+  return {
+    ...ref,
+    ...attrs,
+    assignments,
+    kpis,
+    ...(resources ? { resources } : {}),
+    ...(duration ? { duration } : {})
+  };
+}
+
+function toIssue(ref: ElementRef, problem: FieldProblem, prefix: string): SchemaIssue {
+  return {
+    elementId: ref.elementId,
+    ...(ref.elementName ? { elementName: ref.elementName } : {}),
+    field: prefix + problem.field,
+    code: problem.code,
+    message: problem.message,
+    ...(problem.value !== undefined ? { value: problem.value } : {})
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Small pure helpers for building edits; the modeler applies them through commands.
+
+/** A typed or textual value as it is stored: numbers and booleans become text, blank text becomes absent. */
+export function toStoredValue(value: string | number | boolean | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return value.trim() === '' ? undefined : value;
+}
+
+/**
+ * The attribute object for an update of an ml: element (as passed to
+ * modeling.updateModdleProperties): stored strings, with `undefined` for cleared
+ * fields so that they are removed. Fields the type does not know are refused.
+ */
+export function attributeUpdate(
+  type: MlElementType,
+  changes: Record<string, string | number | boolean | null | undefined>
+): Record<string, string | undefined> {
+  const known = new Set(attributeNames(type));
+  const update: Record<string, string | undefined> = {};
+  for (const [field, value] of Object.entries(changes)) {
+    if (!known.has(field)) throw new Error(`${type} has no attribute "${field}".`);
+    update[field] = toStoredValue(value);
+  }
+  return update;
+}
+
+/** Creates an ml: element with the given attributes stored as text (blank ones left out). */
+export function createExtension(
+  moddle: BpmnModdle,
+  type: MlElementType,
+  attrs: Record<string, string | number | boolean | null | undefined> = {},
+  childElements: Record<string, ModdleElement | ModdleElement[]> = {}
+): ModdleElement {
+  const stored = Object.fromEntries(Object.entries(attributeUpdate(type, attrs)).filter(([, v]) => v !== undefined));
+  const element = moddle.create(type, stored);
+  for (const [property, value] of Object.entries(childElements)) {
+    element[property] = value;
+    for (const child of Array.isArray(value) ? value : [value]) child.$parent = element;
+  }
+  return element;
+}
+
+/**
+ * The extensionElements `values` list of `bo` with `extension` added (replacing an
+ * element of the same ml: type when `replace` is set); the existing list is not changed.
+ */
+export function extensionValuesWith(bo: ModdleElement, extension: ModdleElement, replace = true): ModdleElement[] {
+  const values = ((bo.extensionElements?.values as ModdleElement[] | undefined) ?? []).slice();
+  const at = replace ? values.findIndex((v) => v.$type === extension.$type) : -1;
+  if (at >= 0) values[at] = extension;
+  else values.push(extension);
+  return values;
+}
+
+/** The extensionElements `values` list of `bo` without the elements of one ml: type. */
+export function extensionValuesWithout(bo: ModdleElement, type: MlType): ModdleElement[] {
+  return ((bo.extensionElements?.values as ModdleElement[] | undefined) ?? []).filter((v) => v.$type !== type);
+}
