@@ -1,0 +1,228 @@
+/**
+ * Figure 1: start of the built app to an interactive modeler showing a process.
+ * Cold: a fresh browser context per run (empty IndexedDB, empty HTTP cache), so the
+ * library is seeded. Warm: reloads in one context whose library is already seeded.
+ * Times are taken inside the page (performance.now() counts from navigation start).
+ *
+ *   npx tsx bench/app-cold-start.ts [--runs 9] [--dist <built folder>] [--profile]
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  allowCompiledFunctions,
+  buildAppToTemp,
+  benchOptions,
+  intOption,
+  isMain,
+  launchBenchBrowser,
+  printFigures,
+  serveBuild,
+  startProfile,
+  summarise,
+  summariseProfile,
+  writeResult,
+  type TimingSummary
+} from './lib/browser-bench';
+
+/** The issue's target for the median cold start, in milliseconds. */
+export const COLD_START_TARGET_MS = 1500;
+
+/** Milestones of one start, in ms since navigation start. */
+export interface StartTimings {
+  /** HTML received. */
+  responseEnd: number;
+  /** First paint with content (the page background and shell). */
+  firstContentfulPaint: number | null;
+  /** The entry module and its static imports have run (DOMContentLoaded waits for module scripts). */
+  domContentLoaded: number;
+  /** The shell created the modeler and controller (window.missinglink assigned). */
+  appCreated: number;
+  /** Session booted and idle, with the diagram's elements in the DOM. */
+  ready: number;
+  /** The first frame after `ready` was produced: the diagram is on screen. This is the headline figure. */
+  shown: number;
+  /** Main-thread tasks over 50 ms before `shown`: count and sum. */
+  longTasks: { count: number; totalMs: number; longestMs: number };
+  /** JavaScript files fetched before `ready` (cross-check of the bundle-size bench's boot set). */
+  scriptsLoaded: string[];
+  /** What was shown: the process's element count on the canvas. */
+  elementsShown: number;
+}
+
+/**
+ * Installed before any page script: notes when the shell publishes window.missinglink
+ * and, on each controller change, whether the session has become ready with a diagram.
+ */
+function instrumentStart(): void {
+  type Probe = { appCreated?: number; ready?: number; shown?: number; longTasks: { start: number; duration: number }[] };
+  const probe: Probe = { longTasks: [] };
+  (window as unknown as { __mlStart: Probe }).__mlStart = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  type App = { controller: EventTarget & { state: { booted: boolean; busy: boolean } } };
+  let app: App | undefined;
+  const check = () => {
+    if (probe.ready !== undefined || !app) return;
+    const { booted, busy } = app.controller.state;
+    if (!booted || busy || !document.querySelector('.djs-container svg .djs-element')) return;
+    probe.ready = performance.now();
+    // rAF runs just before the frame is produced; a message posted from it arrives after that frame.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (probe.shown = performance.now());
+      channel.port2.postMessage(null);
+    });
+  };
+  Object.defineProperty(window, 'missinglink', {
+    configurable: true,
+    get: () => app,
+    set: (value: App) => {
+      app = value;
+      probe.appCreated = performance.now();
+      value.controller.addEventListener('change', check);
+      check();
+    }
+  });
+}
+
+async function collect(page: Page): Promise<StartTimings> {
+  await page.waitForFunction(() => (window as unknown as { __mlStart: { shown?: number } }).__mlStart.shown !== undefined, undefined, {
+    timeout: 60_000
+  });
+  return page.evaluate(() => {
+    const probe = (window as unknown as {
+      __mlStart: { appCreated: number; ready: number; shown: number; longTasks: { start: number; duration: number }[] };
+    }).__mlStart;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const long = probe.longTasks.filter((t) => t.start < probe.shown);
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.name.endsWith('.js') && r.responseEnd <= probe.ready)
+      .map((r) => new URL(r.name).pathname.replace(/^\//, ''));
+    return {
+      responseEnd: nav.responseEnd,
+      firstContentfulPaint: fcp,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      appCreated: probe.appCreated,
+      ready: probe.ready,
+      shown: probe.shown,
+      longTasks: {
+        count: long.length,
+        totalMs: long.reduce((n, t) => n + t.duration, 0),
+        longestMs: Math.max(0, ...long.map((t) => t.duration))
+      },
+      scriptsLoaded: scripts.sort(),
+      elementsShown: document.querySelectorAll('.djs-container .djs-element[data-element-id]').length
+    };
+  });
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  await allowCompiledFunctions(context);
+  await context.addInitScript(instrumentStart);
+  return context;
+}
+
+/** One cold start: a new context, so IndexedDB and the HTTP cache are empty. */
+async function coldRun(browser: Browser, url: string): Promise<StartTimings> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    const timings = await collect(page);
+    if (errors.length) throw new Error(`the app reported errors while starting: ${errors.join('; ')}`);
+    return timings;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Summaries of each milestone over a set of runs. */
+function milestoneSummary(runs: StartTimings[]): Record<string, TimingSummary> {
+  const keys = ['responseEnd', 'domContentLoaded', 'appCreated', 'ready', 'shown'] as const;
+  return Object.fromEntries(keys.map((k) => [k, summarise(runs.map((r) => r[k]))]));
+}
+
+async function main(): Promise<void> {
+  const options = benchOptions({
+    runs: { type: 'string', default: '9' },
+    dist: { type: 'string' },
+    profile: { type: 'boolean', default: false }
+  });
+  const runs = intOption(options.runs, 'runs');
+  const build = options.dist ? undefined : await buildAppToTemp();
+  const outDir = options.dist ?? build!.outDir;
+  const server = await serveBuild(outDir);
+  const { browser, version } = await launchBenchBrowser();
+  try {
+    // One unmeasured start warms the preview server and the OS file cache, not the browser.
+    await coldRun(browser, server.url);
+    const cold: StartTimings[] = [];
+    for (let i = 0; i < runs; i++) cold.push(await coldRun(browser, server.url));
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await collect(page); // seeds the library; the warm runs reload on top of it
+    const warm: StartTimings[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.reload();
+      warm.push(await collect(page));
+    }
+
+    let profile;
+    if (options.profile) {
+      // A cold start under the sampling profiler (slower than unprofiled runs; for the shares, not the total).
+      const profiled = await newContext(browser);
+      const p = await profiled.newPage();
+      const stop = await startProfile(p);
+      await p.goto(server.url);
+      await collect(p);
+      profile = await summariseProfile(await stop(), outDir);
+      await profiled.close();
+    }
+    await context.close();
+
+    const coldSummary = milestoneSummary(cold);
+    const warmSummary = milestoneSummary(warm);
+    const headline = coldSummary.shown!;
+    const longTasks = cold.map((r) => r.longTasks);
+    printFigures(`Cold start (${runs} runs, headless Chromium ${version}), ms since navigation start`, [
+      ['cold: diagram shown, median', headline.median],
+      ['cold: diagram shown, p90', headline.p90],
+      ['cold: session ready, median', coldSummary.ready!.median],
+      ['cold: modeler created, median', coldSummary.appCreated!.median],
+      ['cold: DOMContentLoaded, median', coldSummary.domContentLoaded!.median],
+      ['warm: diagram shown, median', warmSummary.shown!.median],
+      ['warm: diagram shown, p90', warmSummary.shown!.p90],
+      ['cold: long tasks before shown (median count)', summarise(longTasks.map((t) => t.count)).median],
+      ['cold: longest task before shown (median)', summarise(longTasks.map((t) => t.longestMs)).median],
+      ['elements on the canvas', cold[0]!.elementsShown],
+      ['target (cold median)', `≤ ${COLD_START_TARGET_MS} ms: ${headline.median <= COLD_START_TARGET_MS ? 'met' : `MISSED by ${Math.round(headline.median - COLD_START_TARGET_MS)} ms`}`]
+    ]);
+    if (profile) {
+      printFigures('Profiled cold start: self time by area (ms)', profile.byArea.map((h) => [h.where, h.selfMs]));
+      printFigures('Profiled cold start: self time by function (ms)', profile.byFunction.map((h) => [h.where, h.selfMs]));
+    }
+    const file = await writeResult('app-cold-start', {
+      method:
+        'Production build served by vite preview on 127.0.0.1; headless Chromium, viewport 1440x900. Cold = new browser context per run (empty IndexedDB and HTTP cache, library seeded during boot); warm = page.reload() in one context with a seeded library and warm HTTP cache. "shown" = first frame after the controller reports booted && !busy with diagram elements in the DOM, measured in the page with performance.now() (origin = navigation start). One unmeasured start first.',
+      browser: `Chromium ${version}`,
+      targetMs: COLD_START_TARGET_MS,
+      meetsTarget: headline.median <= COLD_START_TARGET_MS,
+      cold: { milestones: coldSummary, longTasks, runs: cold },
+      warm: { milestones: warmSummary, runs: warm },
+      profile
+    });
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await build?.dispose();
+  }
+}
+
+if (isMain(import.meta.url)) await main();
