@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { MAX_BPMN_BYTES } from '../model/bpmn-io';
 import type { MissingLinkDb } from './db';
 import { StorageError, toStorageError } from './errors';
 import {
@@ -14,11 +15,8 @@ import {
   type VersionSummary
 } from './records';
 
-/**
- * Largest BPMN file the library accepts (UTF-8 bytes). Our own constant because
- * src/model/bpmn-io.ts (MAX_BPMN_BYTES) does not exist yet; switch to it once it does.
- */
-export const MAX_PROCESS_BYTES = 10 * 1024 * 1024;
+/** Largest process the library stores (UTF-8 bytes): the same limit as for opening a BPMN file. */
+export const MAX_PROCESS_BYTES = MAX_BPMN_BYTES;
 
 /** Settings key that remembers the first-start seeding, so deleted samples stay deleted. */
 export const SEEDED_SETTING_KEY = 'library.seeded';
@@ -403,10 +401,10 @@ export class ProcessRepository {
   private checkSize(xml: string): number {
     const size = byteLength(xml);
     if (size > this.maxBytes) {
-      const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+      const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
       throw new StorageError(
         'too-large',
-        `This process is ${mb(size)} MB, above the limit of ${mb(this.maxBytes)} MB, so it was not stored. The previous content is kept.`
+        `This process is ${mib(size)} MiB, above the limit of ${mib(this.maxBytes)} MiB, so it was not stored. The previous content is kept.`
       );
     }
     return size;

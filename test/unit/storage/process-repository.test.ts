@@ -417,7 +417,7 @@ describe('ProcessRepository: damaged data, size limit, full disk, interrupted wr
     const createError = await rejection(repo.create({ name: 'Huge', xml: huge }));
 
     expect(saveError.kind).toBe('too-large');
-    expect(saveError.message).toMatch(/limit of 10\.0 MB/);
+    expect(saveError.message).toMatch(/limit of 10\.0 MiB/);
     expect(createError.kind).toBe('too-large');
     expect(await repo.get(p.id)).toMatchObject({ xml: first, revision: 1 });
     expect((await repo.list()).processes).toHaveLength(1);

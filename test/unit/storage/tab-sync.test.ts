@@ -6,11 +6,16 @@ import { FakeTimer, openFreshDb, openSecondTab, settle } from './support';
 
 // Node has a real BroadcastChannel: two TabSync instances on one channel name behave
 // like two browser tabs. Each test gets its own channel name so tests cannot hear each other.
+const runId = Math.random().toString(36).slice(2);
 let channelCount = 0;
 const open: TabSync[] = [];
 
+function freshChannelName(): string {
+  return `missinglink-test-${runId}-${++channelCount}`;
+}
+
 function tabs(count: number, options: TabSyncOptions = {}): TabSync[] {
-  const channelName = `missinglink-test-${process.pid}-${++channelCount}`;
+  const channelName = options.channelName ?? freshChannelName();
   return Array.from({ length: count }, (_, i) => {
     const tab = new TabSync({ channelName, tabId: `tab-${i + 1}`, ...options });
     open.push(tab);
@@ -68,10 +73,11 @@ describe('TabSync: library changes', () => {
   });
 
   it('given a message from an incompatible build, then it is ignored', async () => {
-    const [a] = tabs(1);
+    const channelName = freshChannelName();
+    const [a] = tabs(1, { channelName });
     const heard: LibraryMessage[] = [];
     a!.subscribe((m) => heard.push(m));
-    const foreign = new BroadcastChannel(`missinglink-test-${process.pid}-${channelCount}`);
+    const foreign = new BroadcastChannel(channelName);
 
     foreign.postMessage({ type: 'saved', processId: 'p1' });
     foreign.postMessage('hello');
@@ -114,7 +120,7 @@ describe('TabSync: presence', () => {
   });
 
   it('given a tab that already has a process open, when a new tab starts, then the new tab learns of it', async () => {
-    const channelName = `missinglink-test-${process.pid}-${++channelCount}`;
+    const channelName = freshChannelName();
     const a = new TabSync({ channelName, tabId: 'early' });
     open.push(a);
     a.openProcess('p1');
@@ -149,7 +155,7 @@ describe('TabSync: presence', () => {
   });
 
   it('given a tab that crashed without saying goodbye, then it stops counting once its heartbeat is overdue', async () => {
-    const channelName = `missinglink-test-${process.pid}-${++channelCount}`;
+    const channelName = freshChannelName();
     const frozen = new FakeTimer(); // the crashed tab's clock never runs again
     const timer = new FakeTimer();
     const crashed = new TabSync({ channelName, tabId: 'crashed', timer: frozen, heartbeatMs: 10_000 });
