@@ -258,7 +258,7 @@ export class AppController extends EventTarget {
     const record = await this.repository.get(processId);
     if (!record) throw new Error(msg('This process no longer exists in the library.'));
     await this.loadDocument(record.xml);
-    this.autosaver.resume();
+    this.autosaver.resume({ discardPending: true });
     this.update({
       current: { id: record.id, name: record.name, revision: record.revision },
       saveState: 'saved',
@@ -309,10 +309,18 @@ export class AppController extends EventTarget {
       throw error;
     }
     const name = this.uniqueName(nameFromXml(xml) ?? file.name.replace(/\.(bpmn|xml)$/i, ''));
-    const record = await this.repository.create({ name, xml, origin: 'import' });
-    await this.refreshLibrary();
-    this.autosaver.resume();
+    let record;
+    try {
+      record = await this.repository.create({ name, xml, origin: 'import' });
+    } catch (error) {
+      // Not stored (e.g. storage full): show the process that was open, unchanged.
+      if (previous) await this.loadDocument(previous);
+      this.autosaver.resume();
+      throw error;
+    }
     this.update({ current: { id: record.id, name: record.name, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt });
+    this.autosaver.resume({ discardPending: true });
+    await this.refreshLibrary();
     writeLastOpened(record.id);
     this.openInTab(record.id);
     await this.refreshVersions();
@@ -350,7 +358,7 @@ export class AppController extends EventTarget {
     const record = await this.repository.get(current.id);
     if (!record) throw new Error(msg('This process no longer exists in the library.'));
     await this.loadDocument(record.xml);
-    this.autosaver.resume();
+    this.autosaver.resume({ discardPending: true });
     this.update({ current: { ...current, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt, conflict: false });
   }
 
@@ -360,7 +368,7 @@ export class AppController extends EventTarget {
     const { xml } = await this.modeler.saveXML({ format: true });
     const record = await this.repository.create({ name: this.uniqueName(msg(str`${current.name} (copy)`)), xml: xml ?? '', origin: 'copy' });
     await this.refreshLibrary();
-    this.autosaver.resume();
+    this.autosaver.resume({ discardPending: true });
     this.update({ current: { id: record.id, name: record.name, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt, conflict: false });
     writeLastOpened(record.id);
     this.openInTab(record.id);
