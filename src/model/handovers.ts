@@ -1,5 +1,5 @@
 import type { ModdleElement } from './moddle-types';
-import { indexLanes, participantOf, type LaneIndex } from './lanes';
+import { indexLanes, laneOf, participantOf, type LaneIndex, type LaneInfo } from './lanes';
 import { getExtension } from './value-chain/extension';
 import { attributeNames, validateAttributes, type Agreement, type AgreementStatus } from './value-chain/schema';
 
@@ -44,14 +44,14 @@ export function findHandovers(definitions: ModdleElement, index: LaneIndex = ind
     while (stack.length > 0) {
       const container = stack.pop()!;
       for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-        if (element.flowElements) stack.push(element);
+        if (element.$type === "bpmn:SubProcess" || element.$type === "bpmn:Transaction" || element.$type === "bpmn:AdHocSubProcess") stack.push(element);
         if (element.$type !== 'bpmn:SequenceFlow' || !element.id) continue;
-        const source = element.sourceRef as ModdleElement | undefined;
-        const target = element.targetRef as ModdleElement | undefined;
-        const fromLane = source?.id ? index.laneOfNode.get(source.id) : undefined;
-        const toLane = target?.id ? index.laneOfNode.get(target.id) : undefined;
-        if (!fromLane || !toLane || fromLane === toLane) continue;
-        handovers.push(handover(element, 'sequence', laneSide(index, fromLane), laneSide(index, toLane)));
+        const from = laneOf(index, element.sourceRef as ModdleElement | undefined);
+        const to = laneOf(index, element.targetRef as ModdleElement | undefined);
+        if (!from || !to || from === to) continue;
+        // Only message flows cross pools: a sequence flow drawn into another process is not a handover.
+        if (from.processId !== to.processId) continue;
+        handovers.push(handover(element, 'sequence', laneSide(from), laneSide(to)));
       }
     }
   }
@@ -94,13 +94,12 @@ function handover(flow: ModdleElement, kind: Handover['kind'], from: HandoverSid
   };
 }
 
-function laneSide(index: LaneIndex, laneId: string): HandoverSide {
-  const lane = index.lanes.get(laneId)!;
+function laneSide(lane: LaneInfo): HandoverSide {
   return { elementId: lane.id, name: lane.name, laneId: lane.id, participantId: lane.participantId };
 }
 
 function poolSide(index: LaneIndex, participantId: string, end: ModdleElement | undefined): HandoverSide {
   const participant = index.participants.get(participantId);
-  const laneId = end?.id ? index.laneOfNode.get(end.id) : undefined;
+  const laneId = end && end.$type !== 'bpmn:Participant' ? laneOf(index, end)?.id : undefined;
   return { elementId: participantId, name: participant?.name, participantId, ...(laneId ? { laneId } : {}) };
 }

@@ -22,32 +22,22 @@ export interface ParticipantInfo {
 
 /**
  * Who belongs where in a plainly parsed model (no bpmn-js importer, so flowNode.lanes
- * is not filled): lanes from their flowNodeRef lists, processes from containment,
- * pools from participant.processRef. Built once, in time linear in the model size.
+ * is not filled): lanes from their flowNodeRef lists, pools from participant.processRef.
+ * Built once, in time linear in the model size; lookups for elements inside
+ * sub-processes climb the `$parent` chain that moddle sets while parsing.
  */
 export interface LaneIndex {
   lanes: Map<string, LaneInfo>;
   participants: Map<string, ParticipantInfo>;
-  /** Flow node id → id of the innermost lane holding it (or holding its enclosing sub-process). */
+  /** Flow node id → id of the innermost lane whose flowNodeRef lists it. */
   laneOfNode: Map<string, string>;
-  /** Flow element id (nodes and flows, sub-process contents included) → process id. */
-  processOfElement: Map<string, string>;
   /** Process id → id of the participant (pool) it is drawn in. */
   participantOfProcess: Map<string, string>;
-  /** Process ids that have at least one lane. */
-  processesWithLanes: Set<string>;
 }
 
-/** Builds the lane, process and pool membership of every flow element. */
+/** Builds the lane and pool membership of a model's flow nodes. */
 export function indexLanes(definitions: ModdleElement): LaneIndex {
-  const index: LaneIndex = {
-    lanes: new Map(),
-    participants: new Map(),
-    laneOfNode: new Map(),
-    processOfElement: new Map(),
-    participantOfProcess: new Map(),
-    processesWithLanes: new Set()
-  };
+  const index: LaneIndex = { lanes: new Map(), participants: new Map(), laneOfNode: new Map(), participantOfProcess: new Map() };
   const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
 
   for (const root of rootElements) {
@@ -63,54 +53,56 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
     if (root.$type !== 'bpmn:Process' || !root.id) continue;
     const processId = root.id;
     const participantId = index.participantOfProcess.get(processId);
-
-    // Lanes, deepest last, so that the innermost lane listing a node wins.
-    const laneDepth = new Map<string, number>();
-    const visitLaneSet = (laneSet: ModdleElement | undefined, parentLaneId: string | undefined, depth: number) => {
-      for (const lane of (laneSet?.lanes as ModdleElement[] | undefined) ?? []) {
+    // Breadth first, one nesting level after the other: a deeper lane listing the
+    // same node overwrites its parent lane, so the innermost lane wins.
+    let level: Array<{ lane: ModdleElement; parentLaneId?: string }> = [];
+    for (const laneSet of (root.laneSets as ModdleElement[] | undefined) ?? []) {
+      for (const lane of (laneSet.lanes as ModdleElement[] | undefined) ?? []) level.push({ lane });
+    }
+    for (let depth = 0; level.length > 0; depth++) {
+      const next: typeof level = [];
+      for (const { lane, parentLaneId } of level) {
         if (!lane.id) continue;
         index.lanes.set(lane.id, { id: lane.id, name: lane.name, element: lane, processId, participantId, parentLaneId, depth });
-        index.processesWithLanes.add(processId);
         for (const node of (lane.flowNodeRef as ModdleElement[] | undefined) ?? []) {
-          const current = node?.id ? laneDepth.get(node.id) : undefined;
-          if (node?.id && (current === undefined || current < depth)) {
-            index.laneOfNode.set(node.id, lane.id);
-            laneDepth.set(node.id, depth);
-          }
+          if (node?.id) index.laneOfNode.set(node.id, lane.id);
         }
-        visitLaneSet(lane.childLaneSet as ModdleElement | undefined, lane.id, depth + 1);
+        const children = (lane.childLaneSet as ModdleElement | undefined)?.lanes as ModdleElement[] | undefined;
+        for (const child of children ?? []) next.push({ lane: child, parentLaneId: lane.id });
       }
-    };
-    for (const laneSet of (root.laneSets as ModdleElement[] | undefined) ?? []) visitLaneSet(laneSet, undefined, 0);
-
-    // Flow elements, sub-processes included: a node not listed in any lane takes
-    // the lane of the sub-process around it.
-    const stack: Array<{ container: ModdleElement; lane?: string }> = [{ container: root }];
-    while (stack.length > 0) {
-      const { container, lane } = stack.pop()!;
-      for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-        if (!element.id) continue;
-        index.processOfElement.set(element.id, processId);
-        let own = index.laneOfNode.get(element.id);
-        if (own === undefined && lane !== undefined && !isFlow(element)) {
-          index.laneOfNode.set(element.id, lane);
-          own = lane;
-        }
-        if (element.flowElements) stack.push({ container: element, lane: own });
-      }
+      level = next;
     }
   }
   return index;
+}
+
+/**
+ * The innermost lane of a flow node; a node inside a sub-process that no lane lists
+ * belongs to the lane of the sub-process around it.
+ */
+export function laneOf(index: LaneIndex, node: ModdleElement | undefined): LaneInfo | undefined {
+  for (let current = node; current?.id; current = current.$parent) {
+    const laneId = index.laneOfNode.get(current.id);
+    if (laneId !== undefined) return index.lanes.get(laneId);
+    if (current.$parent?.$type !== 'bpmn:SubProcess' && current.$parent?.$type !== 'bpmn:Transaction' && current.$parent?.$type !== 'bpmn:AdHocSubProcess') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The process a flow element belongs to (through any sub-processes around it). */
+export function processOf(element: ModdleElement | undefined): ModdleElement | undefined {
+  for (let current = element?.$parent; current; current = current.$parent) {
+    if (current.$type === 'bpmn:Process') return current;
+  }
+  return undefined;
 }
 
 /** The id of the pool an element lies in: the participant itself, or the pool of its process. */
 export function participantOf(index: LaneIndex, element: ModdleElement | undefined): string | undefined {
   if (!element?.id) return undefined;
   if (element.$type === 'bpmn:Participant') return element.id;
-  const processId = index.processOfElement.get(element.id);
+  const processId = processOf(element)?.id;
   return processId ? index.participantOfProcess.get(processId) : undefined;
-}
-
-function isFlow(element: ModdleElement): boolean {
-  return element.$type === 'bpmn:SequenceFlow';
 }
