@@ -10,26 +10,22 @@ import {
   type Respondent
 } from './assessment-schema';
 import { assessmentAverages, perceptionGaps } from './assessment';
-import { detectSeparator, readCsv, writeCsv, type CsvSeparator } from './csv';
+import { writeCsv, type CsvCell, type CsvOptions } from '../csv';
+import { detectSeparator, readCsv, unguardFormula, type CsvSeparator } from './csv';
 
 /*
  * CSV exchange of assessments: one row per respondent × pillar, so a spreadsheet
  * can pivot it. An assessment without respondents gets one row with the
- * respondent columns empty, so it survives the round trip too.
+ * respondent columns empty, so it survives the round trip too. Writing goes
+ * through the product's shared CSV writer (src/analysis/csv.ts); reading accepts
+ * what it writes, including its formula guard.
  */
 
-/** How CSV is written: separator, decimal sign and byte-order mark. */
-export interface CsvOptions {
-  /** Field separator; `,` by default. */
-  readonly separator?: CsvSeparator;
-  /** Write decimals with a comma (3,5), as Dutch spreadsheets expect. */
-  readonly decimalComma?: boolean;
-  /** Start with a UTF-8 byte-order mark so Excel reads accents correctly; on by default. */
-  readonly bom?: boolean;
-}
+/** How CSV is written (the shared writer's options: decimal comma with `;`, byte-order mark, formula guard). */
+export type { CsvOptions };
 
 /** Settings for Dutch Excel and LibreOffice: semicolons between fields, decimal commas. */
-export const DUTCH_SPREADSHEET: CsvOptions = { separator: ';', decimalComma: true };
+export const DUTCH_SPREADSHEET: CsvOptions = { decimalComma: true };
 
 /** The columns of the respondent CSV, in the order they are written. */
 export const ASSESSMENT_CSV_COLUMNS = [
@@ -54,24 +50,23 @@ const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(['respondent_name']);
 
 /** Writes assessments as CSV, one row per respondent × pillar. */
 export function assessmentsToCsv(assessments: readonly Assessment[], options: CsvOptions = {}): string {
-  const rows: string[][] = [[...ASSESSMENT_CSV_COLUMNS]];
+  const rows: CsvCell[][] = [[...ASSESSMENT_CSV_COLUMNS]];
   for (const a of assessments) {
     const head = [a.id, a.organisation, a.title, a.createdAt];
     if (a.respondents.length === 0) rows.push([...head, '', '', '', '', '', '', '', '']);
     for (const r of a.respondents) {
       for (const p of PILLAR_IDS) {
         const s = r.scores[p];
-        rows.push([...head, r.id, r.name ?? '', r.role, r.department, r.worksInMarketing ? 'yes' : 'no', p, String(s.current), String(s.desired)]);
+        rows.push([...head, r.id, r.name ?? '', r.role, r.department, r.worksInMarketing ? 'yes' : 'no', p, s.current, s.desired]);
       }
     }
   }
-  return writeCsv(rows, options.separator ?? ',', options.bom ?? true);
+  return writeCsv(rows, options);
 }
 
-function formatDecimal(value: number | undefined, decimalComma: boolean): string {
-  if (value === undefined) return '';
-  const text = String(Math.round(value * 100) / 100);
-  return decimalComma ? text.replace('.', ',') : text;
+/** Two decimals are plenty for averages of levels 1..5. */
+function round2(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value * 100) / 100;
 }
 
 /**
@@ -81,23 +76,22 @@ function formatDecimal(value: number | undefined, decimalComma: boolean): string
 export function pillarSummaryToCsv(assessment: Assessment, options: CsvOptions & { readonly locale?: ContentLocale } = {}): string {
   const avg = assessmentAverages(assessment);
   const gaps = perceptionGaps(assessment);
-  const dc = options.decimalComma ?? false;
-  const rows: string[][] = [
+  const rows: CsvCell[][] = [
     ['pillar', 'pillar_name', 'current_average', 'desired_average', 'marketing_current', 'others_current', 'perception_gap', 'gap_highlighted']
   ];
   for (const g of gaps) {
     rows.push([
       g.pillar,
       getPillar(g.pillar).name[options.locale ?? 'en'],
-      formatDecimal(avg[g.pillar].current, dc),
-      formatDecimal(avg[g.pillar].desired, dc),
-      formatDecimal(g.current.marketing, dc),
-      formatDecimal(g.current.others, dc),
-      formatDecimal(g.current.difference, dc),
+      round2(avg[g.pillar].current),
+      round2(avg[g.pillar].desired),
+      round2(g.current.marketing),
+      round2(g.current.others),
+      round2(g.current.difference),
       g.current.highlighted ? 'yes' : 'no'
     ]);
   }
-  return writeCsv(rows, options.separator ?? ',', options.bom ?? true);
+  return writeCsv(rows, options);
 }
 
 /** Options for reading CSV: the separator is detected from the header unless given. */
@@ -166,7 +160,7 @@ export function assessmentsFromCsv(text: string, options: CsvReadOptions = {}): 
     }
     const get = (c: Column) => {
       const i = index.get(c);
-      return i === undefined ? '' : (fields[i] ?? '').trim();
+      return i === undefined ? '' : unguardFormula((fields[i] ?? '').trim());
     };
     const assessmentId = get('assessment_id');
     if (!assessmentId) {

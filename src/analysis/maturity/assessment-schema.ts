@@ -37,7 +37,7 @@ export const RespondentSchema = z.object({
   name: z
     .string({ error: 'must be text' })
     .optional()
-    .transform((v) => (v && v.trim() ? v : undefined)),
+    .transform((v) => v?.trim() || undefined),
   role: requiredText('the role, e.g. manager or analyst'),
   department: requiredText('the department'),
   worksInMarketing: z.boolean({ error: 'must be true or false' }),

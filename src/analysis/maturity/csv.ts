@@ -1,25 +1,14 @@
 /*
- * Minimal RFC 4180 reading and writing with a choice of separator, because Dutch
- * spreadsheets expect `;` (the comma is their decimal sign) and files saved from
- * Excel carry a byte-order mark.
+ * Minimal RFC 4180 reading, the counterpart of the shared writer in
+ * src/analysis/csv.ts: Dutch spreadsheets save with `;` (the comma is their
+ * decimal sign), files saved from Excel carry a byte-order mark, and a quoted
+ * field may span lines.
  */
 
-/** The field separators we write and recognise. */
+/** The field separators we recognise. */
 export type CsvSeparator = ',' | ';' | '\t';
 
 const BOM = '\uFEFF';
-
-/** Quotes a field when it holds the separator, a quote, a line break or edge spaces. */
-export function escapeCsvField(value: string, separator: CsvSeparator): string {
-  const needsQuotes = value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim();
-  return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Writes rows as CSV text with CRLF line ends (what spreadsheets expect), optionally preceded by a BOM. */
-export function writeCsv(rows: readonly (readonly string[])[], separator: CsvSeparator, bom: boolean): string {
-  const body = rows.map((row) => row.map((f) => escapeCsvField(f, separator)).join(separator)).join('\r\n');
-  return (bom ? BOM : '') + body + '\r\n';
-}
 
 /** A parsed CSV record with its spreadsheet row number (the first record is row 1). */
 export interface CsvRecord {
@@ -102,4 +91,9 @@ export function readCsv(text: string, separator: CsvSeparator): CsvReadResult {
   }
   if (recordTouched || fieldTouched) endRecord();
   return { ok: true, records };
+}
+
+/** Undoes the shared writer's formula guard: `'=SUM(…)` was written for the text `=SUM(…)`. */
+export function unguardFormula(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }

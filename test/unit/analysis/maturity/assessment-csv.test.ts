@@ -36,6 +36,14 @@ describe('assessment CSV export', () => {
     expect(lines[1]).toBe('a-b2b,Acme Verzekeringen,B2B,2024-03-01T09:30:00Z,m1,Anna de Vries,marketeer,Marketing,yes,strategy,4,5');
   });
 
+  it('guards text that a spreadsheet would run as a formula, and reads it back as written', () => {
+    const a = marketingOptimistAssessment();
+    a.respondents[0] = { ...a.respondents[0]!, name: '=HYPERLINK("http://x","klik")', role: '-' };
+    const csv = assessmentsToCsv([a]);
+    expect(csv.split('\r\n')[1]).toContain(`,"'=HYPERLINK(""http://x"",""klik"")",'-,`);
+    expect(assessmentsFromCsv(csv)).toEqual({ ok: true, value: [a] });
+  });
+
   it('uses semicolons for Dutch spreadsheets and quotes fields that contain them', () => {
     const a = marketingOptimistAssessment();
     a.respondents[0] = { ...a.respondents[0]!, role: 'hoofd; marketing', name: 'Anna "AdV" de Vries' };
@@ -64,7 +72,7 @@ describe('assessment CSV import', () => {
       respondents: [respondent('m1', true, scores(2, 4), { name: 'Zoë Çelik, MSc', department: 'Marketing\nConsumer' })]
     };
     const empty: Assessment = { id: 'a-new', organisation: 'Acme', title: 'Export', createdAt: '2024-04-01', respondents: [] };
-    for (const options of [{}, DUTCH_SPREADSHEET, { separator: '\t' as const, bom: false }]) {
+    for (const options of [{}, DUTCH_SPREADSHEET, { bom: false }]) {
       const back = assessmentsFromCsv(assessmentsToCsv([b2b, b2c, empty], options));
       expect(back).toEqual({ ok: true, value: [b2b, b2c, empty] });
     }
