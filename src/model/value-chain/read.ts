@@ -145,7 +145,32 @@ export function readValueChain(definitions: ModdleElement): ValueChainSnapshot {
   });
 
   snapshot.valueChain ??= processValueChain;
-  const knownRoles = new Set((snapshot.valueChain?.roles ?? []).map((r) => r.id).filter((id): id is string => !!id));
+  const chain = snapshot.valueChain as ValueChainEntry | null;
+  // Role and KPI ids are plain attributes, not XML ids (moddle would drop an element
+  // with a malformed or repeated XML id), so their uniqueness is checked here.
+  const duplicates = (ids: Array<{ ref: ElementRef; field: string; id: string | undefined }>, what: string) => {
+    const seen = new Set<string>();
+    for (const { ref, field, id } of ids) {
+      if (id === undefined) continue;
+      if (seen.has(id)) {
+        snapshot.issues.push({
+          elementId: ref.elementId,
+          ...(ref.elementName ? { elementName: ref.elementName } : {}),
+          field,
+          code: 'duplicate-id',
+          message: `The ${what} id "${id}" is used more than once; each ${what} needs its own id.`,
+          value: id
+        });
+      }
+      seen.add(id);
+    }
+  };
+  if (chain) duplicates(chain.roles.map((r, i) => ({ ref: chain, field: `roles[${i}].id`, id: r.id })), 'role');
+  duplicates(
+    Object.values(snapshot.steps).flatMap((step) => step.kpis.map((k, i) => ({ ref: step as ElementRef, field: `kpis[${i}].id`, id: k.id }))),
+    'KPI'
+  );
+  const knownRoles = new Set((chain?.roles ?? []).map((r) => r.id).filter((id): id is string => !!id));
   for (const check of roleIdsChecks) {
     if (knownRoles.has(check.roleId)) continue;
     snapshot.issues.push({
@@ -211,10 +236,11 @@ function readStep(extension: ModdleElement, ref: ElementRef, report: Report): St
     readAttributes(a, 'ml:Assignment', report, `assignments[${i}].`)
   );
   const kpis: Kpi[] = children(extension, 'kpis').map((k, i) => {
+    const kpi = readAttributes(k, 'ml:Kpi', report, `kpis[${i}].`);
     const measurements: Measurement[] = children(k, 'measurements').map((m, j) =>
       readAttributes(m, 'ml:Measurement', report, `kpis[${i}].measurements[${j}].`)
     );
-    return { ...readAttributes(k, 'ml:Kpi', report, `kpis[${i}].`), measurements };
+    return { ...kpi, measurements };
   });
   return {
     ...ref,

@@ -59,7 +59,8 @@ export type SchemaIssueCode =
   | 'triangle-incomplete'
   | 'triangle-order'
   | 'budget-group-mismatch'
-  | 'unknown-role';
+  | 'unknown-role'
+  | 'duplicate-id';
 
 /** One problem with one stored field, before it is tied to a BPMN element. */
 export interface FieldProblem {
