@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from '../../model/value-chain/schema';
 import type { ResourcesInput } from './schema';
 import { isUnreadableDecimal, nonBlank, parseDecimal } from './values';
 
@@ -45,8 +46,6 @@ export interface ResourceSummary {
   readonly unreadableValues: number;
 }
 
-/** The currency assumed when a step gives none. */
-export const DEFAULT_CURRENCY = 'EUR';
 
 class AmountAccumulator {
   planned = 0;

@@ -1,28 +1,29 @@
 import { z } from 'zod';
+import { ACTIVITY_GROUPS, KPI_DIRECTIONS, OBJECTIVE_GROUPS } from '../../model/value-chain/schema';
 
 /*
  * The input of the performance analysis: a plain snapshot of what the value-chain
- * extension stores per activity (KPIs with their measurement history, resources),
- * with numbers still as the text found in the BPMN. Parsing happens here, in the
- * analysis, so a value that does not read as a number is reported, not lost.
+ * extension stores per activity (KPIs with their measurement history, resources).
+ * Numbers may come as the text found in the BPMN or typed by the value-chain
+ * reader (from-model.ts); text is parsed here, so a value that does not read as a
+ * number is reported, not lost.
  */
 
-/** The seven objective groups (the six of the source plus hoeing), in dashboard order. */
-export const OBJECTIVE_GROUPS = ['input', 'throughput', 'customer', 'harvest-short', 'harvest-long', 'sowing', 'hoeing'] as const;
+// The vocabulary is the model's (src/model/value-chain/schema.ts); re-exported so dashboard code needs one import.
+export { ACTIVITY_GROUPS, OBJECTIVE_GROUPS };
+/** The KPI directions, in the model's order. */
+export const DIRECTIONS = KPI_DIRECTIONS;
+
 /** Validates an objective group value. */
 export const ObjectiveGroupSchema = z.enum(OBJECTIVE_GROUPS);
 /** An objective group of a KPI. */
 export type ObjectiveGroup = z.infer<typeof ObjectiveGroupSchema>;
 
-/** Which side of the target is good. */
-export const DIRECTIONS = ['at-most', 'at-least', 'exactly'] as const;
 /** Validates a KPI direction. */
 export const DirectionSchema = z.enum(DIRECTIONS);
 /** A KPI direction. */
 export type Direction = z.infer<typeof DirectionSchema>;
 
-/** The four activity groups, which are also the budget groups. */
-export const ACTIVITY_GROUPS = ['preparation', 'sowing', 'harvest', 'handling'] as const;
 /** Validates an activity (or budget) group. */
 export const ActivityGroupSchema = z.enum(ACTIVITY_GROUPS);
 /** An activity group. */
