@@ -2,10 +2,11 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import mlDescriptor from '../model/value-chain/missinglink.json';
 import zoomFitModule from './features/zoom-fit';
 import translateModule from './features/translate';
+import valueChainModule from './features/value-chain';
 import handoverMarkersModule from './features/handover-markers';
 
 /** Extra bpmn-js modules our product adds; later features append themselves here. */
-export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, handoverMarkersModule];
+export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule];
 
 /** Creates the bpmn-js Modeler with the value-chain extension and our feature modules. */
 export function createModeler(container: HTMLElement, extraModules: unknown[] = []): Modeler {
