@@ -30,6 +30,9 @@ const RELATED_FIELDS: readonly string[][] = [
   ['min', 'mostLikely', 'max']
 ];
 
+/** Codes of problems that arise between fields rather than in one. */
+const CROSS_FIELD_CODES: ReadonlySet<string> = new Set(['period-reversed', 'unit-missing', 'triangle-incomplete', 'triangle-order']);
+
 /** Validates changed fields of one ml: element against its stored attributes; see ChangeCheck. */
 export function checkChanges<T extends MlElementType>(
   type: T,
@@ -45,13 +48,11 @@ export function checkChanges<T extends MlElementType>(
   for (;;) {
     const blame = new Map<string, FieldProblem>();
     for (const problem of problemsOf(type, { ...stored, ...candidate }, extraRule)) {
-      if (problem.field in candidate) {
-        if (!blame.has(problem.field)) blame.set(problem.field, problem);
-        continue;
-      }
-      if (baseline.has(key(problem))) continue;
-      const group = RELATED_FIELDS.find((fields) => fields.includes(problem.field));
-      const culprits = group?.filter((f) => f in candidate) ?? [];
+      const changed = problem.field in candidate;
+      if (!changed && baseline.has(key(problem))) continue;
+      // A problem between related fields is the joint fault of every changed field among them.
+      const group = changed && !CROSS_FIELD_CODES.has(problem.code) ? undefined : RELATED_FIELDS.find((fields) => fields.includes(problem.field));
+      const culprits = group?.filter((f) => f in candidate) ?? (changed ? [problem.field] : []);
       for (const field of culprits.length ? culprits : Object.keys(candidate)) if (!blame.has(field)) blame.set(field, problem);
     }
     if (blame.size === 0) break;
