@@ -169,14 +169,15 @@ describe('the sample processes', () => {
       ).toBe(true);
     });
 
-    it('labels the outgoing flows of deciding gateways with a Dutch condition', () => {
+    it('labels the outgoing flows of deciding gateways with a Dutch condition, the default flow without an expression', () => {
       const deciding = processes
         .flatMap(allFlowElements)
         .filter((e) => e.$type === 'bpmn:ExclusiveGateway' && e.outgoing.length > 1);
       for (const gateway of deciding) {
         for (const flow of gateway.outgoing as ModdleElement[]) {
           expect(flow.name, flow.id).toMatch(/\S/);
-          expect(flow.conditionExpression?.body, flow.id).toMatch(/\S/);
+          if (flow === gateway.default) expect(flow.conditionExpression, flow.id).toBeUndefined();
+          else expect(flow.conditionExpression?.body, flow.id).toMatch(/\S/);
         }
       }
     });
