@@ -194,7 +194,7 @@ function toImportError(error: ModdleParseError, text: string): BpmnImportError {
       wrongPlace ? toUserPosition(wrongPlace) : undefined
     );
   }
-  return new BpmnImportError('invalid', `The BPMN file could not be read: ${message}.`);
+  return new BpmnImportError('invalid', `The BPMN file could not be read: ${message.replace(/\.$/, '')}.`);
 }
 
 function toUserPosition(report: ParserReport): { line: number; column: number } {

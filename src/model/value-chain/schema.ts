@@ -34,6 +34,7 @@ export const LEAD_TIME_MEASURE = 'lead-time';
 /** The currency assumed when ml:Resources names none. */
 export const DEFAULT_CURRENCY = 'EUR';
 
+// One type per vocabulary above.
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 export type StepLevel = (typeof STEP_LEVELS)[number];
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
@@ -508,6 +509,7 @@ export const ValueChainSchema = strict(
   noRule
 );
 
+// The typed records of valid data, as the strict schemas produce them.
 export type Role = z.infer<typeof RoleSchema>;
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 export type CustomerPromise = z.infer<typeof CustomerPromiseSchema>;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn, serializeBpmn } from '../../../../src/model/bpmn-io';
 import { ML_NAMESPACE } from '../../../../src/model/value-chain/extension';
@@ -50,6 +51,34 @@ describe('readValueChain on the documented example', () => {
     // and a round trip does not change the file's content
     const again = await parseBpmn(await serializeBpmn(definitions));
     expect(readValueChain(again.definitions)).toEqual(snapshot);
+  });
+});
+
+describe('the documented example is a well-drawn, valid BPMN model', () => {
+  it('passes bpmnlint\'s recommended rules, which include a diagram shape for every element', async () => {
+    // bpmnlint ships CommonJS without type declarations; require keeps this test free of ambient typings
+    const require = createRequire(import.meta.url);
+    const { Linter } = require('bpmnlint');
+    const NodeResolver = require('bpmnlint/lib/resolver/node-resolver');
+    const { definitions } = await parseBpmn(example);
+    const linter = new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver: new NodeResolver() });
+    const reports: Record<string, Array<{ id: string; message: string }>> = await linter.lint(definitions);
+    expect(Object.entries(reports).flatMap(([rule, list]) => list.map((r) => `${rule}: ${r.id} ${r.message}`))).toEqual([]);
+  });
+
+  it('draws every flow node inside the lane that lists it', async () => {
+    const { definitions } = await parseBpmn(example);
+    const bounds = new Map<string, { x: number; y: number; width: number; height: number }>();
+    for (const shape of definitions.diagrams[0].plane.planeElement) if (shape.bounds) bounds.set(shape.bpmnElement.id, shape.bounds);
+    const process = definitions.rootElements.find((e: { $type: string }) => e.$type === 'bpmn:Process');
+    for (const lane of process.laneSets[0].lanes) {
+      const l = bounds.get(lane.id)!;
+      for (const node of lane.flowNodeRef) {
+        const b = bounds.get(node.id)!;
+        const [cx, cy] = [b.x + b.width / 2, b.y + b.height / 2];
+        expect(cx >= l.x && cx <= l.x + l.width && cy >= l.y && cy <= l.y + l.height, `${node.id} in ${lane.id}`).toBe(true);
+      }
+    }
   });
 });
 
