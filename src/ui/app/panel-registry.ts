@@ -1,2 +1,4 @@
 // The shell's panels, in the order their tabs appear. Each feature adds one import here.
 import '../versions/versions-panel';
+import '../tables/kpi-table-panel';
+import '../tables/raci-matrix-panel';

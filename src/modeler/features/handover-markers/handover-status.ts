@@ -52,7 +52,7 @@ export function classifyFlow(flow: ModdleElement): CanvasHandover | null {
 
   const agreement = readAgreement(flow);
   const mark: HandoverMark = agreement ? (agreement.status ?? 'draft') : 'missing';
-  return { flowId: flow.id, kind, from: displayName(from), to: displayName(to), mark };
+  return { flowId: flow.id, kind, from: laneName(from), to: laneName(to), mark };
 }
 
 /** The innermost lane a flow node lies in (as src/model/lanes.ts decides), if any. */
@@ -83,7 +83,7 @@ function innermost(lanes: ModdleElement[]): ModdleElement {
   let bestDepth = depthOf(best);
   for (let i = 1; i < lanes.length; i++) {
     const depth = depthOf(lanes[i]!);
-    if (depth > bestDepth) {
+    if (depth >= bestDepth) {
       best = lanes[i]!;
       bestDepth = depth;
     }
@@ -99,7 +99,7 @@ function depthOf(lane: ModdleElement): number {
 }
 
 /** What the user calls a lane or pool: its name, else its department's name, else its id. */
-function displayName(element: ModdleElement): string {
+export function laneName(element: ModdleElement): string {
   const name = (element.name as string | undefined)?.trim();
   if (name) return name;
   const department = (getExtension(element, 'ml:Department')?.name as string | undefined)?.trim();

@@ -1,0 +1,13 @@
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { registerPanel } from '../app/panels';
+import './ml-raci-matrix';
+
+// The RACI matrix opens below the canvas, beside the KPI table's place.
+registerPanel({
+  id: 'raci-matrix',
+  place: 'bottom',
+  label: () => msg('RACI'),
+  render: ({ modeler, controller }) =>
+    html`<ml-raci-matrix .modeler=${modeler} .processName=${controller.state.current?.name}></ml-raci-matrix>`
+});
