@@ -82,7 +82,9 @@ export function round(value: number, digits = 1): number {
 
 // ---- results ----------------------------------------------------------------------------
 
-/** The machine a figure was measured on; load average tells whether other work competed for the cores. */
+const loadAtStart = loadavg()[0] ?? 0;
+
+/** The machine a figure was measured on; load average (at start and end of the bench) tells whether other work competed for the cores. */
 export function machineInfo() {
   const cpu = cpus();
   return {
@@ -91,7 +93,8 @@ export function machineInfo() {
     memoryGiB: round(totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
-    loadAverage1m: round(loadavg()[0] ?? 0, 2)
+    loadAverage1mAtStart: round(loadAtStart, 2),
+    loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 2)
   };
 }
 
@@ -221,78 +224,86 @@ export interface ProfileHotspot {
   selfMs: number;
 }
 
-/** Where a profile's time went: by original module (package or src/ folder) and by function. */
+/** Where a profile's time went: by original module (package or src/ folder) and by function; idle time apart. */
 export interface ProfileSummary {
-  totalMs: number;
+  busyMs: number;
+  idleMs: number;
   byArea: ProfileHotspot[];
   byFunction: ProfileHotspot[];
 }
 
 /**
- * Groups a profile's self time by original source, using the `.map` files next to the
- * served chunks in `outDir` (the app is built with source maps), so a minified
- * `a.b` reads as `bpmn-js/lib/draw/BpmnRenderer.js drawShape`.
+ * Groups the self time of one or more profiles by original source, using the `.map`
+ * files next to the served chunks in `outDir` (the app is built with source maps), so
+ * a minified `a.b` reads as `drawShape bpmn-js/lib/draw/BpmnRenderer.js:…`.
  */
 export async function summariseProfile(
-  profile: CpuProfile,
+  profiles: CpuProfile | CpuProfile[],
   outDir: string,
   options: { top?: number } = {}
 ): Promise<ProfileSummary> {
   const top = options.top ?? 15;
-  const selfUs = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    // A sample stands for the time until the next one.
-    const dt = deltas[i + 1] ?? 0;
-    selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + dt);
-  }
-
   const maps = new Map<string, SourceMap | null>();
-  const mapFor = async (url: string): Promise<SourceMap | null> => {
-    if (maps.has(url)) return maps.get(url)!;
-    let map: SourceMap | null = null;
-    try {
-      const path = join(outDir, decodeURIComponent(new URL(url).pathname));
-      map = new SourceMap(JSON.parse(await readFile(`${path}.map`, 'utf8')));
-    } catch {
-      map = null;
-    }
-    maps.set(url, map);
-    return map;
-  };
-
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const us = selfUs.get(node.id);
-    if (!us) continue;
-    total += us;
-    const frame = node.callFrame;
-    let area: string;
-    let fn: string;
-    if (!frame.url) {
-      area = frame.functionName || '(native)';
-      fn = area;
-    } else {
-      const map = await mapFor(frame.url);
-      const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as
-        | { originalSource?: string; originalLine?: number; name?: string }
-        | undefined;
-      const source = entry?.originalSource ? tidySource(entry.originalSource) : new URL(frame.url).pathname;
-      area = areaOf(source) || source;
-      fn = `${entry?.name || frame.functionName || '(anonymous)'} ${source}${entry?.originalLine !== undefined ? `:${entry.originalLine + 1}` : ''}`;
+  let busy = 0;
+  let idle = 0;
+  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
+    const selfUs = new Map<number, number>();
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      // A sample stands for the time until the next one.
+      const dt = deltas[i + 1] ?? 0;
+      selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + dt);
     }
-    byArea.set(area, (byArea.get(area) ?? 0) + us);
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+    for (const node of profile.nodes) {
+      const us = selfUs.get(node.id);
+      if (!us) continue;
+      if (node.callFrame.functionName === '(idle)') {
+        idle += us;
+        continue;
+      }
+      busy += us;
+      const { area, fn } = await placeOf(node.callFrame);
+      byArea.set(area, (byArea.get(area) ?? 0) + us);
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+    }
   }
   const rank = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([where, us]) => ({ where, selfMs: round(us / 1000) }));
-  return { totalMs: round(total / 1000), byArea: rank(byArea), byFunction: rank(byFunction) };
+  return { busyMs: round(busy / 1000), idleMs: round(idle / 1000), byArea: rank(byArea), byFunction: rank(byFunction) };
+
+  async function mapFor(url: string): Promise<SourceMap | null> {
+    if (!maps.has(url)) {
+      let map: SourceMap | null = null;
+      try {
+        const path = join(outDir, decodeURIComponent(new URL(url).pathname));
+        map = new SourceMap(JSON.parse(await readFile(`${path}.map`, 'utf8')));
+      } catch {
+        map = null; // not our build (e.g. an extension or inline script): report the URL instead
+      }
+      maps.set(url, map);
+    }
+    return maps.get(url)!;
+  }
+
+  async function placeOf(frame: CpuProfile['nodes'][number]['callFrame']): Promise<{ area: string; fn: string }> {
+    if (!frame.url) {
+      const native = frame.functionName || '(native)';
+      return { area: native, fn: native };
+    }
+    const map = await mapFor(frame.url);
+    const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as
+      | { originalSource?: string; originalLine?: number; name?: string }
+      | undefined;
+    const source = entry?.originalSource ? tidySource(entry.originalSource) : new URL(frame.url).pathname;
+    const line = entry?.originalLine !== undefined ? `:${entry.originalLine + 1}` : '';
+    return { area: areaOf(source) || source, fn: `${entry?.name || frame.functionName || '(anonymous)'} ${source}${line}` };
+  }
 }
 
 function tidySource(source: string): string {
