@@ -1,6 +1,6 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import { toStorageError } from './errors';
-import type { ProcessRecord, SettingRecord, VersionRecord } from './records';
+import type { ProcessRecord, ReviewRecord, SettingRecord, VersionRecord } from './records';
 
 /** Name of the IndexedDB database that holds the process library. */
 export const DB_NAME = 'missinglink';
@@ -34,6 +34,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       versions: '++id, processId, [processId+number]',
       settings: 'key'
     }
+  },
+  {
+    version: 2,
+    description:
+      'Audit reviews: an auditor\'s sign-off per process with the model fingerprint and XML at that moment, so later changes can be shown.',
+    stores: {
+      reviews: '++id, processId, [processId+createdAt]'
+    }
   }
 ];
 
@@ -54,6 +62,7 @@ export class MissingLinkDb extends Dexie {
   declare processes: Table<ProcessRecord, string>;
   declare versions: Table<VersionRecord, number, Omit<VersionRecord, 'id'> & { id?: number }>;
   declare settings: Table<SettingRecord, string>;
+  declare reviews: Table<ReviewRecord, number, Omit<ReviewRecord, 'id'> & { id?: number }>;
 
   constructor(name: string = DB_NAME, options: DatabaseOptions = {}) {
     super(name, options.dexie);

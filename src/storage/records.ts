@@ -57,8 +57,29 @@ export const settingRecordSchema = z.object({
 /** A settings row as stored. */
 export type SettingRecord = z.infer<typeof settingRecordSchema>;
 
+/** An auditor's sign-off of a process: who, when, remarks, and the model exactly as it was reviewed. */
+export const reviewRecordSchema = z.object({
+  id: z.number().int().positive(),
+  processId: z.string().min(1),
+  reviewer: nonBlank,
+  /** The review date the auditor states (YYYY-MM-DD); `createdAt` is when it was recorded. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  remarks: z.string(),
+  /** SHA-256 of the process XML at sign-off, lower-case hex (see fingerprintModel). */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hexadecimal'),
+  /** The reviewed XML, so a later diff can show what changed since. */
+  xml: z.string(),
+  createdAt: timestamp,
+  /** The process name at sign-off, for the report. */
+  processName: z.string().optional()
+});
+/** A review row as stored (validated). */
+export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
+/** A review without its XML snapshot: what the review list shows. */
+export type ReviewSummary = Omit<ReviewRecord, 'xml'>;
+
 /** The tables of the database, as named in the schema. */
-export type TableName = 'processes' | 'versions' | 'settings';
+export type TableName = 'processes' | 'versions' | 'settings' | 'reviews';
 
 /** A row that could not be read; the UI lists these instead of failing. */
 export interface StorageProblem {
@@ -75,7 +96,8 @@ export type ParsedRow<T> = { ok: true; record: T } | { ok: false; problem: Stora
 const describeTable: Record<TableName, string> = {
   processes: 'Process',
   versions: 'Version',
-  settings: 'Setting'
+  settings: 'Setting',
+  reviews: 'Review'
 };
 
 /** Validates a raw row read from `table`; on failure describes what is wrong, naming the row as a user knows it. */
