@@ -42,6 +42,9 @@ export interface AppState {
 
 const LAST_OPENED_KEY = 'missinglink.lastProcess';
 
+/** Below this zoom level diagram labels are too small to read. */
+const MIN_READABLE_ZOOM = 0.7;
+
 /**
  * The application service behind the shell: it owns the modeler, the library in
  * IndexedDB, autosave and the document session machine, and tells the UI what changed.
@@ -232,6 +235,11 @@ export class AppController extends EventTarget {
     }
   }
 
+  /** Shows a failure that happened outside the controller (e.g. a panel that failed to load). */
+  reportError(error: unknown): void {
+    this.notifyError(error);
+  }
+
   dismissNotice(id: number): void {
     this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
@@ -382,11 +390,36 @@ export class AppController extends EventTarget {
     this.importingDocument = true;
     try {
       await this.modeler.importXML(xml);
-      this.zoomToFit();
+      this.showReadably();
     } finally {
       this.importingDocument = false;
     }
     this.update({ canUndo: false, canRedo: false });
+  }
+
+  /**
+   * Fits the diagram into view, but never so small that labels become unreadable: a
+   * wide value chain then opens at its start (the customer's trigger), readable.
+   */
+  private showReadably(): void {
+    const canvas = this.modeler.get<{
+      zoom(level?: string | number, center?: string): number;
+      viewbox(box?: { x: number; y: number; width: number; height: number }): {
+        x: number;
+        y: number;
+        width: number;
+        height: number;
+        inner: { x: number; y: number; width: number; height: number };
+        outer: { width: number; height: number };
+      };
+    }>('canvas');
+    const scale = canvas.zoom('fit-viewport', 'auto');
+    if (!(scale < MIN_READABLE_ZOOM)) return;
+    const { inner, outer } = canvas.viewbox();
+    const width = outer.width / MIN_READABLE_ZOOM;
+    const height = outer.height / MIN_READABLE_ZOOM;
+    // Leave room on the left for the palette, so pool and lane names stay readable.
+    canvas.viewbox({ x: inner.x - 110 / MIN_READABLE_ZOOM, y: inner.y + inner.height / 2 - height / 2, width, height });
   }
 
   private onModelChanged(): void {

@@ -10,7 +10,7 @@ import { askText, confirmAction } from '../common/dialogs';
 import '../common/ml-notices';
 import '../library/ml-library';
 import './panel-registry';
-import { panelsAt } from './panels';
+import { loadPanel, panelsAt } from './panels';
 
 /**
  * The application shell. It renders into the light DOM on purpose: bpmn-js draws the
@@ -34,6 +34,7 @@ export class MlApp extends LitElement {
   declare fatal: string | undefined;
 
   private controller?: AppController;
+  private loadedPanels = new Set<string>();
   private modeler?: Modeler;
   private dragDepth = 0;
 
@@ -250,6 +251,16 @@ export class MlApp extends LitElement {
   private renderPanel(place: 'side' | 'bottom', id: string | undefined) {
     const panel = panelsAt(place).find((p) => p.id === id);
     if (!panel || !this.modeler || !this.controller) return nothing;
+    if (!this.loadedPanels.has(panel.id)) {
+      void loadPanel(panel).then(
+        () => {
+          this.loadedPanels.add(panel.id);
+          this.requestUpdate();
+        },
+        (error) => this.controller?.reportError(error)
+      );
+      return html`<aside class="panel panel-${place}" aria-busy="true" aria-label=${panel.label()}><p class="panel-loading">${msg('Loading…')}</p></aside>`;
+    }
     return html`<aside class="panel panel-${place}" data-panel-id=${panel.id} aria-label=${panel.label()}
       @ml-close=${() => (place === 'side' ? (this.sidePanel = undefined) : (this.bottomPanel = undefined))}>
       ${panel.render({ modeler: this.modeler, controller: this.controller })}

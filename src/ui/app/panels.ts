@@ -17,6 +17,12 @@ export interface PanelDefinition {
   id: string;
   place: 'side' | 'bottom';
   label: () => string;
+  /**
+   * Loads the panel's components on first use. Always give it (and import nothing heavy
+   * statically in the registering module): the app's initial JavaScript has a budget,
+   * and most panels are opened by only some users.
+   */
+  load?: () => Promise<unknown>;
   render: (context: PanelContext) => TemplateResult;
 }
 
@@ -30,4 +36,16 @@ export function registerPanel(panel: PanelDefinition): void {
 /** The registered panels for one place, in registration order. */
 export function panelsAt(place: PanelDefinition['place']): PanelDefinition[] {
   return panels.filter((p) => p.place === place);
+}
+
+const loaded = new Map<string, Promise<unknown>>();
+
+/** Loads a panel's code once; resolves immediately for panels without `load`. */
+export function loadPanel(panel: PanelDefinition): Promise<unknown> {
+  let promise = loaded.get(panel.id);
+  if (!promise) {
+    promise = panel.load ? panel.load() : Promise.resolve();
+    loaded.set(panel.id, promise);
+  }
+  return promise;
 }

@@ -39,6 +39,7 @@ export class MlLibrary extends LitElement {
     }
     .actions {
       display: flex;
+      flex-wrap: wrap;
       gap: 6px;
       padding: 0 12px 10px;
     }
@@ -47,7 +48,7 @@ export class MlLibrary extends LitElement {
       cursor: pointer;
     }
     .actions button {
-      flex: 1;
+      flex: 1 1 auto;
       white-space: nowrap;
       padding: 7px 8px;
       border-radius: 6px;
