@@ -127,8 +127,8 @@ export interface BatchRunner {
    * passed in this call; returns the number of cases run.
    */
   advance(maxCases?: number, maxMs?: number): number;
-  /** The statistics so far (final once finished). */
-  result(): BatchResult;
+  /** The statistics so far (final once finished); `histogramRange` fixes the lead-time bars' range in hours. */
+  result(histogramRange?: readonly [number, number]): BatchResult;
 }
 
 interface FlagCount {
@@ -207,6 +207,26 @@ export function createBatch(model: SimModel, options: BatchOptions = {}): BatchR
   return new Batch(model, options);
 }
 
+/** The planned and the realised scenario of one model, same seed, lead-time bars over one range. */
+export interface ScenarioComparison {
+  planned: BatchResult;
+  realised: BatchResult;
+}
+
+/** Runs both scenarios with the same seed and cases, for side-by-side charts. */
+export function runScenarios(model: SimModel, options: Omit<BatchOptions, 'scenario'> = {}): ScenarioComparison {
+  const planned = createBatch(model, { ...options, scenario: 'planned' });
+  const realised = createBatch(model, { ...options, scenario: 'realised' });
+  while (!planned.finished) planned.advance();
+  while (!realised.finished) realised.advance();
+  const a = planned.result();
+  const b = realised.result();
+  const lows = [a.leadTime.min, b.leadTime.min].filter((v): v is number => v !== null);
+  const highs = [a.leadTime.max, b.leadTime.max].filter((v): v is number => v !== null);
+  const range = lows.length > 0 ? ([Math.min(...lows), Math.max(...highs)] as const) : undefined;
+  return { planned: planned.result(range), realised: realised.result(range) };
+}
+
 /** Runs a whole batch synchronously (node, CLI, tests, web workers). */
 export function runBatch(model: SimModel, options: BatchOptions = {}): BatchResult {
   const batch = createBatch(model, options);
@@ -276,7 +296,7 @@ class Batch implements BatchRunner {
     return ran;
   }
 
-  result(): BatchResult {
+  result(histogramRange?: readonly [number, number]): BatchResult {
     const model = this.model;
     const engine = this.engine;
     const s = this.stats;
@@ -374,7 +394,7 @@ class Batch implements BatchRunner {
       outcomes: { ...s.outcomes },
       leadTimeBasis: model.hasCustomerSide ? 'customer' : 'case',
       leadTime,
-      leadTimeHistogram: s.leadTime.histogram(this.options.histogramBins ?? 20),
+      leadTimeHistogram: s.leadTime.histogram(this.options.histogramBins ?? 20, histogramRange),
       customerEndShare: model.hasCustomerSide ? (s.outcomes.completed > 0 ? s.customerEnds / s.outcomes.completed : null) : null,
       costPerCase: distribution(s.cost),
       handoversPerCase: n > 0 ? s.handovers.mean : 0,

@@ -61,7 +61,10 @@ type IssueText = { severity: SimIssue['severity']; text: (list: string) => strin
 /** Every issue the compiler can report, with its wording; `list` names the elements. */
 const ISSUE_TEXTS: Record<string, IssueText> = {
   'nothing-to-run': { severity: 'error', text: () => 'The model contains no process with flow elements, so there is nothing to simulate.' },
-  'no-start-event': { severity: 'error', text: () => 'The model has no start event, so a case has nowhere to begin. Add a start event, for example where the customer triggers the chain.' },
+  'no-start-event': {
+    severity: 'error',
+    text: (list) => `No process has a start event (${list}), so a case has nowhere to begin. Add a start event, for example where the customer triggers the chain.`
+  },
   'no-trigger': {
     severity: 'error',
     text: (list) => `Every start event waits for a message sent by another element (${list}), so no case can begin. Give the customer's pool or lane a start event of its own.`
@@ -179,12 +182,14 @@ class IssueCollector {
   private readonly groups = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
-  add(code: keyof typeof ISSUE_TEXTS, elementId: string): void {
+  /** Records an issue; without an element id it concerns the model as a whole. */
+  add(code: keyof typeof ISSUE_TEXTS, elementId?: string): void {
+    let ids = this.groups.get(code);
+    if (!ids) this.groups.set(code, (ids = []));
+    if (elementId === undefined) return;
     const key = `${code}\u0000${elementId}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    let ids = this.groups.get(code);
-    if (!ids) this.groups.set(code, (ids = []));
     ids.push(elementId);
   }
 
@@ -937,8 +942,8 @@ function resolveTriggers(c: Compiler, processes: ModdleElement[], processScopeOf
       scope.triggerRouting = cumulative(total > 0 ? w.map((v) => v / total) : w.map(() => 1 / w.length));
     } else scope.triggerRouting = cumulative([1]);
   }
-  if (c.nodes.length === 0) c.issues.add('nothing-to-run', '');
-  else if (!anyStart) c.issues.add('no-start-event', '');
+  if (c.nodes.length === 0) c.issues.add('nothing-to-run');
+  else if (!anyStart) for (const process of processes) c.issues.add('no-start-event', c.scopes[processScopeOf.get(process)!]!.id);
   else if (triggerScopes.length === 0) for (const id of fedByMessage) c.issues.add('no-trigger', id);
   return triggerScopes;
 }

@@ -128,12 +128,16 @@ export class QuantileSketch {
     return this.stats.max;
   }
 
-  /** Equal-width histogram between the minimum and the maximum, for charts. */
-  histogram(bins = 20): HistogramBin[] {
+  /**
+   * Equal-width histogram for charts, between the minimum and the maximum, or over
+   * `range` (values outside it count in the first or last bar) so two batches can
+   * share their bars.
+   */
+  histogram(bins = 20, range?: readonly [number, number]): HistogramBin[] {
     const n = this.stats.count;
     if (n === 0) return [];
-    const min = this.stats.min;
-    const max = this.stats.max;
+    const min = range ? range[0] : this.stats.min;
+    const max = range ? range[1] : this.stats.max;
     if (max <= min) return [{ from: min, to: max, count: n }];
     const width = (max - min) / bins;
     const out: HistogramBin[] = [];

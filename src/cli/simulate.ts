@@ -1,0 +1,139 @@
+/**
+ * `missinglink simulate <file> [--cases N] [--seed S] [--scenario planned|realised] [--format json|md]`:
+ * runs a Monte Carlo batch on a BPMN file and prints the result. Pure apart from the
+ * injected io, so the dispatcher and the tests call it the same way.
+ */
+import { BpmnImportError, parseBpmn } from '../model/bpmn-io';
+import { runBatch, DEFAULT_CASES } from '../simulation/batch';
+import { compileModel } from '../simulation/compile';
+import { batchResultToJson } from '../simulation/export';
+import type { Scenario } from '../simulation/model';
+import { batchResultToMarkdown } from '../simulation/report';
+
+/** What the command may touch: output streams and reading the input file. */
+export interface SimulateIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readFile(path: string): Promise<string>;
+}
+
+/** Exit code when the command ran. */
+export const EXIT_OK = 0;
+/** Exit code when the arguments, the file or the model cannot be used. */
+export const EXIT_UNUSABLE_INPUT = 2;
+
+/** The command's usage text. */
+export const SIMULATE_USAGE = `Usage: missinglink simulate <file.bpmn> [options]
+
+Runs the value chain in <file.bpmn> many times and reports lead time, cost,
+handovers, flags (missing agreements, accountability, budgets, deadlocks) and
+the assumptions made for missing data.
+
+Options:
+  --cases N                      number of cases (default ${DEFAULT_CASES})
+  --seed S                       random seed; the same seed gives the same numbers (default 1)
+  --scenario planned|realised    use planned or realised durations and budgets (default planned)
+  --format json|md               output as JSON (default) or as a Markdown report
+  -h, --help                     show this text
+
+Exit codes: 0 the simulation ran; 2 the arguments, the file or the model cannot be used.
+`;
+
+interface SimulateArgs {
+  file: string;
+  cases: number;
+  seed: number | string;
+  scenario: Scenario;
+  format: 'json' | 'md';
+}
+
+/**
+ * Runs the simulate command; `argv` are the arguments after `simulate` (a leading
+ * "simulate" is tolerated). Resolves to the exit code: 0 ok, 2 unusable input.
+ */
+export async function runSimulateCommand(argv: string[], io: SimulateIo): Promise<number> {
+  const args = argv[0] === 'simulate' ? argv.slice(1) : argv;
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout(SIMULATE_USAGE);
+    return EXIT_OK;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`missinglink simulate: ${parsed}\n\n${SIMULATE_USAGE}`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+
+  let xml: string;
+  try {
+    xml = await io.readFile(parsed.file);
+  } catch (e) {
+    io.stderr(`missinglink simulate: cannot read ${parsed.file}: ${(e as Error).message}\n`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+
+  let definitions;
+  try {
+    definitions = (await parseBpmn(xml)).definitions;
+  } catch (e) {
+    const message = e instanceof BpmnImportError ? e.message : String((e as Error).message ?? e);
+    io.stderr(`missinglink simulate: ${parsed.file}: ${message}\n`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+
+  const model = compileModel(definitions);
+  if (model.hasErrors) {
+    io.stderr(`missinglink simulate: ${parsed.file} cannot be simulated as it is:\n`);
+    for (const issue of model.issues.filter((i) => i.severity === 'error')) io.stderr(`  - ${issue.message}\n`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+
+  const result = runBatch(model, { cases: parsed.cases, seed: parsed.seed, scenario: parsed.scenario });
+  if (parsed.format === 'md') io.stdout(batchResultToMarkdown(result, `Simulation of ${parsed.file}`));
+  else io.stdout(batchResultToJson({ file: parsed.file, ...result } as typeof result));
+  return EXIT_OK;
+}
+
+/** Reads the arguments; returns a message for the user when they are not usable. */
+function parseArgs(args: string[]): SimulateArgs | string {
+  const out: Partial<SimulateArgs> = {};
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    let value = eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (value === undefined) {
+      value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) return `--${name} needs a value.`;
+      i++;
+    }
+    switch (name) {
+      case 'cases': {
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) return `--cases must be a whole number of at least 1, not "${value}".`;
+        out.cases = n;
+        break;
+      }
+      case 'seed':
+        out.seed = /^-?\d+$/.test(value) ? Number(value) : value;
+        break;
+      case 'scenario':
+        if (value !== 'planned' && value !== 'realised') return `--scenario must be planned or realised, not "${value}".`;
+        out.scenario = value;
+        break;
+      case 'format':
+        if (value !== 'json' && value !== 'md') return `--format must be json or md, not "${value}".`;
+        out.format = value;
+        break;
+      default:
+        return `unknown option --${name}.`;
+    }
+  }
+  if (files.length === 0) return 'no BPMN file given.';
+  if (files.length > 1) return `one BPMN file at a time, not ${files.length}.`;
+  return { file: files[0]!, cases: out.cases ?? DEFAULT_CASES, seed: out.seed ?? 1, scenario: out.scenario ?? 'planned', format: out.format ?? 'json' };
+}
