@@ -5,6 +5,7 @@ import { indexLanes } from '../lanes';
 import { forEachContained } from '../walk';
 import { getExtension, getExtensions, type MlType } from './extension';
 import {
+  type Action,
   attributeNames,
   budgetGroupRule,
   validateAttributes,
@@ -56,6 +57,8 @@ export interface ValueChainEntry extends ElementRef {
   /** Roles and rule settings as read: a required field that is missing stays absent (and is an issue). */
   roles: Array<Partial<Role>>;
   ruleSettings: Array<Partial<RuleSetting>>;
+  /** Improvement actions (the Act of Plan–Do–Check–Act), as read: an action missing its id or text stays, with an issue. */
+  actions: Array<Partial<Action>>;
 }
 
 /** A step as read: like Step, but an assignment may lack its (required) role or responsibility. */
@@ -166,6 +169,7 @@ export function readValueChain(definitions: ModdleElement): ValueChainSnapshot {
     }
   };
   if (chain) duplicates(chain.roles.map((r, i) => ({ ref: chain, field: `roles[${i}].id`, id: r.id })), 'role');
+  if (chain) duplicates(chain.actions.map((a, i) => ({ ref: chain, field: `actions[${i}].id`, id: a.id })), 'action');
   duplicates(
     Object.values(snapshot.steps).flatMap((step) => step.kpis.map((k, i) => ({ ref: step as ElementRef, field: `kpis[${i}].id`, id: k.id }))),
     'KPI'
@@ -221,7 +225,8 @@ function readValueChainElement(extension: ModdleElement, ref: ElementRef, report
     ...readAttributes(extension, 'ml:ValueChain', report),
     ...(promise ? { customerPromise: readAttributes(promise, 'ml:CustomerPromise', report, 'customerPromise.') } : {}),
     roles: children(extension, 'roles').map((r, i) => readAttributes(r, 'ml:Role', report, `roles[${i}].`)),
-    ruleSettings: children(extension, 'ruleSettings').map((r, i) => readAttributes(r, 'ml:RuleSetting', report, `ruleSettings[${i}].`))
+    ruleSettings: children(extension, 'ruleSettings').map((r, i) => readAttributes(r, 'ml:RuleSetting', report, `ruleSettings[${i}].`)),
+    actions: children(extension, 'actions').map((a, i) => readAttributes(a, 'ml:Action', report, `actions[${i}].`))
   };
 }
 

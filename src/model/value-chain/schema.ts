@@ -27,6 +27,8 @@ export const KPI_DIRECTIONS = ['at-most', 'at-least', 'exactly'] as const;
 export const DEPARTMENT_KINDS = ['department', 'customer'] as const;
 /** The life cycle of a handover agreement. */
 export const AGREEMENT_STATUSES = ['draft', 'agreed', 'under-review'] as const;
+/** The life cycle of an improvement action (the Act of Plan–Do–Check–Act). */
+export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
 /** How serious an audit finding of a rule is. */
 export const RULE_SEVERITIES = ['error', 'warning', 'info'] as const;
 /** The customer-promise measure whose target is an ISO duration. */
@@ -43,6 +45,7 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Stable codes of schema issues; the UI translates them, `message` is the English fallback. */
 export type SchemaIssueCode =
@@ -372,6 +375,20 @@ const exemptionShape = {
   date: date('date')
 };
 
+// An improvement action names the element it improves and what prompted it: an
+// audit finding (its rule id) or a KPI (its id); the ids are plain text, like role ids.
+const actionShape = {
+  id: requiredText('action id'),
+  elementId: text('element'),
+  findingRule: text('finding rule'),
+  kpiId: text('KPI id'),
+  what: requiredText('what'),
+  owner: text('owner'),
+  due: date('due date'),
+  status: oneOf('status', ACTION_STATUSES),
+  createdOn: date('created on')
+};
+
 const noRule: Rule<unknown> = () => [];
 
 /** Per ml: type, the attribute validators and the cross-field rule. */
@@ -380,6 +397,7 @@ const ML_TYPES = {
   'ml:CustomerPromise': { shape: customerPromiseShape, rule: customerPromiseRule },
   'ml:Role': { shape: roleShape, rule: noRule },
   'ml:RuleSetting': { shape: ruleSettingShape, rule: noRule },
+  'ml:Action': { shape: actionShape, rule: noRule },
   'ml:Department': { shape: departmentShape, rule: noRule },
   'ml:Step': { shape: stepShape, rule: noRule },
   'ml:Assignment': { shape: assignmentShape, rule: noRule },
@@ -452,6 +470,8 @@ function strict<S extends z.ZodRawShape>(shape: S, rule: Rule<z.output<z.ZodObje
 export const RoleSchema = strict(roleShape, noRule);
 /** An audit rule's setting for this process. */
 export const RuleSettingSchema = strict(ruleSettingShape, noRule);
+/** ml:Action: an improvement action on an element, prompted by a finding or a KPI. */
+export const ActionSchema = strict(actionShape, noRule);
 /** The customer promise: a lead-time duration or a numeric target with a unit. */
 export const CustomerPromiseSchema = strict(customerPromiseShape, customerPromiseRule);
 /** ml:Department on a lane or pool. */
@@ -504,7 +524,8 @@ export const ValueChainSchema = strict(
     ...ML_TYPES['ml:ValueChain'].shape,
     customerPromise: CustomerPromiseSchema.optional(),
     roles: z.array(RoleSchema).default([]),
-    ruleSettings: z.array(RuleSettingSchema).default([])
+    ruleSettings: z.array(RuleSettingSchema).default([]),
+    actions: z.array(ActionSchema).default([])
   },
   noRule
 );
@@ -512,6 +533,7 @@ export const ValueChainSchema = strict(
 // The typed records of valid data, as the strict schemas produce them.
 export type Role = z.infer<typeof RoleSchema>;
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+export type Action = z.infer<typeof ActionSchema>;
 export type CustomerPromise = z.infer<typeof CustomerPromiseSchema>;
 export type Department = z.infer<typeof DepartmentSchema>;
 export type Assignment = z.infer<typeof AssignmentSchema>;
