@@ -30,6 +30,14 @@ export interface RunMachineInput {
   schedule?: Scheduler;
 }
 
+/** Input of the runChunks actor (swap it with .provide in tests or a worker-based runner). */
+export interface RunChunksInput {
+  driver: SimulationDriver;
+  speed: number;
+  sliceMs: number;
+  schedule: Scheduler;
+}
+
 /** The machine's context: a handle and what the UI shows, no document. */
 export interface RunMachineContext {
   driver: SimulationDriver;
@@ -95,7 +103,7 @@ export const runMachine = setup({
   },
   actors: {
     /** Advances the driver slice by slice until it is done, needs a choice, or is stopped. */
-    runChunks: fromCallback<RunMachineEvent, { driver: SimulationDriver; speed: number; sliceMs: number; schedule: Scheduler }>(
+    runChunks: fromCallback<RunMachineEvent, RunChunksInput>(
       ({ sendBack, input }) => {
         const { driver, speed, sliceMs, schedule } = input;
         const paced = Number.isFinite(speed) && speed > 0;

@@ -3,7 +3,7 @@ import { createActor, fromCallback, initialTransition, transition, waitFor } fro
 import { runBatch } from '../../../src/simulation/batch';
 import type { ChoiceRequest } from '../../../src/simulation/engine';
 import { createBatchDriver, createInteractiveDriver, type DriverStatus, type SimulationDriver } from '../../../src/simulation/drivers';
-import { runMachine, type RunMachineEvent, type Scheduler } from '../../../src/simulation/run-machine';
+import { runMachine, type RunChunksInput, type RunMachineEvent, type Scheduler } from '../../../src/simulation/run-machine';
 import type { StepResult } from '../../../src/simulation/run';
 import { loadModel } from './support';
 
@@ -144,7 +144,7 @@ describe('run machine: transitions (pure, no effects run)', () => {
 describe('run machine: driving runs', () => {
   it('given swapped-in actors, when started, then the machine follows what they report', async () => {
     const machine = runMachine.provide({
-      actors: { runChunks: fromCallback<RunMachineEvent>(({ sendBack }) => sendBack({ type: 'FINISHED', progress: { done: 4, total: 4, time: 0 } })) }
+      actors: { runChunks: fromCallback<RunMachineEvent, RunChunksInput>(({ sendBack }) => sendBack({ type: 'FINISHED', progress: { done: 4, total: 4, time: 0 } })) }
     });
     const actor = createActor(machine, { input: { driver: fakeDriver(4) } }).start();
     actor.send({ type: 'START' });
