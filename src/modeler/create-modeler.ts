@@ -4,9 +4,10 @@ import zoomFitModule from './features/zoom-fit';
 import translateModule from './features/translate';
 import valueChainModule from './features/value-chain';
 import handoverMarkersModule from './features/handover-markers';
+import actionsModule from './features/actions';
 
 /** Extra bpmn-js modules our product adds; later features append themselves here. */
-export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule];
+export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule, actionsModule];
 
 /** Creates the bpmn-js Modeler with the value-chain extension and our feature modules. */
 export function createModeler(container: HTMLElement, extraModules: unknown[] = []): Modeler {
