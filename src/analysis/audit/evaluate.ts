@@ -1,0 +1,486 @@
+import { findHandovers, readAgreement, type Handover, type HandoverSide } from '../../model/handovers';
+import { laneOf, participantOf, type LaneIndex } from '../../model/lanes';
+import type { ModdleElement } from '../../model/moddle-types';
+import { getExtension } from '../../model/value-chain/extension';
+import type { Agreement } from '../../model/value-chain/schema';
+import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ValueChainFacts } from './facts';
+import { englishList, englishMessage, type MessageKey } from './messages';
+import type { ModelWalk } from './model-walk';
+import { RULES, type RuleId } from './rules';
+import type { AuditConfig, AuditEvidence, AuditFinding, AuditHandover } from './types';
+
+/*
+ * The rules themselves: pure functions of one element (an activity, a flow) or of the
+ * chain as a whole, over a context built once per audit. Every function here is
+ * linear in what it looks at, so a full audit is linear in the model and the
+ * session can re-run exactly the elements an edit touched.
+ */
+
+/** What every rule may look at; built once per full audit, patched by the session. */
+export interface AuditContext {
+  today: string;
+  config: AuditConfig;
+  index: LaneIndex;
+  walk: ModelWalk;
+  /** Lane or participant id → its ml:department. */
+  departments: Map<string, DepartmentFacts>;
+  /** Lanes that are the customer: marked so, inside a customer lane, or in a customer pool. */
+  customerLanes: Set<string>;
+  customerParticipants: Set<string>;
+  valueChain?: ValueChainFacts;
+}
+
+/** Builds the context of a full audit from a walk and a fresh lane index. */
+export function buildContext(walk: ModelWalk, index: LaneIndex, today: string, config: AuditConfig): AuditContext {
+  const departments = new Map<string, DepartmentFacts>();
+  for (const id of [...index.participants.keys(), ...index.lanes.keys()]) {
+    const element = index.participants.get(id)?.element ?? index.lanes.get(id)?.element;
+    const facts = element ? readDepartmentFacts(element) : undefined;
+    if (facts) departments.set(id, facts);
+  }
+  const customerParticipants = new Set([...index.participants.keys()].filter((id) => departments.get(id)?.customer));
+  const customerLanes = new Set<string>();
+  for (const lane of index.lanes.values()) {
+    let customer = lane.participantId !== undefined && customerParticipants.has(lane.participantId);
+    for (let id: string | undefined = lane.id; id && !customer; id = index.lanes.get(id)?.parentLaneId) {
+      customer = departments.get(id)?.customer ?? false;
+    }
+    if (customer) customerLanes.add(lane.id);
+  }
+  return { today, config, index, walk, departments, customerLanes, customerParticipants, valueChain: findValueChain(walk) };
+}
+
+/** The ml:valueChain that governs the audit: the collaboration's, else the first process's that has one. */
+export function findValueChain(walk: ModelWalk): ValueChainFacts | undefined {
+  for (const element of walk.order) {
+    if (element.$type === 'bpmn:Collaboration') {
+      const facts = readValueChainFacts(element);
+      if (facts) return facts;
+    }
+  }
+  for (const process of walk.processes) {
+    const facts = readValueChainFacts(process);
+    if (facts) return facts;
+  }
+  return undefined;
+}
+
+/** Where an element sits, for the finding's lane and department. */
+interface Location {
+  laneId?: string;
+  participantId?: string;
+  department?: string;
+}
+
+function departmentName(ctx: AuditContext, id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  const named = ctx.departments.get(id)?.name;
+  if (named) return named;
+  return (ctx.index.lanes.get(id)?.name || ctx.index.participants.get(id)?.name) ?? undefined;
+}
+
+function locate(ctx: AuditContext, element: ModdleElement): Location {
+  const lane = laneOf(ctx.index, element);
+  const participantId = participantOf(ctx.index, element);
+  const department = departmentName(ctx, lane?.id ?? participantId);
+  return { ...(lane ? { laneId: lane.id } : {}), ...(participantId ? { participantId } : {}), ...(department ? { department } : {}) };
+}
+
+/** Whether a flow node (or a collapsed pool) is on the customer's side. */
+export function isCustomerSide(ctx: AuditContext, element: ModdleElement | undefined): boolean {
+  if (!element?.id) return false;
+  if (element.$type === 'bpmn:Participant') return ctx.customerParticipants.has(element.id);
+  const lane = laneOf(ctx.index, element);
+  if (lane) return ctx.customerLanes.has(lane.id);
+  const participantId = participantOf(ctx.index, element);
+  return participantId !== undefined && ctx.customerParticipants.has(participantId);
+}
+
+function isCustomerHandoverSide(ctx: AuditContext, side: HandoverSide): boolean {
+  return (side.laneId !== undefined && ctx.customerLanes.has(side.laneId)) || (side.participantId !== undefined && ctx.customerParticipants.has(side.participantId));
+}
+
+function label(element: ModdleElement): string {
+  return element.name || element.id || '';
+}
+
+function makeFinding(
+  ctx: AuditContext,
+  rule: RuleId,
+  element: ModdleElement,
+  location: Location,
+  messageKey: MessageKey,
+  params: Record<string, string | number>,
+  evidence: AuditEvidence,
+  subject?: string
+): AuditFinding {
+  return {
+    id: `${rule}|${element.id}|${subject ?? ''}`,
+    rule,
+    severity: ctx.config[rule].severity,
+    painPoint: RULES[rule].painPoint,
+    elementId: element.id!,
+    ...(element.name ? { elementName: element.name as string } : {}),
+    elementType: element.$type,
+    ...(subject !== undefined ? { subject } : {}),
+    ...location,
+    messageKey,
+    params,
+    message: englishMessage(messageKey, params),
+    evidence
+  };
+}
+
+function on(ctx: AuditContext, rule: RuleId): boolean {
+  return ctx.config[rule].enabled;
+}
+
+function kpiSubject(kpi: KpiFacts): string {
+  return kpi.id ?? `#${kpi.index + 1}`;
+}
+
+function kpiLabel(kpi: KpiFacts): string {
+  return kpi.name ?? kpi.id ?? `#${kpi.index + 1}`;
+}
+
+/** The missing SMART parts as English phrases; a wholly missing period is one gap, not two. */
+function smartGapsInProse(missing: readonly string[]): string[] {
+  const start = missing.includes('periodStart');
+  const end = missing.includes('periodEnd');
+  const out = missing.filter((m) => m === 'unit' || m === 'target').map((m) => `a ${m}`);
+  if (start && end) out.push('a period');
+  else if (start) out.push('a period start');
+  else if (end) out.push('a period end');
+  return out;
+}
+
+/** Formats a number for a message: at most two decimals, no exponent. */
+function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** The findings of the activity rules for one activity (none for the customer's own activities). */
+export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): AuditFinding[] {
+  if (isCustomerSide(ctx, activity)) return [];
+  const facts = readStepFacts(activity);
+  const location = locate(ctx, activity);
+  const name = label(activity);
+  const out: AuditFinding[] = [];
+
+  if (on(ctx, 'activity-kpi') && facts.kpis.length === 0) {
+    out.push(makeFinding(ctx, 'activity-kpi', activity, location, 'activity-kpi.missing', { activity: name }, { missing: ['kpi'] }));
+  }
+
+  if (on(ctx, 'kpi-smart')) {
+    for (const kpi of facts.kpis) {
+      const missing: string[] = [];
+      if (kpi.unit === undefined) missing.push('unit');
+      if (kpi.target === undefined) missing.push('target');
+      if (kpi.periodStart === undefined) missing.push('periodStart');
+      if (kpi.periodEnd === undefined) missing.push('periodEnd');
+      if (missing.length === 0) continue;
+      const invalid = kpi.invalid.filter((v) => /\.(target|periodStart|periodEnd)$/.test(v.field));
+      out.push(
+        makeFinding(
+          ctx,
+          'kpi-smart',
+          activity,
+          location,
+          'kpi-smart.incomplete',
+          { activity: name, kpi: kpiLabel(kpi), missing: englishList(smartGapsInProse(missing)) },
+          { missing, values: { kpiId: kpi.id ?? null, kpiName: kpi.name ?? null }, ...(invalid.length > 0 ? { invalid } : {}) },
+          kpiSubject(kpi)
+        )
+      );
+    }
+  }
+
+  if (on(ctx, 'kpi-realised')) {
+    const grace = ctx.config['kpi-realised'].tolerance ?? 0;
+    for (const kpi of facts.kpis) {
+      if (kpi.periodEnd === undefined || kpi.realised !== undefined || kpi.evidence !== undefined) continue;
+      if (addDays(kpi.periodEnd, grace) >= ctx.today) continue;
+      const invalid = kpi.invalid.filter((v) => v.field.endsWith('.realised'));
+      out.push(
+        makeFinding(
+          ctx,
+          'kpi-realised',
+          activity,
+          location,
+          'kpi-realised.missing',
+          { activity: name, kpi: kpiLabel(kpi), periodEnd: kpi.periodEnd },
+          {
+            missing: ['realised'],
+            values: { kpiId: kpi.id ?? null, kpiName: kpi.name ?? null, periodEnd: kpi.periodEnd, today: ctx.today, graceDays: grace, measurements: kpi.measurements },
+            ...(invalid.length > 0 ? { invalid } : {})
+          },
+          kpiSubject(kpi)
+        )
+      );
+    }
+  }
+
+  const resources = facts.resources;
+  if (on(ctx, 'activity-resources') && resources?.plannedBudget === undefined && resources?.plannedHours === undefined) {
+    const invalid = (resources?.invalid ?? []).filter((v) => /\.planned/.test(v.field));
+    out.push(
+      makeFinding(
+        ctx,
+        'activity-resources',
+        activity,
+        location,
+        'activity-resources.missing',
+        { activity: name },
+        { missing: resources ? ['plannedBudget', 'plannedHours'] : ['resources'], ...(invalid.length > 0 ? { invalid } : {}) }
+      )
+    );
+  }
+
+  if (on(ctx, 'resource-overrun') && resources) {
+    const tolerance = ctx.config['resource-overrun'].tolerance ?? 0;
+    const measures = [
+      { subject: 'budget', planned: resources.plannedBudget, realised: resources.realisedBudget, key: 'resource-overrun.budget' as const },
+      { subject: 'hours', planned: resources.plannedHours, realised: resources.realisedHours, key: 'resource-overrun.hours' as const }
+    ];
+    for (const { subject, planned, realised, key } of measures) {
+      if (planned === undefined || realised === undefined) continue;
+      // (realised − planned) / planned > tolerance %, without dividing (planned may be 0).
+      if ((realised - planned) * 100 <= tolerance * planned) continue;
+      const percent = planned > 0 ? Math.round(((realised - planned) / planned) * 1000) / 10 : null;
+      out.push(
+        makeFinding(
+          ctx,
+          'resource-overrun',
+          activity,
+          location,
+          key,
+          {
+            activity: name,
+            planned: formatNumber(planned),
+            realised: formatNumber(realised),
+            percent: percent === null ? '∞' : String(percent),
+            tolerance: formatNumber(tolerance),
+            currency: resources.currency
+          },
+          { values: { planned, realised, overrunPercent: percent, tolerancePercent: tolerance, ...(subject === 'budget' ? { currency: resources.currency } : {}) } },
+          subject
+        )
+      );
+    }
+  }
+
+  if (on(ctx, 'activity-accountable')) {
+    const accountable = facts.assignments.filter((a) => a.responsibility === 'accountable').map((a) => a.role ?? '?');
+    if (accountable.length !== 1) {
+      const roleName = (id: string) => ctx.valueChain?.roleNames.get(id) ?? id;
+      out.push(
+        accountable.length === 0
+          ? makeFinding(ctx, 'activity-accountable', activity, location, 'activity-accountable.none', { activity: name }, {
+              missing: ['accountable'],
+              values: { assignments: facts.assignments.map((a) => ({ role: a.role ?? null, responsibility: a.responsibility ?? null })) }
+            })
+          : makeFinding(
+              ctx,
+              'activity-accountable',
+              activity,
+              location,
+              'activity-accountable.several',
+              { activity: name, count: accountable.length, roles: englishList(accountable.map(roleName)) },
+              { values: { accountable } }
+            )
+      );
+    }
+  }
+  return out;
+}
+
+/** Whether an agreement covers a handover: agreed (or agreed and under review), naming deliverable, provider and receiver. */
+export function agreementGaps(agreement: Agreement | null): string[] {
+  if (!agreement) return ['agreement'];
+  const gaps: string[] = [];
+  if (agreement.status !== 'agreed' && agreement.status !== 'under-review') gaps.push('status');
+  if (!agreement.deliverable) gaps.push('deliverable');
+  if (!agreement.providerRole) gaps.push('providerRole');
+  if (!agreement.receiverRole) gaps.push('receiverRole');
+  return gaps;
+}
+
+/** A handover with its departments and coverage. */
+export function toAuditHandover(ctx: AuditContext, handover: Handover): AuditHandover {
+  const fromDepartment = departmentName(ctx, handover.from.laneId ?? handover.from.participantId);
+  const toDepartment = departmentName(ctx, handover.to.laneId ?? handover.to.participantId);
+  return {
+    ...handover,
+    ...(fromDepartment ? { fromDepartment } : {}),
+    ...(toDepartment ? { toDepartment } : {}),
+    covered: agreementGaps(handover.agreement).length === 0
+  };
+}
+
+/** The handovers among some flows, by the model's own definition (src/model/handovers.ts). */
+export function handoversAmong(flows: readonly ModdleElement[], index: LaneIndex): Handover[] {
+  // findHandovers walks definitions; a stand-in holding just these flows makes it
+  // judge exactly them, with lanes and pools taken from the real index and $parent chain.
+  const subset: ModdleElement = {
+    $type: 'bpmn:Definitions',
+    rootElements: [
+      { $type: 'bpmn:Process', flowElements: flows.filter((f) => f.$type === 'bpmn:SequenceFlow') },
+      { $type: 'bpmn:Collaboration', messageFlows: flows.filter((f) => f.$type === 'bpmn:MessageFlow') }
+    ]
+  };
+  return findHandovers(subset, index);
+}
+
+const PROSE: Record<string, string> = { deliverable: 'the deliverable', providerRole: 'the provider', receiverRole: 'the receiver' };
+
+/** The findings of the flow rules for one sequence or message flow. */
+export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: AuditHandover | undefined): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  const location: Location = handover
+    ? {
+        ...(handover.from.laneId ? { laneId: handover.from.laneId } : {}),
+        ...(handover.from.participantId ? { participantId: handover.from.participantId } : {}),
+        ...(handover.fromDepartment ? { department: handover.fromDepartment } : {})
+      }
+    : locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow);
+  const described = handover
+    ? `“${handover.fromDepartment ?? handover.from.name ?? handover.from.elementId}” → “${handover.toDepartment ?? handover.to.name ?? handover.to.elementId}”${flow.name ? ` (“${flow.name}”)` : ''}`
+    : `“${label(flow)}”`;
+
+  if (handover && on(ctx, 'handover-agreement')) {
+    const gaps = agreementGaps(handover.agreement);
+    if (gaps.length > 0) {
+      const sides = { from: handover.from.name ?? handover.from.elementId, to: handover.to.name ?? handover.to.elementId };
+      const values = { from: sides.from, to: sides.to, kind: handover.kind, status: handover.agreementStatus };
+      if (gaps[0] === 'agreement') {
+        out.push(makeFinding(ctx, 'handover-agreement', flow, location, 'handover-agreement.missing', { handover: described }, { missing: ['agreement'], values }));
+      } else if (gaps[0] === 'status') {
+        out.push(
+          makeFinding(
+            ctx,
+            'handover-agreement',
+            flow,
+            location,
+            'handover-agreement.not-agreed',
+            { handover: described, status: handover.agreementStatus },
+            { missing: gaps.map((g) => (g === 'status' ? 'status:agreed' : g)), values }
+          )
+        );
+      } else {
+        out.push(
+          makeFinding(
+            ctx,
+            'handover-agreement',
+            flow,
+            location,
+            'handover-agreement.incomplete',
+            { handover: described, missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
+            { missing: gaps, values }
+          )
+        );
+      }
+    }
+  }
+
+  if (on(ctx, 'agreement-overdue')) {
+    const agreement = handover ? handover.agreement : getExtension(flow, 'ml:Agreement') ? readAgreement(flow) : null;
+    const grace = ctx.config['agreement-overdue'].tolerance ?? 0;
+    if (agreement?.reviewDate !== undefined && addDays(agreement.reviewDate, grace) < ctx.today) {
+      out.push(
+        makeFinding(
+          ctx,
+          'agreement-overdue',
+          flow,
+          location,
+          'agreement-overdue.passed',
+          { handover: described, reviewDate: agreement.reviewDate },
+          { values: { reviewDate: agreement.reviewDate, today: ctx.today, graceDays: grace, status: agreement.status ?? 'draft' } }
+        )
+      );
+    }
+  }
+  return out;
+}
+
+/** A unit the chain rules judge: the collaboration with all processes, or one process when there is none. */
+interface ChainUnit {
+  element: ModdleElement;
+  processIds: Set<string>;
+}
+
+function chainUnits(walk: ModelWalk): ChainUnit[] {
+  if (walk.collaboration) return [{ element: walk.collaboration, processIds: new Set(walk.processes.map((p) => p.id!)) }];
+  return walk.processes.map((p) => ({ element: p, processIds: new Set([p.id!]) }));
+}
+
+/** The findings of the chain rules (customer to customer, customer promise), by element id. */
+export function evaluateChain(ctx: AuditContext, handovers: Iterable<AuditHandover>): Map<string, AuditFinding[]> {
+  const out = new Map<string, AuditFinding[]>();
+  const add = (finding: AuditFinding) => {
+    const list = out.get(finding.elementId);
+    if (list) list.push(finding);
+    else out.set(finding.elementId, [finding]);
+  };
+  const units = chainUnits(ctx.walk);
+
+  if (on(ctx, 'customer-to-customer')) {
+    const handoverList = [...handovers];
+    for (const unit of units) {
+      const chain = label(unit.element);
+      const inUnit = (laneOrParticipant: { laneId?: string; participantId?: string }) => {
+        const processId = laneOrParticipant.laneId
+          ? ctx.index.lanes.get(laneOrParticipant.laneId)?.processId
+          : ctx.index.participants.get(laneOrParticipant.participantId ?? '')?.processId;
+        return ctx.walk.collaboration !== undefined || (processId !== undefined && unit.processIds.has(processId));
+      };
+      const customers = [
+        ...[...ctx.customerParticipants].filter(() => ctx.walk.collaboration !== undefined),
+        ...[...ctx.customerLanes].filter((id) => inUnit({ laneId: id }))
+      ];
+      if (customers.length === 0) {
+        add(makeFinding(ctx, 'customer-to-customer', unit.element, {}, 'customer-to-customer.no-customer', { chain }, { missing: ['customer'] }));
+        continue;
+      }
+      const starts = ctx.walk.startEvents.filter(({ process }) => unit.processIds.has(process.id!) && !isCustomersOwnProcess(ctx, process));
+      const triggered = starts.filter(({ event }) => {
+        if (isCustomerSide(ctx, event)) return true;
+        return (ctx.walk.flowsOf.get(event.id!) ?? []).some(
+          (f) => f.$type === 'bpmn:MessageFlow' && f.targetRef === event && isCustomerSide(ctx, f.sourceRef as ModdleElement | undefined)
+        );
+      });
+      const toCustomer = handoverList.filter((h) => inUnit(h.to) && isCustomerHandoverSide(ctx, h.to) && !isCustomerHandoverSide(ctx, h.from));
+      const missing = [...(triggered.length === 0 ? ['start-from-customer'] : []), ...(toCustomer.length === 0 ? ['end-at-customer'] : [])];
+      if (missing.length === 0) continue;
+      const key: MessageKey =
+        missing.length === 2 ? 'customer-to-customer.start-and-end' : missing[0] === 'start-from-customer' ? 'customer-to-customer.start' : 'customer-to-customer.end';
+      add(
+        makeFinding(ctx, 'customer-to-customer', unit.element, {}, key, { chain }, {
+          missing,
+          values: { customer: customers, startEvents: starts.map(({ event }) => event.id!) }
+        })
+      );
+    }
+  }
+
+  if (on(ctx, 'customer-promise')) {
+    const carrier = ctx.valueChain ? ctx.walk.byId.get(ctx.valueChain.elementId) : units[0]?.element;
+    if (carrier) {
+      const chain = label(carrier);
+      const promise = ctx.valueChain?.customerPromise;
+      if (!ctx.valueChain) {
+        add(makeFinding(ctx, 'customer-promise', carrier, {}, 'customer-promise.no-value-chain', { chain }, { missing: ['valueChain'] }));
+      } else if (!promise) {
+        add(makeFinding(ctx, 'customer-promise', carrier, {}, 'customer-promise.missing', { chain }, { missing: ['customerPromise'] }));
+      } else if (promise.text === undefined && promise.target === undefined) {
+        add(makeFinding(ctx, 'customer-promise', carrier, {}, 'customer-promise.empty', { chain }, { missing: ['text', 'target'], values: { ...promise } }));
+      }
+    }
+  }
+  return out;
+}
+
+/** A process drawn in the customer's pool is the customer's own, not the organisation's. */
+function isCustomersOwnProcess(ctx: AuditContext, process: ModdleElement): boolean {
+  const participantId = ctx.index.participantOfProcess.get(process.id!);
+  return participantId !== undefined && ctx.customerParticipants.has(participantId);
+}

@@ -1,0 +1,134 @@
+import type { ModdleElement } from '../../model/moddle-types';
+import { readExemptionFacts, type ExemptionFacts } from './facts';
+
+/** BPMN types that are activities (tasks of every kind, sub-processes, call activities). */
+const ACTIVITY_TYPES = new Set([
+  'bpmn:Task',
+  'bpmn:UserTask',
+  'bpmn:ServiceTask',
+  'bpmn:SendTask',
+  'bpmn:ReceiveTask',
+  'bpmn:ManualTask',
+  'bpmn:BusinessRuleTask',
+  'bpmn:ScriptTask',
+  'bpmn:SubProcess',
+  'bpmn:AdHocSubProcess',
+  'bpmn:Transaction',
+  'bpmn:CallActivity'
+]);
+
+/** Containers whose flow elements belong to the same process (and lane, unless a lane lists them). */
+export const SUB_PROCESS_TYPES = new Set(['bpmn:SubProcess', 'bpmn:AdHocSubProcess', 'bpmn:Transaction']);
+
+/** Whether an element is an activity the audit checks. */
+export function isActivity(element: ModdleElement): boolean {
+  return ACTIVITY_TYPES.has(element.$type);
+}
+
+/**
+ * The semantic elements of a model in document order, without the diagram (DI): one
+ * pass over collaborations, pools, message flows, processes, lanes and flow elements
+ * (sub-processes included). Cheap enough to repeat after every edit, which is how
+ * the session notices created and deleted elements.
+ */
+export interface ModelWalk {
+  /** Every element with an id, in document order. */
+  order: ModdleElement[];
+  byId: Map<string, ModdleElement>;
+  activities: ModdleElement[];
+  /** Sequence flows and message flows, in document order. */
+  flows: ModdleElement[];
+  /** Flow node or participant id → the sequence and message flows that start or end there. */
+  flowsOf: Map<string, ModdleElement[]>;
+  /** Start events directly in a process (not in sub-processes), with their process. */
+  startEvents: Array<{ event: ModdleElement; process: ModdleElement }>;
+  processes: ModdleElement[];
+  collaboration?: ModdleElement;
+  /** Element id → its ml:exemption elements. */
+  exemptions: Map<string, ExemptionFacts[]>;
+}
+
+/** Walks a model's semantic elements once (see ModelWalk). */
+export function walkModel(definitions: ModdleElement): ModelWalk {
+  const walk: ModelWalk = {
+    order: [],
+    byId: new Map(),
+    activities: [],
+    flows: [],
+    flowsOf: new Map(),
+    startEvents: [],
+    processes: [],
+    exemptions: new Map()
+  };
+  const visit = (element: ModdleElement | undefined) => {
+    if (!element?.id) return;
+    walk.order.push(element);
+    walk.byId.set(element.id, element);
+    if (element.extensionElements) {
+      const exemptions = readExemptionFacts(element);
+      if (exemptions.length > 0) walk.exemptions.set(element.id, exemptions);
+    }
+  };
+  const flow = (element: ModdleElement) => {
+    walk.flows.push(element);
+    for (const end of [element.sourceRef, element.targetRef] as Array<ModdleElement | undefined>) {
+      if (!end?.id) continue;
+      const list = walk.flowsOf.get(end.id);
+      if (list) list.push(element);
+      else walk.flowsOf.set(end.id, [element]);
+    }
+  };
+  const lanes = (laneSets: ModdleElement[] | undefined) => {
+    for (const laneSet of laneSets ?? []) {
+      for (const lane of (laneSet.lanes as ModdleElement[] | undefined) ?? []) {
+        visit(lane);
+        const child = lane.childLaneSet as ModdleElement | undefined;
+        if (child) lanes([child]);
+      }
+    }
+  };
+  const flowElements = (container: ModdleElement, process: ModdleElement) => {
+    for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+      if (!element.id) continue;
+      visit(element);
+      const type = element.$type;
+      if (type === 'bpmn:SequenceFlow') flow(element);
+      else if (ACTIVITY_TYPES.has(type)) walk.activities.push(element);
+      else if (type === 'bpmn:StartEvent' && container === process) walk.startEvents.push({ event: element, process });
+      if (SUB_PROCESS_TYPES.has(type)) flowElements(element, process);
+    }
+  };
+
+  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
+    if (root.$type === 'bpmn:Collaboration') {
+      visit(root);
+      walk.collaboration ??= root;
+      for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) visit(participant);
+      for (const messageFlow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
+        if (!messageFlow.id) continue;
+        visit(messageFlow);
+        flow(messageFlow);
+      }
+    } else if (root.$type === 'bpmn:Process') {
+      visit(root);
+      walk.processes.push(root);
+      lanes(root.laneSets as ModdleElement[] | undefined);
+      flowElements(root, root);
+    }
+  }
+  return walk;
+}
+
+/** Every flow node and flow inside a sub-process (at any depth). */
+export function descendantsOf(subProcess: ModdleElement): ModdleElement[] {
+  const out: ModdleElement[] = [];
+  const stack = [subProcess];
+  while (stack.length > 0) {
+    const container = stack.pop()!;
+    for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+      out.push(element);
+      if (SUB_PROCESS_TYPES.has(element.$type)) stack.push(element);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import type { ModdleElement } from '../../model/moddle-types';
+import { AuditState } from './engine';
+import type { AuditFinding, AuditOptions, AuditResult } from './types';
+
+/** What changed in the findings since the previous result of a session. */
+export interface AuditUpdate {
+  result: AuditResult;
+  /** Findings (active or exempted) whose id was not there before. */
+  added: AuditFinding[];
+  /** Findings whose id is gone. */
+  removed: AuditFinding[];
+  /** Findings with the same id whose severity, message, evidence or exemption changed. */
+  changed: AuditFinding[];
+}
+
+/**
+ * An audit that follows a model being edited (the modeler's business objects): after
+ * each command the caller names the elements it changed and gets the full current
+ * result plus what was added and removed, so markers update without a full re-audit.
+ */
+export interface AuditSession {
+  /** The current result. */
+  readonly result: AuditResult;
+  /**
+   * Re-audits what an edit of these elements can affect: the elements, their flows,
+   * nodes that changed lane, new elements, and the chain rules. Changing a lane, pool,
+   * process or the collaboration (which carries the rule settings) re-audits all.
+   */
+  update(changedElementIds: Iterable<string>): AuditUpdate;
+  /** Re-audits everything, optionally with new options (audit date, overrides). */
+  reset(options?: AuditOptions): AuditUpdate;
+}
+
+/** Starts an incremental audit of a model that will be edited in place. */
+export function createAuditSession(definitions: ModdleElement, options: AuditOptions = {}): AuditSession {
+  const state = new AuditState(definitions, options);
+  let current = state.result();
+  const advance = (): AuditUpdate => {
+    const next = state.result();
+    const update = diffResults(current, next);
+    current = next;
+    return update;
+  };
+  return {
+    get result() {
+      return current;
+    },
+    update(changedElementIds) {
+      state.update(changedElementIds);
+      return advance();
+    },
+    reset(newOptions) {
+      state.full(newOptions ?? options);
+      if (newOptions) options = newOptions;
+      return advance();
+    }
+  };
+}
+
+/** Compares two results finding by finding (active and exempted together). */
+export function diffResults(before: AuditResult, after: AuditResult): AuditUpdate {
+  const all = (r: AuditResult) => new Map<string, AuditFinding>([...r.findings, ...r.exempted].map((f) => [f.id, f]));
+  const old = all(before);
+  const now = all(after);
+  const added: AuditFinding[] = [];
+  const changed: AuditFinding[] = [];
+  const removed: AuditFinding[] = [];
+  for (const [id, finding] of now) {
+    const previous = old.get(id);
+    if (!previous) added.push(finding);
+    else if (previous !== finding && !sameFinding(previous, finding)) changed.push(finding);
+  }
+  for (const [id, finding] of old) if (!now.has(id)) removed.push(finding);
+  return { result: after, added, removed, changed };
+}
+
+function sameFinding(a: AuditFinding, b: AuditFinding): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
