@@ -191,7 +191,8 @@ export class CaseState {
   race: Map<number, RaceEntry[]> | null = null;
   hosts: Map<number, ActivityInstance[]> | null = null;
   orScopes: Set<ScopeInstance> | null = null;
-  spent: Map<number, number> | null = null;
+  /** Per node: cost charged in this case so far (allocated at the first charge). */
+  spent: Float64Array | null = null;
   once: Set<number> | null = null;
   constructor(
     readonly index: number,
@@ -232,6 +233,8 @@ export class Engine {
   private readonly workTokens: Token[] = [];
   private readonly workItems: number[] = [];
   private nextToken = 0;
+  private readonly stepLimit: number;
+  private readonly recording: boolean;
 
   constructor(
     readonly model: SimModel,
@@ -245,6 +248,8 @@ export class Engine {
     this.busy = new Float64Array(this.n);
     this.spent = new Float64Array(this.n);
     this.s = options.scenario === 'realised' ? 1 : 0;
+    this.stepLimit = options.stepLimit;
+    this.recording = options.record;
     this.flowInPos = new Int32Array(this.f);
     for (const node of model.nodes) node.incoming.forEach((fl, i) => (this.flowInPos[fl] = i));
     // Exemptions and disabled rules, per flag kind and element.
@@ -305,7 +310,7 @@ export class Engine {
     const kind = this.queue.kind(slot);
     const aux = this.queue.aux(slot);
     const ref = this.queue.ref(slot);
-    const c = ref instanceof CaseState ? ref : ref instanceof Token ? ref.c : (ref as ActivityInstance).token.c;
+    const c = kind === EV_ARRIVAL ? (ref as CaseState) : kind === EV_WAIT ? (ref as Token).c : (ref as ActivityInstance).token.c;
     if (c.over) return true;
     this.now = time;
     switch (kind) {
@@ -435,7 +440,7 @@ export class Engine {
     t.pending = pending;
     c.live++;
     scope.tokens.add(t);
-    if (this.options.record) this.record(t, 'create', null, null, this.model.nodes[node]!.id);
+    if (this.recording) this.record(t, 'create', null, null, this.model.nodes[node]!.id);
     return t;
   }
 
@@ -450,14 +455,14 @@ export class Engine {
     this.visits[this.n + f]!++;
     t.inPos = this.flowInPos[f]!;
     if (flow.handover >= 0) this.crossHandover(t, flow.handover, this.n + f, t.c);
-    if (this.options.record) this.record(t, 'flow', flow.id, this.model.nodes[flow.source]!.id, this.model.nodes[flow.target]!.id);
+    if (this.recording) this.record(t, 'flow', flow.id, this.model.nodes[flow.source]!.id, this.model.nodes[flow.target]!.id);
     return ENTER_BASE - flow.target;
   }
 
   private enter(t: Token, n: number): number {
     const c = t.c;
-    if (++c.moves > this.options.stepLimit) {
-      this.raise(FlagCode.StepLimit, n, c, c.moves - 1, this.options.stepLimit);
+    if (++c.moves > this.stepLimit) {
+      this.raise(FlagCode.StepLimit, n, c, c.moves - 1, this.stepLimit);
       this.killCase(c);
       this.finish(c, 'step-limit');
       return STOP;
@@ -492,7 +497,7 @@ export class Engine {
       case NodeKind.Throw:
         if (node.messageOut.length > 0) this.sendMessages(t, node);
         if (node.jumpTo >= 0) {
-          if (this.options.record) this.record(t, 'jump', null, node.id, this.model.nodes[node.jumpTo]!.id);
+          if (this.recording) this.record(t, 'jump', null, node.id, this.model.nodes[node.jumpTo]!.id);
           return ENTER_BASE - node.jumpTo;
         }
         return LEAVE;
@@ -737,9 +742,9 @@ export class Engine {
   private execute(ai: ActivityInstance): void {
     const node = ai.node;
     const c = ai.token.c;
-    if (ai.started > 0 && ++c.moves > this.options.stepLimit) {
+    if (ai.started > 0 && ++c.moves > this.stepLimit) {
       // Every further iteration or instance counts as a move, so loops and huge cardinalities stop too.
-      this.raise(FlagCode.StepLimit, node.index, c, c.moves - 1, this.options.stepLimit);
+      this.raise(FlagCode.StepLimit, node.index, c, c.moves - 1, this.stepLimit);
       this.killCase(c);
       this.finish(c, 'step-limit');
       return;
@@ -783,8 +788,8 @@ export class Engine {
       return;
     }
     // A step's budget covers one pass (all instances); repetitions make it overrun.
-    const spent = ((c.spent ??= new Map()).get(n) ?? 0) + cost;
-    c.spent.set(n, spent);
+    const caseSpent = (c.spent ??= new Float64Array(this.n));
+    const spent = (caseSpent[n] = caseSpent[n]! + cost);
     const allowance = planned * (node.loop === LoopKind.Parallel || node.loop === LoopKind.Sequential ? node.cardinality : 1);
     if (spent > allowance * tol + 1e-9) {
       const once = (c.once ??= new Set());
@@ -874,7 +879,7 @@ export class Engine {
     const t = ai.token;
     this.closeActivity(ai);
     if (msg) (t.pending ??= []).push(msg);
-    if (this.options.record) this.record(t, 'jump', null, ai.node.id, this.model.nodes[b]!.id);
+    if (this.recording) this.record(t, 'jump', null, ai.node.id, this.model.nodes[b]!.id);
     this.push(t, ENTER_BASE - b);
   }
 
@@ -997,7 +1002,7 @@ export class Engine {
       this.visits[e]!++;
       let msg: Pending | null = null;
       if (mf.handover >= 0) msg = this.crossHandover(null, mf.handover, e, c);
-      if (this.options.record) this.record(t, 'message', mf.id, node.id, mf.target >= 0 ? this.model.nodes[mf.target]!.id : null);
+      if (this.recording) this.record(t, 'message', mf.id, node.id, mf.target >= 0 ? this.model.nodes[mf.target]!.id : null);
       this.deliver(c, mf.target, msg ?? { handover: -1, element: e, since: this.now, closed: true });
     }
   }
@@ -1113,7 +1118,7 @@ export class Engine {
 
   /** A token ends normally; its scope may complete with it. */
   private consume(t: Token, completeScope = true): void {
-    if (this.options.record) this.record(t, 'consume', null, this.model.nodes[t.node]!.id, null);
+    if (this.recording) this.record(t, 'consume', null, this.model.nodes[t.node]!.id, null);
     this.remove(t);
     if (completeScope && t.scope.tokens.size === 0) this.scopeDone(t.scope);
   }
