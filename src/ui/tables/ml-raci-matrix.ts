@@ -347,7 +347,7 @@ export class MlRaciMatrix extends LitElement {
           <th scope="col">${msg('Activity')}</th>
           <th scope="col">${msg('Check')}</th>
           ${this.roles.map(
-            (role) => html`<th scope="col" class="role" title=${role.person ?? ''}>${role.name}${role.department ? html`<span class="dept">${role.department}</span>` : nothing}</th>`
+            (role) => html`<th scope="col" class="role" title=${role.person ?? ''}><span class="name">${role.name}</span>${role.department ? html`<span class="dept">${role.department}</span>` : nothing}</th>`
           )}
         </tr>
       </thead>

@@ -21,6 +21,8 @@ export function revealElement(modeler: Modeler, elementId: string): boolean {
   const root = canvas.findRoot(element);
   if (root && root !== canvas.getRootElement()) canvas.setRootElement(root);
 
+  // The container may have changed size (a panel opened below it) since the viewbox was cached.
+  canvas.resized();
   const scale = Math.max(canvas.zoom(), READABLE_ZOOM);
   const box = canvas.viewbox();
   const outer = box.outer;
