@@ -34,6 +34,8 @@ export interface StartTimings {
   firstContentfulPaint: number | null;
   /** The entry module and its static imports have run (DOMContentLoaded waits for module scripts). */
   domContentLoaded: number;
+  /** The last JavaScript file needed before `ready` has arrived (the rest until appCreated is parsing and running it). */
+  scriptsFetched: number;
   /** The shell created the modeler and controller (window.missinglink assigned). */
   appCreated: number;
   /** Session booted and idle, with the diagram's elements in the DOM. */
@@ -96,13 +98,15 @@ async function collect(page: Page): Promise<StartTimings> {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
     const long = probe.longTasks.filter((t) => t.start < probe.shown);
-    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .filter((r) => r.name.endsWith('.js') && r.responseEnd <= probe.ready)
-      .map((r) => new URL(r.name).pathname.replace(/^\//, ''));
+    const scriptEntries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (r) => r.name.endsWith('.js') && r.responseEnd <= probe.ready
+    );
+    const scripts = scriptEntries.map((r) => new URL(r.name).pathname.replace(/^\//, ''));
     return {
       responseEnd: nav.responseEnd,
       firstContentfulPaint: fcp,
       domContentLoaded: nav.domContentLoadedEventEnd,
+      scriptsFetched: Math.max(0, ...scriptEntries.map((r) => r.responseEnd)),
       appCreated: probe.appCreated,
       ready: probe.ready,
       shown: probe.shown,
@@ -142,7 +146,7 @@ async function coldRun(browser: Browser, url: string): Promise<StartTimings> {
 
 /** Summaries of each milestone over a set of runs. */
 function milestoneSummary(runs: StartTimings[]): Record<string, TimingSummary> {
-  const keys = ['responseEnd', 'domContentLoaded', 'appCreated', 'ready', 'shown'] as const;
+  const keys = ['responseEnd', 'domContentLoaded', 'scriptsFetched', 'appCreated', 'ready', 'shown'] as const;
   return Object.fromEntries(keys.map((k) => [k, summarise(runs.map((r) => r[k]))]));
 }
 
@@ -195,6 +199,7 @@ async function main(): Promise<void> {
       ['cold: diagram shown, p90', headline.p90],
       ['cold: session ready, median', coldSummary.ready!.median],
       ['cold: modeler created, median', coldSummary.appCreated!.median],
+      ['cold: last script fetched, median', coldSummary.scriptsFetched!.median],
       ['cold: DOMContentLoaded, median', coldSummary.domContentLoaded!.median],
       ['warm: diagram shown, median', warmSummary.shown!.median],
       ['warm: diagram shown, p90', warmSummary.shown!.p90],
