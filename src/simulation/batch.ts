@@ -284,6 +284,9 @@ class Batch implements BatchRunner {
       while (!c.over && engine.processNext()) {
         /* the case's events run until it ends */
       }
+      // Cases run one at a time: what is still queued was withdrawn (a timer that lost a
+      // race) and would otherwise pile up, holding on to finished cases.
+      engine.queue.clear();
       this.done++;
       ran++;
       if (c.status === 'aborted') this.outOfTime = true;

@@ -220,6 +220,8 @@ export class Engine {
   /** Per node: cost over all cases. */
   readonly spent: Float64Array;
   moves: TokenMove[] = [];
+  /** Whether the last processNext handled a live event (false for a withdrawn one). */
+  lastWasLive = false;
   /** Exclusive gateways waiting for the user, oldest first. */
   readonly pendingChoices: PendingChoice[] = [];
   readonly queue = new EventQueue<CaseState | ActivityInstance | Token>();
@@ -311,16 +313,19 @@ export class Engine {
     const aux = this.queue.aux(slot);
     const ref = this.queue.ref(slot);
     const c = kind === EV_ARRIVAL ? (ref as CaseState) : kind === EV_WAIT ? (ref as Token).c : (ref as ActivityInstance).token.c;
+    this.lastWasLive = false;
     if (c.over) return true;
     this.now = time;
     switch (kind) {
       case EV_ARRIVAL:
+        this.lastWasLive = true;
         c.pending--;
         this.arrive(c);
         break;
       case EV_ACTIVITY_DONE: {
         const ai = ref as ActivityInstance;
         if (ai.done) return true;
+        this.lastWasLive = true;
         c.pending--;
         this.executionDone(ai);
         break;
@@ -328,6 +333,7 @@ export class Engine {
       case EV_BOUNDARY: {
         const ai = ref as ActivityInstance;
         if (ai.done) return true;
+        this.lastWasLive = true;
         c.pending--;
         ai.timers--;
         this.fireBoundary(ai, aux, null);
@@ -337,6 +343,7 @@ export class Engine {
         const t = ref as Token;
         const waitId = Math.floor(aux / WAIT_SHIFT);
         if (!t.alive || t.waitId !== waitId) return true;
+        this.lastWasLive = true;
         c.pending--;
         t.waits--;
         const out = (aux % WAIT_SHIFT) - 1;

@@ -161,9 +161,10 @@ class InteractiveRun implements SimulationRun, EngineListener {
 
   step(): StepResult {
     this.begin(Infinity);
-    if (this.status === 'running' || this.status === 'ready') {
-      this.started = true;
-      this.engine.processNext();
+    this.started = true;
+    // Withdrawn events (a timer that lost a race) are skipped: every step shows something happen.
+    while (this.status === 'running' && this.engine.processNext() && !this.engine.lastWasLive) {
+      /* skip */
     }
     return this.end();
   }

@@ -45,6 +45,15 @@ describe('Monte Carlo batch', () => {
     expect(runBatch(model, { cases: 10 }).arrivalIntervalHours).toBe(1);
   });
 
+  it('keeps cases independent: arrivals all at once give the same lead times as arrivals spread out', async () => {
+    const model = await loadModel('quote-collaboration.bpmn');
+    const together = runBatch(model, { cases: 2000, seed: 5, arrivalIntervalHours: 0 });
+    const spread = runBatch(model, { cases: 2000, seed: 5, arrivalIntervalHours: 4 });
+    expect(together.leadTime).toEqual(spread.leadTime);
+    expect(together.visitsPerCase).toEqual(spread.visitsPerCase);
+    expect(together.makespanHours).toBe(173);
+  });
+
   it('given both scenarios, then the lead-time bars share one range so the charts line up', async () => {
     const model = await loadModel('quote-collaboration.bpmn');
     const { planned, realised } = runScenarios(model, { cases: 200, seed: 1, histogramBins: 4 });

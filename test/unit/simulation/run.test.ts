@@ -82,6 +82,18 @@ describe('interactive run', () => {
     expect(result.moves.some((m) => m.kind === 'message' && m.via === 'AcceptFlow')).toBe(true);
   });
 
+  it('given a timer that lost an event-based race, then no step is empty and the run ends with the last real move', async () => {
+    const run = createRun(await loadModel('quote-collaboration.bpmn'), { choose: (r) => (r.gatewayId === 'Accept' ? 'Yes' : undefined) });
+    let steps = 0;
+    while (run.status !== 'finished') {
+      expect(run.step().moves.length).toBeGreaterThan(0);
+      expect(++steps).toBeLessThan(100);
+    }
+    // Accepted at 7 h, planned after the weekly meeting (24 h) and 2 h of work, invoiced 1 h later;
+    // the 7-day timer that lost the race at 7 h does not stretch the run to 173 h.
+    expect(run.time).toBe(34);
+  });
+
   it('given several cases, then they arrive one interval apart and runUntil stops at the requested time', async () => {
     const run = createRun(await loadModel('series.bpmn'), { cases: 3, arrivalIntervalHours: 1 });
     run.runUntil(2.5);
