@@ -1,7 +1,7 @@
 /**
  * Figure 1: start of the built app to an interactive modeler showing a process.
  * Cold: a fresh browser context per run (empty IndexedDB, empty HTTP cache), so the
- * library is seeded. Warm: reloads in one context whose library is already seeded.
+ * library is seeded. Warm: new tabs in one context whose library is already seeded.
  * Times are taken inside the page (performance.now() counts from navigation start).
  *
  *   npx tsx bench/app-cold-start.ts [--runs 9] [--dist <built folder>] [--profile]
@@ -19,7 +19,10 @@ import {
   startProfile,
   summarise,
   summariseProfile,
+  threadTotals,
+  totalsBetween,
   writeResult,
+  type ThreadTotals,
   type TimingSummary
 } from './lib/browser-bench';
 
@@ -48,6 +51,8 @@ export interface StartTimings {
   scriptsLoaded: string[];
   /** What was shown: the process's element count on the canvas. */
   elementsShown: number;
+  /** Main-thread CPU and busy time from navigation to `shown` (Chromium's counters; wall time minus these is waiting). */
+  thread?: ThreadTotals;
 }
 
 /**
@@ -128,17 +133,29 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
+/** One start in a new tab of `context`, with the main-thread totals from navigation to the diagram shown. */
+async function startIn(context: BrowserContext, url: string): Promise<StartTimings> {
+  const page = await context.newPage();
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const read = await threadTotals(page);
+    const before = await read();
+    await page.goto(url);
+    const timings = await collect(page);
+    timings.thread = totalsBetween(before, await read());
+    if (errors.length) throw new Error(`the app reported errors while starting: ${errors.join('; ')}`);
+    return timings;
+  } finally {
+    await page.close();
+  }
+}
+
 /** One cold start: a new context, so IndexedDB and the HTTP cache are empty. */
 async function coldRun(browser: Browser, url: string): Promise<StartTimings> {
   const context = await newContext(browser);
   try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(url);
-    const timings = await collect(page);
-    if (errors.length) throw new Error(`the app reported errors while starting: ${errors.join('; ')}`);
-    return timings;
+    return await startIn(context, url);
   } finally {
     await context.close();
   }
@@ -148,6 +165,12 @@ async function coldRun(browser: Browser, url: string): Promise<StartTimings> {
 function milestoneSummary(runs: StartTimings[]): Record<string, TimingSummary> {
   const keys = ['responseEnd', 'domContentLoaded', 'scriptsFetched', 'appCreated', 'ready', 'shown'] as const;
   return Object.fromEntries(keys.map((k) => [k, summarise(runs.map((r) => r[k]))]));
+}
+
+/** Summaries of the main-thread totals over a set of runs. */
+function threadSummary(runs: StartTimings[]): Record<keyof ThreadTotals, TimingSummary> {
+  const keys = ['cpuMs', 'taskMs', 'scriptMs', 'layoutMs'] as const;
+  return Object.fromEntries(keys.map((k) => [k, summarise(runs.map((r) => r.thread?.[k] ?? 0))])) as Record<keyof ThreadTotals, TimingSummary>;
 }
 
 async function main(): Promise<void> {
@@ -167,15 +190,15 @@ async function main(): Promise<void> {
     const cold: StartTimings[] = [];
     for (let i = 0; i < runs; i++) cold.push(await coldRun(browser, server.url));
 
+    // Warm: new tabs in one context whose library is seeded and whose HTTP cache is filled.
     const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await collect(page); // seeds the library; the warm runs reload on top of it
+    const seeding = await context.newPage();
+    await seeding.goto(server.url);
+    await collect(seeding);
+    await seeding.close();
     const warm: StartTimings[] = [];
-    for (let i = 0; i < runs; i++) {
-      await page.reload();
-      warm.push(await collect(page));
-    }
+    for (let i = 0; i < runs; i++) warm.push(await startIn(context, server.url));
+    await context.close();
 
     let profile;
     if (options.profile) {
@@ -188,10 +211,11 @@ async function main(): Promise<void> {
       profile = await summariseProfile(await stop(), outDir);
       await profiled.close();
     }
-    await context.close();
 
     const coldSummary = milestoneSummary(cold);
     const warmSummary = milestoneSummary(warm);
+    const coldThread = threadSummary(cold);
+    const warmThread = threadSummary(warm);
     const headline = coldSummary.shown!;
     const longTasks = cold.map((r) => r.longTasks);
     printFigures(`Cold start (${runs} runs, headless Chromium ${version}), ms since navigation start`, [
@@ -201,8 +225,11 @@ async function main(): Promise<void> {
       ['cold: modeler created, median', coldSummary.appCreated!.median],
       ['cold: last script fetched, median', coldSummary.scriptsFetched!.median],
       ['cold: DOMContentLoaded, median', coldSummary.domContentLoaded!.median],
+      ['cold: main-thread CPU until shown, median', coldThread.cpuMs.median],
+      ['cold: of which script / style+layout, median', `${coldThread.scriptMs.median} / ${coldThread.layoutMs.median}`],
       ['warm: diagram shown, median', warmSummary.shown!.median],
       ['warm: diagram shown, p90', warmSummary.shown!.p90],
+      ['warm: main-thread CPU until shown, median', warmThread.cpuMs.median],
       ['cold: long tasks before shown (median count)', summarise(longTasks.map((t) => t.count)).median],
       ['cold: longest task before shown (median)', summarise(longTasks.map((t) => t.longestMs)).median],
       ['elements on the canvas', cold[0]!.elementsShown],
@@ -214,12 +241,12 @@ async function main(): Promise<void> {
     }
     const file = await writeResult('app-cold-start', {
       method:
-        'Production build served by vite preview on 127.0.0.1; headless Chromium, viewport 1440x900. Cold = new browser context per run (empty IndexedDB and HTTP cache, library seeded during boot); warm = page.reload() in one context with a seeded library and warm HTTP cache. "shown" = first frame after the controller reports booted && !busy with diagram elements in the DOM, measured in the page with performance.now() (origin = navigation start). One unmeasured start first.',
+        'Production build served by vite preview on 127.0.0.1; headless Chromium, viewport 1440x900. Cold = new browser context per run (empty IndexedDB and HTTP cache, library seeded during boot); warm = a new tab per run in one context with a seeded library and warm HTTP cache. "shown" = first frame after the controller reports booted && !busy with diagram elements in the DOM, measured in the page with performance.now() (origin = navigation start). One unmeasured start first. thread = Chromium main-thread counters (Performance.getMetrics: ThreadTime = CPU, ScriptDuration+V8CompileDuration, LayoutDuration+RecalcStyleDuration) from before navigation to "shown".',
       browser: `Chromium ${version}`,
       targetMs: COLD_START_TARGET_MS,
       meetsTarget: headline.median <= COLD_START_TARGET_MS,
-      cold: { milestones: coldSummary, longTasks, runs: cold },
-      warm: { milestones: warmSummary, runs: warm },
+      cold: { milestones: coldSummary, thread: coldThread, longTasks, runs: cold },
+      warm: { milestones: warmSummary, thread: warmThread, runs: warm },
       profile
     });
     console.log(`\nwritten to ${file}`);

@@ -328,3 +328,41 @@ function areaOf(source: string): string {
 export async function allowCompiledFunctions(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
 }
+
+/** Main-thread totals of a page, in ms: CPU time of the thread, and busy time split into script and style/layout. */
+export interface ThreadTotals {
+  cpuMs: number;
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+}
+
+/**
+ * Reads Chromium's own main-thread counters (DevTools Performance domain). CPU time
+ * next to wall-clock time shows how much of a figure was waiting for a core while
+ * other work ran on the machine. Returns a reader; subtract two readings for a span.
+ */
+export async function threadTotals(page: Page): Promise<() => Promise<ThreadTotals>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const s = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return {
+      cpuMs: round(s('ThreadTime')),
+      taskMs: round(s('TaskDuration')),
+      scriptMs: round(s('ScriptDuration') + s('V8CompileDuration')),
+      layoutMs: round(s('LayoutDuration') + s('RecalcStyleDuration'))
+    };
+  };
+}
+
+/** The difference of two readings of threadTotals. */
+export function totalsBetween(before: ThreadTotals, after: ThreadTotals): ThreadTotals {
+  return {
+    cpuMs: round(after.cpuMs - before.cpuMs),
+    taskMs: round(after.taskMs - before.taskMs),
+    scriptMs: round(after.scriptMs - before.scriptMs),
+    layoutMs: round(after.layoutMs - before.layoutMs)
+  };
+}
