@@ -274,7 +274,8 @@ class Compiler {
   }
 
   remember(id: string, name: string | undefined): void {
-    this.labels.set(id, name ? `"${name}" (${id})` : id);
+    const clean = name?.replace(/\s+/g, ' ').trim();
+    this.labels.set(id, clean ? `"${clean}" (${id})` : id);
   }
 
   /** Compiles the flow elements of a process or sub-process into a new scope. */
@@ -450,6 +451,7 @@ class Compiler {
       if (isActivityKind(node.kind) && node.outgoing.length > 1) this.readActivityRouting(node, el);
     }
     for (const node of this.nodes) {
+      if (isCompensationHandler(this.elementOf[node.index]!)) this.issues.add('compensation', node.id);
       if (node.kind === NodeKind.Throw && node.event === EventKind.Link) this.linkThrow(node);
       if (node.kind === NodeKind.End && (node.event === EventKind.Error || node.event === EventKind.Escalation)) this.catchThrown(node);
       if (node.event === EventKind.Compensate && node.kind !== NodeKind.Start) this.issues.add('compensation', node.id);
@@ -984,8 +986,10 @@ function analyseGraph(c: Compiler, triggerScopes: number[]): { unreachable: stri
     for (const m of node.messageOut) visit(c.messageFlows[m]!.target);
     if (node.kind === NodeKind.End && node.jumpTo >= 0) visit(node.jumpTo);
   }
+  // Compensation is not simulated: its handlers and boundary events are neither unreachable nor dead ends.
+  const compensation = (i: number) => c.nodes[i]!.event === EventKind.Compensate || isCompensationHandler(c.elementOf[i]!);
   const unreachable: string[] = [];
-  for (const node of c.nodes) if (!reach[node.index]) unreachable.push(node.id);
+  for (const node of c.nodes) if (!reach[node.index] && !compensation(node.index)) unreachable.push(node.id);
 
   // Dead ends: nodes from which no end event of the same scope can be reached.
   const toEnd = new Uint8Array(n);
@@ -1004,7 +1008,7 @@ function analyseGraph(c: Compiler, triggerScopes: number[]): { unreachable: stri
       }
     }
   }
-  for (const node of c.nodes) node.deadEnd = !toEnd[node.index];
+  for (const node of c.nodes) node.deadEnd = !toEnd[node.index] && !compensation(node.index);
 
   const upstream = new Map<number, Uint8Array>();
   for (const node of c.nodes) {

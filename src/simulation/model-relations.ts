@@ -40,7 +40,7 @@ export function linkModelRelations(
     let d = departmentOf.get(id);
     if (d === undefined) {
       const ext = getExtension(element, 'ml:Department');
-      const name = (typeof ext?.name === 'string' && ext.name.trim()) || element.name || id;
+      const name = ((typeof ext?.name === 'string' && ext.name.trim()) || element.name || id).replace(/\s+/g, ' ').trim();
       d = departments.length;
       departments.push({ index: d, id, name, customer });
       departmentOf.set(id, d);

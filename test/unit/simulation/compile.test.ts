@@ -100,6 +100,19 @@ describe('compiling a model for the engine', () => {
     expect(result.visitsPerCase['Check/Review']).toBe(1);
   });
 
+  it('does not call compensation handlers unreachable: compensation is reported as not simulated', async () => {
+    const model = await compileXml(
+      processXml(`<bpmn:startEvent id="S" />${task('Book')}<bpmn:endEvent id="E" />
+        <bpmn:boundaryEvent id="Undo" attachedToRef="Book"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+        <bpmn:task id="Cancel" name="Cancel booking" isForCompensation="true" />
+        <bpmn:association id="A1" sourceRef="Undo" targetRef="Cancel" />
+        ${flow('f1', 'S', 'Book')}${flow('f2', 'Book', 'E')}`)
+    );
+    expect(model.unreachable).toEqual([]);
+    expect(model.nodes.filter((n) => n.deadEnd)).toEqual([]);
+    expect(model.issues.find((i) => i.code === 'compensation')!.elementIds.sort()).toEqual(['Cancel', 'Undo']);
+  });
+
   it('finds unreachable elements and dead ends before any run', async () => {
     const model = await loadModel('dead-end.bpmn');
     expect(model.unreachable).toEqual(['Forgotten']);
