@@ -2,3 +2,4 @@
 import '../versions/versions-panel';
 import '../tables/kpi-table-panel';
 import '../tables/raci-matrix-panel';
+import '../audit/audit-panels';

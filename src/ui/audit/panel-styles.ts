@@ -1,0 +1,115 @@
+import { css } from 'lit';
+
+/**
+ * The controls shared by the audit components (buttons, inputs, focus ring, severity
+ * badges), so the panel, the matrix and the report look and behave alike. Colours
+ * have at least 4.5:1 contrast on white; severity is always written out or iconed too.
+ */
+export const panelStyles = css`
+  :host {
+    color: var(--ml-text, #1d2733);
+    font-size: 0.9rem;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+  }
+  button {
+    cursor: pointer;
+    border-radius: 6px;
+    padding: 5px 10px;
+    border: 1px solid #8a96a3;
+    background: #fff;
+    color: var(--ml-text, #1d2733);
+  }
+  button.primary {
+    border-color: #0b5cad;
+    background: #0b5cad;
+    color: #fff;
+    font-weight: 600;
+  }
+  button.secondary {
+    border-color: #0b5cad;
+    color: #0b5cad;
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    color: #0b5cad;
+    text-decoration: underline;
+    text-align: left;
+  }
+  button:disabled {
+    color: #6b7683;
+    border-color: #c5ccd3;
+    cursor: default;
+  }
+  button.primary:disabled {
+    background: #8a96a3;
+    color: #fff;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  summary:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 3px solid #ffb000;
+    outline-offset: 1px;
+  }
+  label {
+    display: grid;
+    gap: 4px;
+    font-weight: 600;
+    font-size: 0.85rem;
+  }
+  input,
+  select,
+  textarea {
+    padding: 6px 8px;
+    border: 1px solid #8a96a3;
+    border-radius: 6px;
+    font-weight: normal;
+    background: #fff;
+    color: var(--ml-text, #1d2733);
+  }
+  textarea {
+    resize: vertical;
+  }
+  .severity {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 0.78rem;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+  .severity svg {
+    width: 14px;
+    height: 14px;
+    flex: none;
+  }
+  .severity--error {
+    color: #b42318;
+  }
+  .severity--warning {
+    color: #8a4b00;
+  }
+  .severity--info {
+    color: #0b5cad;
+  }
+  .muted {
+    color: #47525e;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,100 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ChangedElement, DiffElement, ModelDiff, PropertyChange } from '../../analysis/audit/diff';
+import type { ReviewRecord } from '../../storage/records';
+import type { ReviewStatus } from './review-tracker';
+
+/** What the review box can ask its host to do. */
+export interface ReviewStatusActions {
+  onReveal(elementId: string): void;
+  onSignOff(): void;
+  /** Whether an element is in the current diagram (removed elements cannot be selected). */
+  exists(elementId: string): boolean;
+}
+
+/** Property changes spelled out per changed element; the rest is counted. */
+const CHANGES_PER_ELEMENT = 3;
+
+/** "Task", "Sequence flow"… from a BPMN type, readable without BPMN jargon prefixes. */
+export function typeName(type: string): string {
+  const local = type.replace(/^[a-z]+:/, '');
+  return local.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Who reviewed and when, e.g. "Reviewed by Anne de Vries on 2025-06-30". */
+export function reviewedBy(review: ReviewRecord): string {
+  return msg(str`Reviewed by ${review.reviewer} on ${review.date}`);
+}
+
+/** The box at the top of the audit panel: last review, whether the model changed since, and what changed. */
+export function renderReviewStatus(status: ReviewStatus, actions: ReviewStatusActions) {
+  const signOff = (label: string) =>
+    html`<button type="button" class="secondary" data-action="open-sign-off" @click=${actions.onSignOff}>${label}</button>`;
+  switch (status.state) {
+    case 'idle':
+      return nothing;
+    case 'loading':
+      return html`<div class="review" data-state="loading"><p>${msg('Looking up the last review…')}</p></div>`;
+    case 'none':
+      return html`<div class="review" data-state="none" role="status">
+        <p class="status">${msg('This process has not been reviewed yet.')}</p>
+        <div class="actions">${signOff(msg('Sign off review…'))}</div>
+      </div>`;
+    case 'error':
+      return html`<div class="review" data-state="error" role="alert">
+        <p class="status">${msg('The review could not be checked.')}</p>
+        <p>${status.message}</p>
+        <div class="actions">${signOff(msg('Sign off review…'))}</div>
+      </div>`;
+    case 'checking':
+      return html`<div class="review" data-state="checking" role="status">
+        <p class="status">${reviewedBy(status.review)}.</p>
+        <p>${msg('Checking for changes since the review…')}</p>
+      </div>`;
+    case 'unchanged':
+      return html`<div class="review" data-state="unchanged" role="status">
+        <p class="status">✔ ${reviewedBy(status.review)}. ${msg('The model has not changed since.')}</p>
+        ${status.review.remarks ? html`<p>${msg('Remarks:')} ${status.review.remarks}</p>` : nothing}
+        <div class="actions">${signOff(msg('Sign off again…'))}</div>
+      </div>`;
+    case 'changed':
+      return html`<div class="review" data-state="changed" role="status">
+        <p class="status">⚠ ${msg('Changed since the review')} (${reviewedBy(status.review)}).</p>
+        ${renderDiff(status.diff, actions)}
+        <div class="actions">${signOff(msg('Sign off the changes…'))}</div>
+      </div>`;
+  }
+}
+
+function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
+  const total = diff.added.length + diff.removed.length + diff.changed.length + diff.layoutChanged.length;
+  if (diff.identical) return html`<p>${msg('Only the way the file is written changed; no element, value or position did.')}</p>`;
+  return html`<p>${msg(str`${total} elements differ from the reviewed model:`)}</p>
+    <ul class="diff" aria-label=${msg('Changes since the review')}>
+      ${diff.added.map((e) => html`<li data-change="added" data-element-id=${e.id}>${msg('Added:')} ${elementLink(e, actions)}</li>`)}
+      ${diff.removed.map((e) => html`<li data-change="removed" data-element-id=${e.id}>${msg('Removed:')} ${elementLink(e, actions)}</li>`)}
+      ${diff.changed.map(
+        (e) => html`<li data-change="changed" data-element-id=${e.id}>${msg('Changed:')} ${elementLink(e, actions)} ${propertyChanges(e)}</li>`
+      )}
+      ${diff.layoutChanged.map((e) => html`<li data-change="layout" data-element-id=${e.id}>${msg('Moved or resized:')} ${elementLink(e, actions)}</li>`)}
+    </ul>`;
+}
+
+function elementLink(element: DiffElement, actions: ReviewStatusActions) {
+  const label = `${element.name ? `“${element.name}”` : element.id} (${typeName(element.type)})`;
+  return actions.exists(element.id)
+    ? html`<button type="button" class="link" data-action="reveal-change" @click=${() => actions.onReveal(element.id)}>${label}</button>`
+    : html`<span>${label}</span>`;
+}
+
+function propertyChanges(element: ChangedElement) {
+  const shown = element.changes.slice(0, CHANGES_PER_ELEMENT);
+  const rest = element.changes.length - shown.length;
+  return html`<span class="meta">— ${shown.map((c, i) => html`${i > 0 ? '; ' : ''}${changeText(c)}`)}${rest > 0 ? html`; ${msg(str`${rest} more`)}` : nothing}</span>`;
+}
+
+function changeText(change: PropertyChange): string {
+  const before = change.before ?? msg('(empty)');
+  const after = change.after ?? msg('(empty)');
+  return `${change.property}: ${before} → ${after}`;
+}
