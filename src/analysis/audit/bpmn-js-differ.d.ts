@@ -8,6 +8,8 @@ declare module 'bpmn-js-differ' {
     _layoutChanged: Record<string, unknown>;
     _isTracked(element: unknown): { element: { id?: string }; property: string } | undefined;
     changed(model: unknown, property: string, newValue?: unknown, oldValue?: unknown): void;
+    added(model: unknown, property: string, element: unknown, index: number): void;
+    removed(model: unknown, property: string, element: unknown, index: number): void;
   }
   /** Diffs two moddle definitions. */
   export function diff(a: unknown, b: unknown, handler?: ChangeHandler): ChangeHandler;

@@ -19,7 +19,7 @@ export interface DiffElement {
   name?: string;
 }
 
-/** One changed property: a BPMN attribute (`name`, `processRef.name`) or a value-chain field (`ml:step.kpis[Kpi_1].target`). */
+/** One changed property: a BPMN attribute (`name`, `processRef.name`) or a value-chain field (`ml:step.kpi[Kpi_1].target`). */
 export interface PropertyChange {
   property: string;
   before?: string;
@@ -48,7 +48,20 @@ export function diffModels(before: ModdleElement, after: ModdleElement): ModelDi
   // Remember properties that changed deeper inside (the differ records no values for them).
   const nested = new Map<string, Set<string>>();
   const changed = handler.changed.bind(handler);
+  // A diagram shape whose element is gone (dangling DI, which moddle reads past) has
+  // no id to report a layout change under; the differ would throw on it.
+  const danglingDi = (model: unknown) => {
+    const m = model as ModdleElement | undefined;
+    return !!m?.$type?.startsWith('bpmndi:') && !m.bpmnElement;
+  };
+  for (const method of ['added', 'removed'] as const) {
+    const original = handler[method].bind(handler);
+    handler[method] = (model: unknown, property: string, element: unknown, index: number) => {
+      if (!danglingDi(model)) original(model, property, element, index);
+    };
+  }
   handler.changed = (model: unknown, property: string, newValue?: unknown, oldValue?: unknown) => {
+    if (danglingDi(model)) return;
     changed(model, property, newValue, oldValue);
     const tracked = handler._isTracked(model);
     if (tracked?.element.id && newValue === undefined && oldValue === undefined) {
@@ -146,8 +159,8 @@ function summarize(value: unknown): string | undefined {
 }
 
 /**
- * The ml: extension data of an element as path → stored text, e.g.
- * `ml:step.kpis[Kpi_1].target` → "25". Lists are keyed by their `id` attribute when
+ * The ml: extension data of an element as path → stored text, named as in the XML,
+ * e.g. `ml:step.kpi[Kpi_1].target` → "25". Repeated children are keyed by their `id` attribute when
  * they have one (roles, KPIs), else by position. Works for typed and generic elements.
  */
 export function flattenExtensions(element: ModdleElement): Map<string, string> {
@@ -188,8 +201,8 @@ function flatten(element: ModdleElement, path: string, out: Map<string, string>)
       const value: unknown = element[property.name];
       if (value === undefined || value === null) continue;
       if (property.isAttr) out.set(`${path}.${property.name}`, String(value));
-      else if (Array.isArray(value)) children.push({ name: property.name, items: value as ModdleElement[] });
-      else if (typeof value === 'object') children.push({ name: property.name, items: [value as ModdleElement] });
+      else if (Array.isArray(value) && value.length > 0) children.push({ name: localName(value[0] as ModdleElement), items: value as ModdleElement[] });
+      else if (typeof value === 'object' && !Array.isArray(value)) children.push({ name: localName(value as ModdleElement), items: [value as ModdleElement] });
     }
   }
   for (const { name, items } of children) {
