@@ -67,7 +67,10 @@ export function renderReviewStatus(status: ReviewStatus, actions: ReviewStatusAc
 }
 
 function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
-  const total = diff.added.length + diff.removed.length + diff.changed.length + diff.layoutChanged.length;
+  // An element whose content changed is listed once, even when its diagram position changed too.
+  const listed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => e.id));
+  const layoutOnly = diff.layoutChanged.filter((e) => !listed.has(e.id));
+  const total = listed.size + layoutOnly.length;
   if (diff.identical) return html`<p>${msg('Only the way the file is written changed; no element, value or position did.')}</p>`;
   return html`<p>${msg(str`${total} elements differ from the reviewed model:`)}</p>
     <ul class="diff" aria-label=${msg('Changes since the review')}>
@@ -76,7 +79,7 @@ function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
       ${diff.changed.map(
         (e) => html`<li data-change="changed" data-element-id=${e.id}>${msg('Changed:')} ${elementLink(e, actions)} ${propertyChanges(e)}</li>`
       )}
-      ${diff.layoutChanged.map((e) => html`<li data-change="layout" data-element-id=${e.id}>${msg('Moved or resized:')} ${elementLink(e, actions)}</li>`)}
+      ${layoutOnly.map((e) => html`<li data-change="layout" data-element-id=${e.id}>${msg('Moved or resized:')} ${elementLink(e, actions)}</li>`)}
     </ul>`;
 }
 
