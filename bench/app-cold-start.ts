@@ -6,7 +6,10 @@
  *
  *   npx tsx bench/app-cold-start.ts [--runs 9] [--dist <built folder>] [--profile]
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { analyseBundle } from './app-bundle-size';
 import {
   allowCompiledFunctions,
   buildAppToTemp,
@@ -180,7 +183,7 @@ async function main(): Promise<void> {
     profile: { type: 'boolean', default: false }
   });
   const runs = intOption(options.runs, 'runs');
-  const build = options.dist ? undefined : await buildAppToTemp();
+  const build = options.dist ? undefined : await buildAppToTemp({ manifest: true });
   const outDir = options.dist ?? build!.outDir;
   const server = await serveBuild(outDir);
   const { browser, version } = await launchBenchBrowser();
@@ -212,6 +215,18 @@ async function main(): Promise<void> {
       await profiled.close();
     }
 
+    // Cross-check with the bundle-size analysis of this same build: the scripts a cold start
+    // really fetched before ready should be exactly its "needed before interactive" set.
+    let bootSetCheck;
+    if (existsSync(join(outDir, '.vite/manifest.json'))) {
+      const boot = (await analyseBundle(outDir)).bootJs.files.map((f) => f.file);
+      const fetched = new Set(cold.flatMap((r) => r.scriptsLoaded));
+      bootSetCheck = {
+        fetchedButNotInBootSet: [...fetched].filter((f) => !boot.includes(f)).sort(),
+        inBootSetButNotFetched: boot.filter((f) => !fetched.has(f)).sort()
+      };
+    }
+
     const coldSummary = milestoneSummary(cold);
     const warmSummary = milestoneSummary(warm);
     const coldThread = threadSummary(cold);
@@ -235,6 +250,9 @@ async function main(): Promise<void> {
       ['elements on the canvas', cold[0]!.elementsShown],
       ['target (cold median)', `≤ ${COLD_START_TARGET_MS} ms: ${headline.median <= COLD_START_TARGET_MS ? 'met' : `MISSED by ${Math.round(headline.median - COLD_START_TARGET_MS)} ms`}`]
     ]);
+    if (bootSetCheck && (bootSetCheck.fetchedButNotInBootSet.length || bootSetCheck.inBootSetButNotFetched.length)) {
+      console.log('\nScripts fetched before ready differ from the bundle-size boot set:', bootSetCheck);
+    }
     if (profile) {
       printFigures('Profiled cold start: self time by area (ms)', profile.byArea.map((h) => [h.where, h.selfMs]));
       printFigures('Profiled cold start: self time by function (ms)', profile.byFunction.map((h) => [h.where, h.selfMs]));
@@ -245,6 +263,7 @@ async function main(): Promise<void> {
       browser: `Chromium ${version}`,
       targetMs: COLD_START_TARGET_MS,
       meetsTarget: headline.median <= COLD_START_TARGET_MS,
+      bootSetCheck,
       cold: { milestones: coldSummary, thread: coldThread, longTasks, runs: cold },
       warm: { milestones: warmSummary, thread: warmThread, runs: warm },
       profile
