@@ -254,7 +254,7 @@ export class Engine {
     this.recording = options.record;
     this.flowInPos = new Int32Array(this.f);
     for (const node of model.nodes) node.incoming.forEach((fl, i) => (this.flowInPos[fl] = i));
-    // Exemptions and disabled rules, per flag kind and element.
+    // Exemptions (2) and disabled rules (1), per flag kind and element.
     this.suppressed = new Uint8Array(FLAG_KINDS.length * elements);
     this.tolerance = new Float64Array(FLAG_KINDS.length);
     FLAG_KINDS.forEach((kind, k) => {
@@ -289,11 +289,6 @@ export class Engine {
   elementName(e: number): string {
     const el = e < this.n ? this.model.nodes[e]! : e < this.n + this.f ? this.model.flows[e - this.n]! : this.model.messageFlows[e - this.n - this.f]!;
     return el.name || el.id;
-  }
-
-  /** True when an exemption or a disabled rule silences `code` on element `e`; 2 = by exemption. */
-  suppression(code: FlagCode, e: number): number {
-    return this.suppressed[code * this.visits.length + e]!;
   }
 
   /** Creates a case arriving at `time`; its triggers fire when the queue reaches that time. */
