@@ -1,6 +1,6 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import { toStorageError } from './errors';
-import type { ProcessRecord, ReviewRecord, SettingRecord, VersionRecord } from './records';
+import type { AssessmentRecord, ProcessRecord, ReviewRecord, SettingRecord, VersionRecord } from './records';
 
 /** Name of the IndexedDB database that holds the process library. */
 export const DB_NAME = 'missinglink';
@@ -42,6 +42,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       reviews: '++id, processId, [processId+createdAt]'
     }
+  },
+  {
+    version: 3,
+    description:
+      'Maturity self-assessments (CEMM) of the organisation, one row per assessment with its respondents; they belong to no process.',
+    stores: {
+      assessments: 'id, organisation, updatedAt'
+    }
   }
 ];
 
@@ -63,6 +71,7 @@ export class MissingLinkDb extends Dexie {
   declare versions: Table<VersionRecord, number, Omit<VersionRecord, 'id'> & { id?: number }>;
   declare settings: Table<SettingRecord, string>;
   declare reviews: Table<ReviewRecord, number, Omit<ReviewRecord, 'id'> & { id?: number }>;
+  declare assessments: Table<AssessmentRecord, string>;
 
   constructor(name: string = DB_NAME, options: DatabaseOptions = {}) {
     super(name, options.dexie);

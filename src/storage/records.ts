@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssessmentSchema } from '../analysis/maturity/assessment-schema';
 
 // Row shapes of the 'missinglink' database. Rows are validated when read back,
 // because IndexedDB keeps whatever an older (or buggy, or hand-edited) build wrote:
@@ -78,8 +79,19 @@ export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 /** A review without its XML snapshot: what the review list shows. */
 export type ReviewSummary = Omit<ReviewRecord, 'xml'>;
 
+/**
+ * A maturity self-assessment as stored: the exchange format's assessment (validated
+ * by the same schema, so an imported file and a stored row mean the same) plus when
+ * it was last changed.
+ */
+export const assessmentRecordSchema = AssessmentSchema.extend({
+  updatedAt: timestamp
+});
+/** An assessment row as stored (validated). */
+export type AssessmentRecord = z.infer<typeof assessmentRecordSchema>;
+
 /** The tables of the database, as named in the schema. */
-export type TableName = 'processes' | 'versions' | 'settings' | 'reviews';
+export type TableName = 'processes' | 'versions' | 'settings' | 'reviews' | 'assessments';
 
 /** A row that could not be read; the UI lists these instead of failing. */
 export interface StorageProblem {
@@ -97,7 +109,8 @@ const describeTable: Record<TableName, string> = {
   processes: 'Process',
   versions: 'Version',
   settings: 'Setting',
-  reviews: 'Review'
+  reviews: 'Review',
+  assessments: 'Assessment'
 };
 
 /** Validates a raw row read from `table`; on failure describes what is wrong, naming the row as a user knows it. */
