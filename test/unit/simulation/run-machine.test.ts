@@ -38,11 +38,14 @@ function fakeDriver(steps: number): SimulationDriver & { calls: string[] } {
   };
 }
 
-/** A scheduler the test advances by hand. */
-function manualScheduler(): { schedule: Scheduler; runNext(): boolean; pending(): number } {
+/** A scheduler the test advances by hand; it remembers the delays asked for. */
+function manualScheduler(): { schedule: Scheduler; runNext(): boolean; pending(): number; delays: number[] } {
   const queue: Array<() => void> = [];
+  const delays: number[] = [];
   return {
-    schedule: (fn) => {
+    delays,
+    schedule: (fn, ms) => {
+      delays.push(ms);
       queue.push(fn);
       return () => {
         const i = queue.indexOf(fn);
@@ -176,6 +179,22 @@ describe('run machine: driving runs', () => {
     actor.send({ type: 'RESET' });
     expect(actor.getSnapshot().value).toBe('idle');
     expect(driver.calls.at(-1)).toBe('reset');
+  });
+
+  it('given a speed, then it runs one step per tick at that pace, and a new speed takes effect at once', () => {
+    const driver = fakeDriver(10);
+    const scheduler = manualScheduler();
+    const actor = createActor(runMachine, { input: { driver, schedule: scheduler.schedule, speed: 4 } }).start();
+    actor.send({ type: 'START' });
+    scheduler.runNext();
+    scheduler.runNext();
+    expect(actor.getSnapshot().context.progress.done).toBe(2);
+    expect(scheduler.delays).toEqual([0, 250, 250]);
+    actor.send({ type: 'SET_SPEED', speed: 10 });
+    expect(scheduler.pending()).toBe(1);
+    scheduler.runNext();
+    expect(scheduler.delays.slice(3)).toEqual([0, 100]);
+    expect(actor.getSnapshot().context.progress.done).toBe(3);
   });
 
   it('given a real batch, when driven by the machine, then the result equals the bare engine loop', async () => {
