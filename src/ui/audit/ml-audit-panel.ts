@@ -122,8 +122,12 @@ export class MlAuditPanel extends LitElement {
       }
       .summary .counts {
         display: flex;
-        gap: 10px;
+        flex-wrap: wrap;
+        gap: 4px 12px;
         flex: 1;
+      }
+      .summary .counts > span {
+        white-space: nowrap;
       }
       .toggle-markers {
         display: flex;
@@ -176,6 +180,8 @@ export class MlAuditPanel extends LitElement {
         border-bottom: 1px solid #d0d7de;
       }
       [role='tab'] {
+        white-space: nowrap;
+        font-size: 0.85rem;
         border: 1px solid transparent;
         border-bottom: none;
         border-radius: 6px 6px 0 0;

@@ -153,7 +153,41 @@ export class MlAuditReport extends LitElement {
         padding: 4px 6px;
         text-align: left;
         vertical-align: top;
+        overflow-wrap: break-word;
+        hyphens: auto;
+      }
+      table.fixed {
+        table-layout: fixed;
+      }
+      th.num,
+      th.nowrap,
+      td.nowrap {
+        white-space: nowrap;
+        hyphens: none;
+      }
+      code {
         overflow-wrap: anywhere;
+        font-size: 0.85em;
+      }
+      table.raci th.role {
+        vertical-align: bottom;
+        padding: 6px 2px;
+      }
+      table.raci th.role > span {
+        display: inline-block;
+        writing-mode: vertical-rl;
+        transform: rotate(180deg);
+        max-height: 48mm;
+        overflow-wrap: normal;
+        hyphens: manual;
+        text-align: left;
+        line-height: 1.15;
+        font-weight: 600;
+      }
+      table.raci td.letter {
+        text-align: center;
+        font-weight: 700;
+        width: 1.8em;
       }
       th {
         background: #f0f3f6;
@@ -410,7 +444,7 @@ export class MlAuditReport extends LitElement {
         <tr>
           <th class="num">#</th>
           <th>${msg('Pain point')}</th>
-          <th>${msg('Rules')}</th>
+          <th style="width:28%">${msg('Rules')}</th>
           <th class="num">${msg('Errors')}</th>
           <th class="num">${msg('Warnings')}</th>
           <th class="num">${msg('Notes')}</th>
@@ -467,20 +501,20 @@ export class MlAuditReport extends LitElement {
     if (raci.rows.length === 0) return html`<p>${msg('The model has no activities of the organisation.')}</p>`;
     if (raci.roles.length === 0) return html`<p>${msg('No roles are assigned to any activity.')}</p>`;
     return html`<p class="explanation">${msg('A = accountable, R = responsible, C = consulted, I = informed.')}</p>
-      <table>
+      <table class="raci">
         <thead>
           <tr>
             <th scope="col">${msg('Activity')}</th>
-            <th scope="col">${msg('Department')}</th>
-            ${raci.roles.map((r) => html`<th scope="col" class="center">${r.name}${r.inCatalogue ? nothing : html` <span class="muted">${msg('(not in the role catalogue)')}</span>`}</th>`)}
+            <th scope="col" class="nowrap">${msg('Department')}</th>
+            ${raci.roles.map((r) => html`<th scope="col" class="role"><span>${r.name}${r.inCatalogue ? nothing : html` ${msg('(not in the role catalogue)')}`}</span></th>`)}
           </tr>
         </thead>
         <tbody>
           ${raci.rows.map(
             (row) => html`<tr>
               <th scope="row">${row.activityName ?? row.activityId}</th>
-              <td>${row.department ?? ''}</td>
-              ${raci.roles.map((r) => html`<td class="center">${(row.cells[r.id] ?? []).map((x) => RACI_LETTERS[x]).join('')}</td>`)}
+              <td class="nowrap">${row.department ?? ''}</td>
+              ${raci.roles.map((r) => html`<td class="letter">${(row.cells[r.id] ?? []).map((x) => RACI_LETTERS[x]).join('')}</td>`)}
             </tr>`
           )}
         </tbody>
@@ -496,7 +530,14 @@ export class MlAuditReport extends LitElement {
   }
 
   private findingTable(findings: readonly AuditFinding[], roleNames: RoleNames) {
-    return html`<table>
+    return html`<table class="fixed">
+      <colgroup>
+        <col style="width:18%" />
+        <col style="width:16%" />
+        <col style="width:13%" />
+        <col style="width:31%" />
+        <col style="width:22%" />
+      </colgroup>
       <thead>
         <tr>
           <th>${msg('Severity')}</th>
@@ -510,7 +551,7 @@ export class MlAuditReport extends LitElement {
         ${findings.map(
           (f) => html`<tr data-finding-id=${f.id}>
             <td>${severityTag(f.severity)}</td>
-            <td>${f.elementName || f.elementId}</td>
+            <td>${f.elementName || html`<code>${f.elementId}</code>`}</td>
             <td>${f.department ?? ''}</td>
             <td>${findingMessage(f, roleNames)}<br /><span class="muted">${ruleTitle(f.rule)}</span></td>
             <td><ul class="evidence">${evidenceLines(f, roleNames).map((line) => html`<li>${line}</li>`)}</ul></td>
