@@ -90,7 +90,8 @@ export default class ValueChainEditor {
    * (`valueChain`, `customerPromise`, `role.*`) may be mixed in and go to the
    * process's value chain; pass null as element for a batch of only those.
    * Throws, without changing anything, when an edit refers to a missing KPI or role
-   * or puts step data on an element that is no activity.
+   * or puts step data on an element that is no activity. A batch that would change
+   * nothing executes no command.
    */
   update(element: ElementLike | null, edits: ValueChainEdit[]): void {
     this.updateMany([{ element, edits }]);
@@ -102,7 +103,8 @@ export default class ValueChainEditor {
       .filter((b) => b.edits.length > 0)
       .map((b) => ({ element: b.element === null ? null : this.businessObject(b.element), edits: b.edits }));
     if (targets.length === 0) return;
-    this.dryRun(targets);
+    // A batch that would change nothing leaves no empty step on the undo stack.
+    if (!this.dryRun(targets)) return;
     this.commandStack.execute(UPDATE_COMMAND, { targets } satisfies UpdateValueChainContext);
   }
 
@@ -243,8 +245,8 @@ export default class ValueChainEditor {
     return found && typeof found === 'object' && '$type' in found ? (found as ModdleElement) : undefined;
   }
 
-  /** Applies the batch and reverts it at once, so a refused edit throws before the command stack is touched. */
-  private dryRun(targets: EditTarget[]): void {
+  /** Applies the batch and reverts it at once, so a refused edit throws before the command stack is touched; true when it changes something. */
+  private dryRun(targets: EditTarget[]): boolean {
     const definitions = this.bpmnjs.getDefinitions();
     if (!definitions) throw new Error('No model is open.');
     const log = new ChangeLog();
@@ -255,5 +257,6 @@ export default class ValueChainEditor {
     } finally {
       log.revert();
     }
+    return !log.empty;
   }
 }
