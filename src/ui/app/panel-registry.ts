@@ -1,4 +1,5 @@
 // The shell's panels, in the order their tabs appear. Each feature adds one import here.
+import '../properties/properties-panel';
 import '../versions/versions-panel';
 import '../tables/kpi-table-panel';
 import '../tables/raci-matrix-panel';
