@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import type Modeler from 'bpmn-js/lib/Modeler';
-import { BpmnImportError, MAX_BPMN_BYTES, parseBpmn } from '../model/bpmn-io';
+import { BpmnImportError, MAX_BPMN_BYTES } from '../model/bpmn-io';
+import { prepareImport, type ImportLayoutReport } from '../model/layout';
 import type { ProcessRepository } from '../storage/process-repository';
 import type { ProcessSummary, VersionSummary } from '../storage/records';
 import { Autosaver, type AutosaveState } from '../storage/autosave';
@@ -304,8 +305,8 @@ export class AppController extends EventTarget {
         `The file is ${(file.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_BPMN_BYTES / 1048576} MiB.`
       );
     }
-    const xml = await file.text();
-    const { warnings } = await parseBpmn(xml);
+    // A model without (complete) diagram comes back laid out; that is what is opened and stored.
+    const { xml, warnings, layout } = await prepareImport(await file.text());
     await this.autosaver.flush();
     this.autosaver.pause();
     const previous = this.state.current ? (await this.modeler.saveXML()).xml : undefined;
@@ -337,6 +338,7 @@ export class AppController extends EventTarget {
       msg(str`Imported: ${record.name}`),
       warnings.length ? msg(str`${warnings.length} parts of the file were not understood and were skipped.`) : undefined
     );
+    if (layout) this.notify('info', describeLayout(layout));
   }
 
   private async doRestore(versionId: number): Promise<void> {
@@ -493,6 +495,18 @@ export class AppController extends EventTarget {
   private update(patch: Partial<AppState>): void {
     this.state = { ...this.state, ...patch };
     this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** What the import did to a model's diagram, for the user. */
+function describeLayout(layout: ImportLayoutReport): string {
+  switch (layout.reason) {
+    case 'no-diagram':
+      return msg('This model had no diagram; MissingLink laid it out. Move shapes where you want them.');
+    case 'incomplete-diagram':
+      return msg(str`The diagram of this model left out ${layout.missing} of ${layout.expected} elements; MissingLink laid out the whole model anew.`);
+    default:
+      return msg(str`${layout.missing} connections had no line in the diagram; MissingLink drew them.`);
   }
 }
 
