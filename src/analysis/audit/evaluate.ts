@@ -52,11 +52,9 @@ export function buildContext(walk: ModelWalk, index: LaneIndex, today: string, c
 
 /** The ml:valueChain that governs the audit: the collaboration's, else the first process's that has one. */
 export function findValueChain(walk: ModelWalk): ValueChainFacts | undefined {
-  for (const element of walk.order) {
-    if (element.$type === 'bpmn:Collaboration') {
-      const facts = readValueChainFacts(element);
-      if (facts) return facts;
-    }
+  for (const collaboration of walk.collaborations) {
+    const facts = readValueChainFacts(collaboration);
+    if (facts) return facts;
   }
   for (const process of walk.processes) {
     const facts = readValueChainFacts(process);
@@ -79,11 +77,13 @@ function departmentName(ctx: AuditContext, id: string | undefined): string | und
   return (ctx.index.lanes.get(id)?.name || ctx.index.participants.get(id)?.name) ?? undefined;
 }
 
+function toLocation(ctx: AuditContext, laneId: string | undefined, participantId: string | undefined): Location {
+  const department = departmentName(ctx, laneId ?? participantId);
+  return { ...(laneId ? { laneId } : {}), ...(participantId ? { participantId } : {}), ...(department ? { department } : {}) };
+}
+
 function locate(ctx: AuditContext, element: ModdleElement): Location {
-  const lane = laneOf(ctx.index, element);
-  const participantId = participantOf(ctx.index, element);
-  const department = departmentName(ctx, lane?.id ?? participantId);
-  return { ...(lane ? { laneId: lane.id } : {}), ...(participantId ? { participantId } : {}), ...(department ? { department } : {}) };
+  return toLocation(ctx, laneOf(ctx.index, element)?.id, participantOf(ctx.index, element));
 }
 
 /** Whether a flow node (or a collapsed pool) is on the customer's side. */
@@ -161,14 +161,18 @@ function formatNumber(value: number): string {
 
 /** The findings of the activity rules for one activity (none for the customer's own activities). */
 export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): AuditFinding[] {
-  if (isCustomerSide(ctx, activity)) return [];
+  const laneId = laneOf(ctx.index, activity)?.id;
+  const participantId = participantOf(ctx.index, activity);
+  if (laneId ? ctx.customerLanes.has(laneId) : participantId !== undefined && ctx.customerParticipants.has(participantId)) return [];
   const facts = readStepFacts(activity);
-  const location = locate(ctx, activity);
+  // Most activities of a well-kept model have no findings: name the department only when needed.
+  let where: Location | undefined;
+  const location = () => (where ??= toLocation(ctx, laneId, participantId));
   const name = label(activity);
   const out: AuditFinding[] = [];
 
   if (on(ctx, 'activity-kpi') && facts.kpis.length === 0) {
-    out.push(makeFinding(ctx, 'activity-kpi', activity, location, 'activity-kpi.missing', { activity: name }, { missing: ['kpi'] }));
+    out.push(makeFinding(ctx, 'activity-kpi', activity, location(), 'activity-kpi.missing', { activity: name }, { missing: ['kpi'] }));
   }
 
   if (on(ctx, 'kpi-smart')) {
@@ -185,7 +189,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
           ctx,
           'kpi-smart',
           activity,
-          location,
+          location(),
           'kpi-smart.incomplete',
           { activity: name, kpi: kpiLabel(kpi), missing: englishList(smartGapsInProse(missing)) },
           { missing, values: { kpiId: kpi.id ?? null, kpiName: kpi.name ?? null }, ...(invalid.length > 0 ? { invalid } : {}) },
@@ -206,7 +210,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
           ctx,
           'kpi-realised',
           activity,
-          location,
+          location(),
           'kpi-realised.missing',
           { activity: name, kpi: kpiLabel(kpi), periodEnd: kpi.periodEnd },
           {
@@ -228,7 +232,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
         ctx,
         'activity-resources',
         activity,
-        location,
+        location(),
         'activity-resources.missing',
         { activity: name },
         { missing: resources ? ['plannedBudget', 'plannedHours'] : ['resources'], ...(invalid.length > 0 ? { invalid } : {}) }
@@ -252,7 +256,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
           ctx,
           'resource-overrun',
           activity,
-          location,
+          location(),
           key,
           {
             activity: name,
@@ -275,7 +279,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
       const roleName = (id: string) => ctx.valueChain?.roleNames.get(id) ?? id;
       out.push(
         accountable.length === 0
-          ? makeFinding(ctx, 'activity-accountable', activity, location, 'activity-accountable.none', { activity: name }, {
+          ? makeFinding(ctx, 'activity-accountable', activity, location(), 'activity-accountable.none', { activity: name }, {
               missing: ['accountable'],
               values: { assignments: facts.assignments.map((a) => ({ role: a.role ?? null, responsibility: a.responsibility ?? null })) }
             })
@@ -283,7 +287,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
               ctx,
               'activity-accountable',
               activity,
-              location,
+              location(),
               'activity-accountable.several',
               { activity: name, count: accountable.length, roles: englishList(accountable.map(roleName)) },
               { values: { accountable } }
@@ -336,16 +340,20 @@ const PROSE: Record<string, string> = { deliverable: 'the deliverable', provider
 /** The findings of the flow rules for one sequence or message flow. */
 export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: AuditHandover | undefined): AuditFinding[] {
   const out: AuditFinding[] = [];
-  const location: Location = handover
-    ? {
-        ...(handover.from.laneId ? { laneId: handover.from.laneId } : {}),
-        ...(handover.from.participantId ? { participantId: handover.from.participantId } : {}),
-        ...(handover.fromDepartment ? { department: handover.fromDepartment } : {})
-      }
-    : locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow);
-  const described = handover
-    ? `“${handover.fromDepartment ?? handover.from.name ?? handover.from.elementId}” → “${handover.toDepartment ?? handover.to.name ?? handover.to.elementId}”${flow.name ? ` (“${flow.name}”)` : ''}`
-    : `“${label(flow)}”`;
+  if (!handover && !flow.extensionElements) return out;
+  // Most flows have no findings: place and describe the flow only when needed.
+  const location = (): Location =>
+    handover
+      ? {
+          ...(handover.from.laneId ? { laneId: handover.from.laneId } : {}),
+          ...(handover.from.participantId ? { participantId: handover.from.participantId } : {}),
+          ...(handover.fromDepartment ? { department: handover.fromDepartment } : {})
+        }
+      : locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow);
+  const described = () =>
+    handover
+      ? `“${handover.fromDepartment ?? handover.from.name ?? handover.from.elementId}” → “${handover.toDepartment ?? handover.to.name ?? handover.to.elementId}”${flow.name ? ` (“${flow.name}”)` : ''}`
+      : `“${label(flow)}”`;
 
   if (handover && on(ctx, 'handover-agreement')) {
     const gaps = agreementGaps(handover.agreement);
@@ -353,16 +361,16 @@ export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: A
       const sides = { from: handover.from.name ?? handover.from.elementId, to: handover.to.name ?? handover.to.elementId };
       const values = { from: sides.from, to: sides.to, kind: handover.kind, status: handover.agreementStatus };
       if (gaps[0] === 'agreement') {
-        out.push(makeFinding(ctx, 'handover-agreement', flow, location, 'handover-agreement.missing', { handover: described }, { missing: ['agreement'], values }));
+        out.push(makeFinding(ctx, 'handover-agreement', flow, location(), 'handover-agreement.missing', { handover: described() }, { missing: ['agreement'], values }));
       } else if (gaps[0] === 'status') {
         out.push(
           makeFinding(
             ctx,
             'handover-agreement',
             flow,
-            location,
+            location(),
             'handover-agreement.not-agreed',
-            { handover: described, status: handover.agreementStatus },
+            { handover: described(), status: handover.agreementStatus },
             { missing: gaps.map((g) => (g === 'status' ? 'status:agreed' : g)), values }
           )
         );
@@ -372,9 +380,9 @@ export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: A
             ctx,
             'handover-agreement',
             flow,
-            location,
+            location(),
             'handover-agreement.incomplete',
-            { handover: described, missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
+            { handover: described(), missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
             { missing: gaps, values }
           )
         );
@@ -391,9 +399,9 @@ export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: A
           ctx,
           'agreement-overdue',
           flow,
-          location,
+          location(),
           'agreement-overdue.passed',
-          { handover: described, reviewDate: agreement.reviewDate },
+          { handover: described(), reviewDate: agreement.reviewDate },
           { values: { reviewDate: agreement.reviewDate, today: ctx.today, graceDays: grace, status: agreement.status ?? 'draft' } }
         )
       );

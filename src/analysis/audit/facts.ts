@@ -48,14 +48,22 @@ export function parseDate(value: unknown): Parsed<string> {
   if (text === undefined) return {};
   const m = DATE.exec(text);
   if (m) {
-    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (date.toISOString().slice(0, 10) === text) return { value: text };
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { value: text };
   }
   return { invalid: String(value) };
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** The date `days` after a YYYY-MM-DD date (fractions of a day round up: a grace period is never shortened). */
 export function addDays(date: string, days: number): string {
+  if (days === 0) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + Math.ceil(days))).toISOString().slice(0, 10);
 }
@@ -150,7 +158,6 @@ function readKpi(kpi: ModdleElement, index: number): KpiFacts {
       .length,
     invalid
   };
-  for (const key of Object.keys(facts) as Array<keyof KpiFacts>) if (facts[key] === undefined) delete facts[key];
   return facts;
 }
 
@@ -169,7 +176,6 @@ function readResources(resources: ModdleElement): ResourceFacts {
     realisedHours: take('realisedHours'),
     invalid
   };
-  for (const key of Object.keys(facts) as Array<keyof ResourceFacts>) if (facts[key] === undefined) delete facts[key];
   return facts;
 }
 
@@ -199,7 +205,6 @@ export interface ExemptionFacts {
 export function readExemptionFacts(element: ModdleElement): ExemptionFacts[] {
   return getExtensions(element, 'ml:Exemption').map((e) => {
     const facts: ExemptionFacts = { rule: storedText(e.rule), reason: storedText(e.reason), by: storedText(e.by), date: storedText(e.date) };
-    for (const key of Object.keys(facts) as Array<keyof ExemptionFacts>) if (facts[key] === undefined) delete facts[key];
     return facts;
   });
 }
@@ -239,7 +244,6 @@ export function readValueChainFacts(carrier: ModdleElement): ValueChainFacts | u
       severity: storedText(s.severity),
       tolerance: storedText(s.tolerance)
     };
-    for (const key of Object.keys(facts) as Array<keyof RuleSettingFacts>) if (facts[key] === undefined) delete facts[key];
     return facts;
   });
   const customerPromise = promise

@@ -43,6 +43,8 @@ export interface ModelWalk {
   /** Start events directly in a process (not in sub-processes), with their process. */
   startEvents: Array<{ event: ModdleElement; process: ModdleElement }>;
   processes: ModdleElement[];
+  /** Every collaboration; the first one is the chain the audit judges. */
+  collaborations: ModdleElement[];
   collaboration?: ModdleElement;
   /** Element id → its ml:exemption elements. */
   exemptions: Map<string, ExemptionFacts[]>;
@@ -58,6 +60,7 @@ export function walkModel(definitions: ModdleElement): ModelWalk {
     flowsOf: new Map(),
     startEvents: [],
     processes: [],
+    collaborations: [],
     exemptions: new Map()
   };
   const visit = (element: ModdleElement | undefined) => {
@@ -103,6 +106,7 @@ export function walkModel(definitions: ModdleElement): ModelWalk {
     if (root.$type === 'bpmn:Collaboration') {
       visit(root);
       walk.collaboration ??= root;
+      walk.collaborations.push(root);
       for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) visit(participant);
       for (const messageFlow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
         if (!messageFlow.id) continue;
