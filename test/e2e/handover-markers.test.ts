@@ -139,6 +139,36 @@ describe('Handover marks on the canvas', () => {
     await context.close();
   });
 
+  it('selects the flow when its badge is clicked, keeps badges readable when zoomed out, and leaves them out of image exports', async () => {
+    const { context, page, errors } = await newAppPage(browser);
+    await openApp(page);
+    await page.click('[data-action="fit"]');
+    const flowId = Object.keys(await expectedMarks(page))[0]!;
+    const badge = page.locator(`.ml-handover-badge[data-flow-id="${flowId}"]`);
+
+    // a click on the badge selects its flow, ready for its agreement to be edited
+    await badge.click();
+    expect(await withModeler(page, (get) => get('selection').get().map((e: { id: string }) => e.id), null)).toEqual([flowId]);
+
+    // zoomed far out, a badge keeps a readable size on screen; at 100 % it is about 22 px
+    await withModeler(page, (get) => get('canvas').zoom(1), null);
+    const normal = (await badge.boundingBox())!;
+    expect(normal.width).toBeGreaterThan(18);
+    expect(normal.width).toBeLessThan(26);
+    await withModeler(page, (get) => get('canvas').zoom(0.25), null);
+    const far = (await badge.boundingBox())!;
+    expect(far.width).toBeGreaterThan(normal.width * 0.5);
+    expect(far.width).toBeLessThan(normal.width * 0.7);
+
+    // the SVG export shows plain BPMN, and the badges are back on the canvas afterwards
+    const svg = await withModeler(page, async (get) => (await get('bpmnjs').saveSVG()).svg as string, null);
+    expect(svg).toContain(`data-element-id="${flowId}"`);
+    expect(svg).not.toContain('ml-handover-badge');
+    expect(await badge.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('follows an agreement set, changed and cleared through the value-chain editor, and its undo', async () => {
     const { context, page, errors } = await newAppPage(browser, { locale: 'nl-NL' });
     await openApp(page);

@@ -2,12 +2,10 @@ import { msg, str } from '@lit/localize';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
-import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
-import type Selection from 'diagram-js/lib/features/selection/Selection';
 import type { Connection, Element, Shape } from 'diagram-js/lib/model/Types';
 import type { ModdleElement } from '../../../model/moddle-types';
 import { classifyFlow, type CanvasHandover, type HandoverMark } from './handover-status';
-import { ensureHandoverStyles, MARK_CLASSES, MARK_ICONS } from './styles';
+import { BADGE_SCALE_PROPERTY, badgeScale, ensureHandoverStyles, MARK_CLASSES, MARK_COLOURS, MARK_ICONS } from './styles';
 
 /** How many handovers carry each mark. */
 export type HandoverCounts = Record<HandoverMark, number>;
@@ -30,13 +28,13 @@ export interface HandoverMarkInfo {
 interface MarkState extends HandoverMarkInfo {
   from: string;
   to: string;
-  overlayId: string;
-  left: number;
-  top: number;
+  /** The badge, drawn inside the connection's own SVG group. */
+  badge: SVGGElement;
+  x: number;
+  y: number;
 }
 
-const OVERLAY_TYPE = 'ml-handover';
-const BADGE_RADIUS = 10;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const ALL_MARK_CLASSES = (['agreed', 'draft', 'under-review', 'missing'] as const).map(MARK_CLASSES.mark);
 
 /**
@@ -46,13 +44,21 @@ const ALL_MARK_CLASSES = (['agreed', 'draft', 'under-review', 'missing'] as cons
  * changed or re-laned nodes, the flows of nodes in a changed lane), because a
  * 1,000-node model must stay within a frame per edit. Only an import marks everything.
  *
+ * The badges are SVG inside each connection's graphics rather than diagram-js
+ * overlays: an overlay makes diagram-js measure the whole canvas (getBBox) after every
+ * change of its element, a forced layout that costs a 1,000-node model about 100 ms.
+ * In the SVG a badge moves with its flow for free, a click on it selects the flow,
+ * and its <title> is the tooltip; a CSS variable keeps it readable at every zoom.
+ *
  * Fires `handoverMarkers.changed` ({ counts }) whenever a mark was added, changed or removed.
  */
 export default class HandoverMarkers {
-  static $inject = ['eventBus', 'canvas', 'elementRegistry', 'overlays', 'selection'];
+  static $inject = ['eventBus', 'canvas', 'elementRegistry'];
 
   /** The last update's figures (see HandoverUpdateStats). */
   lastUpdate: HandoverUpdateStats = { full: true, flowsChecked: 0, marksChanged: 0, ms: 0 };
+  /** Running totals of all updates (count and milliseconds, legend included), for benchmarks. */
+  readonly totals = { updates: 0, ms: 0 };
 
   private marks = new Map<string, MarkState>();
   private tally: HandoverCounts = emptyCounts();
@@ -62,9 +68,7 @@ export default class HandoverMarkers {
   constructor(
     private eventBus: EventBus,
     private canvas: Canvas,
-    private elementRegistry: ElementRegistry,
-    private overlays: Overlays,
-    private selection: Selection
+    private elementRegistry: ElementRegistry
   ) {
     if (typeof document !== 'undefined') ensureHandoverStyles(document);
 
@@ -85,6 +89,10 @@ export default class HandoverMarkers {
     eventBus.on('elements.changed', (event: { elements: Element[] }) => this.update(event.elements));
     eventBus.on('valueChain.changed', (event: ValueChainChangedEvent) => this.update(changedElements(event, elementRegistry)));
     eventBus.on('i18n.changed', () => this.retitle());
+    eventBus.on('canvas.viewbox.changed', (event: { viewbox: { scale: number } }) => this.rescale(event.viewbox.scale));
+    // Image exports show the plain BPMN diagram: badges leave the canvas while bpmn-js copies it.
+    eventBus.on('saveSVG.start', () => this.marks.forEach((state) => state.badge.remove()));
+    eventBus.on('saveSVG.done', () => this.marks.forEach((state, id) => this.attach(id, state.badge)));
   }
 
   /** Counts of the marks currently shown. */
@@ -106,7 +114,7 @@ export default class HandoverMarkers {
     let changed = 0;
     for (const id of [...this.marks.keys()]) if (!seen.has(id)) changed += this.forget(id) ? 1 : 0;
     for (const connection of connections) changed += this.apply(connection) ? 1 : 0;
-    this.finish({ full: true, flowsChecked: connections.length, marksChanged: changed, ms: performance.now() - started });
+    this.finish(started, { full: true, flowsChecked: connections.length, marksChanged: changed });
   }
 
   private update(elements: Element[]): void {
@@ -146,12 +154,16 @@ export default class HandoverMarkers {
     this.relaned.clear();
 
     for (const flow of flows) if (flow) changed += this.apply(flow) ? 1 : 0;
-    this.finish({ full: false, flowsChecked: flows.size, marksChanged: changed, ms: performance.now() - started });
+    this.finish(started, { full: false, flowsChecked: flows.size, marksChanged: changed });
   }
 
-  private finish(stats: HandoverUpdateStats): void {
-    this.lastUpdate = stats;
+  /** Tells listeners (the legend) about changed marks, then records the time taken, theirs included. */
+  private finish(started: number, stats: Omit<HandoverUpdateStats, 'ms'>): void {
     if (stats.marksChanged > 0) this.eventBus.fire('handoverMarkers.changed', { counts: this.counts() });
+    const ms = performance.now() - started;
+    this.lastUpdate = { ...stats, ms };
+    this.totals.updates++;
+    this.totals.ms += ms;
   }
 
   /** Brings one flow's mark up to date; true when anything visible changed. */
@@ -160,33 +172,42 @@ export default class HandoverMarkers {
     if (!handover) return this.forget(connection.id);
 
     const title = titleOf(handover.mark, handover.from, handover.to);
-    const { left, top } = badgeOffset(connection);
+    const { x, y } = badgeCentre(connection);
     const previous = this.marks.get(connection.id);
-    if (
-      previous &&
-      previous.mark === handover.mark &&
-      previous.kind === handover.kind &&
-      previous.title === title &&
-      previous.left === left &&
-      previous.top === top &&
-      this.canvas.hasMarker(connection, MARK_CLASSES.mark(handover.mark)) &&
-      this.overlays.get(previous.overlayId)
-    ) {
+    if (previous && previous.mark === handover.mark && previous.kind === handover.kind && previous.title === title && previous.badge.isConnected) {
+      if (previous.x !== x || previous.y !== y) {
+        previous.badge.setAttribute('transform', `translate(${x} ${y})`);
+        previous.x = x;
+        previous.y = y;
+      }
       return false;
     }
     if (previous) this.forget(connection.id);
 
-    this.canvas.addMarker(connection, MARK_CLASSES.handover);
-    this.canvas.addMarker(connection, handover.kind === 'sequence' ? MARK_CLASSES.sequence : MARK_CLASSES.message);
-    this.canvas.addMarker(connection, MARK_CLASSES.mark(handover.mark));
-    const overlayId = this.overlays.add(connection, OVERLAY_TYPE, {
-      position: { left, top },
-      html: this.badge(connection, handover.mark, title),
-      scale: { min: 0.6, max: 1.6 }
-    });
-    this.marks.set(connection.id, { mark: handover.mark, kind: handover.kind, title, from: handover.from, to: handover.to, overlayId, left, top });
+    this.graphics(connection.id)?.classList.add(
+      MARK_CLASSES.handover,
+      handover.kind === 'sequence' ? MARK_CLASSES.sequence : MARK_CLASSES.message,
+      MARK_CLASSES.mark(handover.mark)
+    );
+    const badge = createBadge(connection.id, handover.mark, title, x, y);
+    this.attach(connection.id, badge);
+    this.marks.set(connection.id, { mark: handover.mark, kind: handover.kind, title, from: handover.from, to: handover.to, badge, x, y });
     this.tally[handover.mark]++;
     return true;
+  }
+
+  /**
+   * The connection's SVG group. Classes are set on it directly, not with
+   * canvas.addMarker: every marker change makes diagram-js build bendpoint handles for
+   * the flow and search the whole layer for them, which is slow in a large model.
+   */
+  private graphics(flowId: string): SVGGElement | undefined {
+    return (this.elementRegistry.getGraphics(flowId) as SVGGElement | undefined) ?? undefined;
+  }
+
+  /** Puts a badge on top of its connection's graphics. */
+  private attach(flowId: string, badge: SVGGElement): void {
+    this.graphics(flowId)?.appendChild(badge);
   }
 
   /** Removes a flow's mark; true when it had one. */
@@ -195,45 +216,49 @@ export default class HandoverMarkers {
     if (!state) return false;
     this.marks.delete(flowId);
     this.tally[state.mark]--;
-    this.overlays.remove(state.overlayId);
-    const connection = this.elementRegistry.get(flowId) as Connection | undefined;
-    if (connection) {
-      for (const cls of [MARK_CLASSES.handover, MARK_CLASSES.sequence, MARK_CLASSES.message, ...ALL_MARK_CLASSES]) {
-        this.canvas.removeMarker(connection, cls);
-      }
-    }
+    state.badge.remove();
+    this.graphics(flowId)?.classList.remove(MARK_CLASSES.handover, MARK_CLASSES.sequence, MARK_CLASSES.message, ...ALL_MARK_CLASSES);
     return true;
+  }
+
+  /** Keeps badges about 20 px on screen whatever the zoom (within limits), with one style change. */
+  private rescale(zoom: number): void {
+    const svg = this.canvas.getContainer().querySelector('svg');
+    svg?.style.setProperty(BADGE_SCALE_PROPERTY, String(badgeScale(zoom)));
   }
 
   /** Re-words every badge in the current UI language. */
   private retitle(): void {
-    for (const [id, state] of this.marks) {
+    for (const state of this.marks.values()) {
       state.title = titleOf(state.mark, state.from, state.to);
-      const badge = this.canvas.getContainer().querySelector<HTMLElement>(`.ml-handover-badge[data-flow-id="${CSS.escape(id)}"]`);
-      if (badge) {
-        badge.title = state.title;
-        badge.setAttribute('aria-label', state.title);
-      }
+      state.badge.setAttribute('aria-label', state.title);
+      state.badge.querySelector('title')!.textContent = state.title;
     }
     this.eventBus.fire('handoverMarkers.changed', { counts: this.counts() });
   }
+}
 
-  private badge(connection: Connection, mark: HandoverMark, title: string): HTMLElement {
-    const badge = document.createElement('div');
-    badge.className = `ml-handover-badge ml-handover-badge--${mark}`;
-    badge.dataset.flowId = connection.id;
-    badge.dataset.mark = mark;
-    badge.setAttribute('role', 'img');
-    badge.setAttribute('aria-label', title);
-    badge.title = title;
-    badge.innerHTML = `<svg viewBox="0 0 18 18" aria-hidden="true">${MARK_ICONS[mark]}</svg>`;
-    // A click on the badge selects the flow, so its agreement can be edited right away.
-    badge.addEventListener('click', () => {
-      const current = this.elementRegistry.get(connection.id);
-      if (current) this.selection.select(current as Connection);
-    });
-    return badge;
-  }
+/** A badge: a coloured disc with the mark's icon, its accessible name and tooltip, centred on (x, y). */
+function createBadge(flowId: string, mark: HandoverMark, title: string, x: number, y: number): SVGGElement {
+  const badge = document.createElementNS(SVG_NS, 'g');
+  badge.setAttribute('class', `ml-handover-badge ml-handover-badge--${mark}`);
+  badge.setAttribute('data-flow-id', flowId);
+  badge.setAttribute('data-mark', mark);
+  badge.setAttribute('role', 'img');
+  badge.setAttribute('aria-label', title);
+  badge.setAttribute('transform', `translate(${x} ${y})`);
+  const tooltip = document.createElementNS(SVG_NS, 'title');
+  tooltip.textContent = title;
+  badge.appendChild(tooltip);
+  const body = document.createElementNS(SVG_NS, 'g');
+  body.setAttribute('class', 'ml-handover-badge-body');
+  // Colours as attributes, not CSS, so a copied diagram keeps them.
+  body.innerHTML =
+    `<circle r="11" fill="#fff" stroke="rgb(0 0 0 / 0.35)" stroke-width="1"/>` +
+    `<circle r="9" fill="${MARK_COLOURS[mark]}"/>` +
+    `<g transform="translate(-9 -9)">${MARK_ICONS[mark]}</g>`;
+  badge.appendChild(body);
+  return badge;
 }
 
 /** The accessible text of a badge, e.g. "Handover Marketing → Sales: agreement missing". */
@@ -250,12 +275,10 @@ export function titleOf(mark: HandoverMark, from: string, to: string): string {
   }
 }
 
-/** Where the badge sits: centred on the middle of the flow's path, relative to the flow's bounding box. */
-export function badgeOffset(connection: { waypoints: Array<{ x: number; y: number }> }): { left: number; top: number } {
+/** Where the badge sits: the middle of the flow's path, in diagram coordinates. */
+export function badgeCentre(connection: { waypoints: Array<{ x: number; y: number }> }): { x: number; y: number } {
   const points = connection.waypoints;
-  if (points.length === 0) return { left: 0, top: 0 };
-  const minX = Math.min(...points.map((p) => p.x));
-  const minY = Math.min(...points.map((p) => p.y));
+  if (points.length === 0) return { x: 0, y: 0 };
   let total = 0;
   for (let i = 1; i < points.length; i++) total += distance(points[i - 1]!, points[i]!);
   let remaining = total / 2;
@@ -272,7 +295,7 @@ export function badgeOffset(connection: { waypoints: Array<{ x: number; y: numbe
     remaining -= length;
     mid = b;
   }
-  return { left: Math.round(mid.x - minX - BADGE_RADIUS), top: Math.round(mid.y - minY - BADGE_RADIUS) };
+  return { x: Math.round(mid.x), y: Math.round(mid.y) };
 }
 
 function distance(a: { x: number; y: number }, b: { x: number; y: number }): number {

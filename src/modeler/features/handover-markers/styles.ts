@@ -45,6 +45,20 @@ export const MARK_CLASSES = {
 
 const STYLE_ID = 'ml-handover-markers-styles';
 
+/** The CSS variable on the canvas's <svg> that scales every badge (see badgeScale). */
+export const BADGE_SCALE_PROPERTY = '--ml-handover-badge-scale';
+
+/**
+ * How much to scale a badge drawn in diagram units: between zoom 0.6 and 1.6 it grows
+ * and shrinks with the diagram; beyond, it keeps the size it has at those limits, so
+ * it stays readable when zoomed far out and does not grow huge when zoomed in.
+ */
+export function badgeScale(zoom: number): number {
+  if (!(zoom > 0)) return 1;
+  const screen = Math.min(Math.max(zoom, 0.6), 1.6);
+  return Math.round((screen / zoom) * 1000) / 1000;
+}
+
 function connectionRules(mark: HandoverMark): string {
   const colour = MARK_COLOURS[mark];
   const on = `.djs-connection.${MARK_CLASSES.mark(mark)}`;
@@ -52,26 +66,14 @@ function connectionRules(mark: HandoverMark): string {
 ${on} .djs-visual > path { stroke: ${colour} !important; }
 ${on}.${MARK_CLASSES.sequence} .djs-visual > path { stroke-dasharray: ${MARK_DASHES[mark]} !important; }
 ${on}.${MARK_CLASSES.sequence} .djs-visual marker path { fill: ${colour} !important; stroke: ${colour} !important; }
-${on}.${MARK_CLASSES.message} .djs-visual marker * { stroke: ${colour} !important; }
-.ml-handover-badge--${mark}, .ml-handover-legend .swatch--${mark} .dot { background: ${colour}; }`;
+${on}.${MARK_CLASSES.message} .djs-visual marker * { stroke: ${colour} !important; }`;
 }
 
 const CSS = `
 .djs-connection.${MARK_CLASSES.handover} .djs-visual > path { stroke-width: 2.5px !important; }
 ${(['agreed', 'draft', 'under-review', 'missing'] as const).map(connectionRules).join('\n')}
-.ml-handover-badge {
-  box-sizing: border-box;
-  width: 20px;
-  height: 20px;
-  border-radius: 50%;
-  border: 2px solid #fff;
-  box-shadow: 0 0 0 1px rgb(0 0 0 / 0.35);
-  display: grid;
-  place-items: center;
-  pointer-events: auto;
-  cursor: help;
-}
-.ml-handover-badge svg { display: block; width: 16px; height: 16px; }
+.ml-handover-badge { cursor: pointer; }
+.ml-handover-badge-body { transform: scale(var(${BADGE_SCALE_PROPERTY}, 1)); }
 .ml-handover-legend {
   position: absolute;
   top: 12px;
