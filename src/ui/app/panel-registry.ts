@@ -4,3 +4,6 @@ import '../versions/versions-panel';
 import '../tables/kpi-table-panel';
 import '../tables/raci-matrix-panel';
 import '../audit/audit-panels';
+import '../dashboard/dashboard-panel';
+import '../actions/actions-panel';
+import '../maturity/maturity-panel';
