@@ -55,5 +55,5 @@ describe('Dutch translation of the UI', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 240_000);
 });

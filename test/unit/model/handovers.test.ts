@@ -128,7 +128,6 @@ describe('findHandovers: size', () => {
     // then every lane change is found, quickly
     expect(count).toBe(Math.floor((nodes - 1) / 7));
     console.info(`findHandovers on ${nodes} nodes: ${best.toFixed(2)} ms`);
-    // (unloaded it takes about 5-20 ms; the bound leaves room for a busy CI machine)
-    expect(best).toBeLessThan(100);
+    // Speed is a benchmark figure (bench/audit-scale.ts), not a unit-test assertion.
   });
 });
