@@ -1,7 +1,7 @@
 import { ChangeHandler, diff } from 'bpmn-js-differ';
 import type { ModdleElement } from '../../model/moddle-types';
 import { ML_NAMESPACE } from '../../model/value-chain/extension';
-import { walkModel } from './model-walk';
+import { walkModel, type IndexedWalk } from './model-walk';
 
 /*
  * What changed between two versions of a model (the reviewed one and the current
@@ -72,14 +72,14 @@ export function diffModels(before: ModdleElement, after: ModdleElement): ModelDi
   };
   diff(before, after, handler);
 
-  const oldWalk = walkModel(before);
-  const newWalk = walkModel(after);
+  const oldWalk = walkModel(before, { index: true });
+  const newWalk = walkModel(after, { index: true });
   const describe = (element: ModdleElement | undefined, id: string): DiffElement => ({
     id,
     type: element?.$type ?? 'unknown',
     ...(element?.name ? { name: element.name as string } : {})
   });
-  const find = (walk: ReturnType<typeof walkModel>, id: string, fallback: unknown) => walk.byId.get(id) ?? (fallback as ModdleElement | undefined);
+  const find = (walk: IndexedWalk, id: string, fallback: unknown) => walk.byId.get(id) ?? (fallback as ModdleElement | undefined);
 
   const result: ModelDiff = { added: [], removed: [], changed: [], layoutChanged: [], identical: true };
   for (const [id, element] of Object.entries(handler._added)) result.added.push(describe(find(newWalk, id, element), id));
@@ -118,7 +118,7 @@ export function diffModels(before: ModdleElement, after: ModdleElement): ModelDi
     result.changed.push({ ...describe(element, id), changes: list });
   }
   // Document order of the new model, for a stable report.
-  const position = new Map(newWalk.order.map((e, i) => [e.id!, i]));
+  const position = new Map([...newWalk.byId.keys()].map((id, i) => [id, i]));
   result.changed.sort((x, y) => (position.get(x.id) ?? 0) - (position.get(y.id) ?? 0));
   result.identical = result.added.length + result.removed.length + result.changed.length + result.layoutChanged.length === 0;
   return result;

@@ -13,7 +13,7 @@ import {
   type AuditContext
 } from './evaluate';
 import { utcToday } from './facts';
-import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel } from './model-walk';
+import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type IndexedWalk } from './model-walk';
 import { isRuleId } from './rules';
 import type { AuditExemption, AuditFinding, AuditHandover, AuditOptions, AuditResult, ConfigProblem, ExemptedFinding } from './types';
 
@@ -34,9 +34,14 @@ export class AuditState {
   private handovers = new Map<string, AuditHandover>();
   private chainFindings = new Map<string, AuditFinding[]>();
 
+  /** The walk of the last audit with its lookups, kept by a session for the next update. */
+  private indexed?: IndexedWalk;
+
+  /** `incremental`: keep what update() needs (an element index); runAudit does without. */
   constructor(
     private readonly definitions: ModdleElement,
-    private options: AuditOptions = {}
+    private options: AuditOptions = {},
+    private readonly incremental = false
   ) {
     this.full();
   }
@@ -44,7 +49,7 @@ export class AuditState {
   /** Re-audits everything (new options, or an edit of lanes, pools or rule settings). */
   full(options: AuditOptions = this.options): void {
     this.options = options;
-    const walk = walkModel(this.definitions);
+    const walk = this.incremental ? (this.indexed = walkModel(this.definitions, { index: true })) : walkModel(this.definitions);
     const index = indexLanes(this.definitions);
     const valueChain = findValueChain(walk);
     const { config, problems } = resolveAuditConfig(valueChain?.ruleSettings ?? [], valueChain?.elementId, options.overrides);
@@ -66,10 +71,12 @@ export class AuditState {
    * appeared are evaluated, and the chain rules run again; everything else is kept.
    */
   update(changedIds: Iterable<string>): void {
+    if (!this.indexed) throw new Error('update() needs an incremental audit state');
     const previous = this.ctx;
-    const walk = walkModel(this.definitions);
+    const before = this.indexed;
+    const walk = (this.indexed = walkModel(this.definitions, { index: true }));
     for (const id of changedIds) {
-      const element = walk.byId.get(id) ?? previous.walk.byId.get(id);
+      const element = walk.byId.get(id) ?? before.byId.get(id);
       if (id === this.definitions.id || (element && STRUCTURAL_TYPES.has(element.$type))) {
         this.full();
         return;
@@ -137,16 +144,16 @@ export class AuditState {
     const exempted: ExemptedFinding[] = [];
     const suppressed = new Map<string, number>();
     const counts = { error: 0, warning: 0, info: 0 };
-    const present = new Set<string>();
+    let present = 0;
 
-    for (const element of walk.order) {
+    for (const element of walk.auditable) {
       const id = element.id!;
       const chain = this.chainFindings.get(id);
       const own = this.evaluated.get(id) === element ? this.elementFindings.get(id) : undefined;
-      if (own) present.add(id);
+      if (own) present++;
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
-      const exemptions = walk.exemptions.get(id);
+      const exemptions = walk.exemptions.get(id)?.list;
       for (const finding of list) {
         const exemption = exemptions?.find((e) => e.rule === finding.rule);
         if (exemption) {
@@ -160,9 +167,10 @@ export class AuditState {
       }
     }
     // Forget elements that were deleted.
-    if (this.evaluated.size > present.size) {
+    if (this.evaluated.size > present) {
+      const ids = new Set(walk.auditable.map((e) => e.id!));
       for (const id of [...this.evaluated.keys()]) {
-        if (!present.has(id)) {
+        if (!ids.has(id)) {
           this.evaluated.delete(id);
           this.elementFindings.delete(id);
           this.handovers.delete(id);
@@ -171,12 +179,11 @@ export class AuditState {
     }
 
     const exemptions: AuditExemption[] = [];
-    for (const [elementId, list] of walk.exemptions) {
-      const element = walk.byId.get(elementId);
+    for (const [elementId, { element, list }] of walk.exemptions) {
       for (const e of list) {
         exemptions.push({
           elementId,
-          ...(element?.name ? { elementName: element.name as string } : {}),
+          ...(element.name ? { elementName: element.name as string } : {}),
           rule: e.rule ?? '',
           knownRule: isRuleId(e.rule),
           suppressed: suppressed.get(`${elementId}|${e.rule}`) ?? 0,

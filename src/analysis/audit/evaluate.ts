@@ -450,12 +450,9 @@ export function evaluateChain(ctx: AuditContext, handovers: Iterable<AuditHandov
         continue;
       }
       const starts = ctx.walk.startEvents.filter(({ process }) => unit.processIds.has(process.id!) && !isCustomersOwnProcess(ctx, process));
-      const triggered = starts.filter(({ event }) => {
-        if (isCustomerSide(ctx, event)) return true;
-        return (ctx.walk.flowsOf.get(event.id!) ?? []).some(
-          (f) => f.$type === 'bpmn:MessageFlow' && f.targetRef === event && isCustomerSide(ctx, f.sourceRef as ModdleElement | undefined)
-        );
-      });
+      const fromCustomer = new Set<ModdleElement>();
+      for (const f of ctx.walk.messageFlows) if (isCustomerSide(ctx, f.sourceRef as ModdleElement | undefined)) fromCustomer.add(f.targetRef as ModdleElement);
+      const triggered = starts.filter(({ event }) => fromCustomer.has(event) || isCustomerSide(ctx, event));
       const toCustomer = handoverList.filter((h) => inUnit(h.to) && isCustomerHandoverSide(ctx, h.to) && !isCustomerHandoverSide(ctx, h.from));
       const missing = [...(triggered.length === 0 ? ['start-from-customer'] : []), ...(toCustomer.length === 0 ? ['end-at-customer'] : [])];
       if (missing.length === 0) continue;
@@ -471,7 +468,9 @@ export function evaluateChain(ctx: AuditContext, handovers: Iterable<AuditHandov
   }
 
   if (on(ctx, 'customer-promise')) {
-    const carrier = ctx.valueChain ? ctx.walk.byId.get(ctx.valueChain.elementId) : units[0]?.element;
+    const carrier = ctx.valueChain
+      ? [...ctx.walk.collaborations, ...ctx.walk.processes].find((e) => e.id === ctx.valueChain!.elementId)
+      : units[0]?.element;
     if (carrier) {
       const chain = label(carrier);
       const promise = ctx.valueChain?.customerPromise;

@@ -32,53 +32,62 @@ export function isActivity(element: ModdleElement): boolean {
  * the session notices created and deleted elements.
  */
 export interface ModelWalk {
-  /** Every element with an id, in document order. */
-  order: ModdleElement[];
-  byId: Map<string, ModdleElement>;
+  /** The elements findings can be about (collaborations, processes, activities, flows), in document order. */
+  auditable: ModdleElement[];
   activities: ModdleElement[];
   /** Sequence flows and message flows, in document order. */
   flows: ModdleElement[];
-  /** Flow node or participant id → the sequence and message flows that start or end there. */
-  flowsOf: Map<string, ModdleElement[]>;
+  messageFlows: ModdleElement[];
   /** Start events directly in a process (not in sub-processes), with their process. */
   startEvents: Array<{ event: ModdleElement; process: ModdleElement }>;
   processes: ModdleElement[];
   /** Every collaboration; the first one is the chain the audit judges. */
   collaborations: ModdleElement[];
   collaboration?: ModdleElement;
-  /** Element id → its ml:exemption elements. */
-  exemptions: Map<string, ExemptionFacts[]>;
+  /** Element id → the element and its ml:exemption elements (any element may carry them). */
+  exemptions: Map<string, { element: ModdleElement; list: ExemptionFacts[] }>;
+  /** With `{ index: true }` only: every element by id, in document order. */
+  byId?: Map<string, ModdleElement>;
+  /** With `{ index: true }` only: flow node or participant id → the flows that start or end there. */
+  flowsOf?: Map<string, ModdleElement[]>;
 }
 
+/** A walk with the lookups the session and the diff need. */
+export type IndexedWalk = ModelWalk & Required<Pick<ModelWalk, 'byId' | 'flowsOf'>>;
+
 /** Walks a model's semantic elements once (see ModelWalk). */
-export function walkModel(definitions: ModdleElement): ModelWalk {
+export function walkModel(definitions: ModdleElement): ModelWalk;
+export function walkModel(definitions: ModdleElement, options: { index: true }): IndexedWalk;
+export function walkModel(definitions: ModdleElement, options: { index?: boolean } = {}): ModelWalk {
   const walk: ModelWalk = {
-    order: [],
-    byId: new Map(),
+    auditable: [],
     activities: [],
     flows: [],
-    flowsOf: new Map(),
+    messageFlows: [],
     startEvents: [],
     processes: [],
     collaborations: [],
     exemptions: new Map()
   };
+  const byId = options.index ? (walk.byId = new Map()) : undefined;
+  const flowsOf = options.index ? (walk.flowsOf = new Map()) : undefined;
   const visit = (element: ModdleElement | undefined) => {
     if (!element?.id) return;
-    walk.order.push(element);
-    walk.byId.set(element.id, element);
+    byId?.set(element.id, element);
     if (element.extensionElements) {
-      const exemptions = readExemptionFacts(element);
-      if (exemptions.length > 0) walk.exemptions.set(element.id, exemptions);
+      const list = readExemptionFacts(element);
+      if (list.length > 0) walk.exemptions.set(element.id, { element, list });
     }
   };
   const flow = (element: ModdleElement) => {
     walk.flows.push(element);
+    walk.auditable.push(element);
+    if (!flowsOf) return;
     for (const end of [element.sourceRef, element.targetRef] as Array<ModdleElement | undefined>) {
       if (!end?.id) continue;
-      const list = walk.flowsOf.get(end.id);
+      const list = flowsOf.get(end.id);
       if (list) list.push(element);
-      else walk.flowsOf.set(end.id, [element]);
+      else flowsOf.set(end.id, [element]);
     }
   };
   const lanes = (laneSets: ModdleElement[] | undefined) => {
@@ -96,25 +105,32 @@ export function walkModel(definitions: ModdleElement): ModelWalk {
       visit(element);
       const type = element.$type;
       if (type === 'bpmn:SequenceFlow') flow(element);
-      else if (ACTIVITY_TYPES.has(type)) walk.activities.push(element);
-      else if (type === 'bpmn:StartEvent' && container === process) walk.startEvents.push({ event: element, process });
-      if (SUB_PROCESS_TYPES.has(type)) flowElements(element, process);
+      else if (ACTIVITY_TYPES.has(type)) {
+        walk.activities.push(element);
+        walk.auditable.push(element);
+        if (SUB_PROCESS_TYPES.has(type)) flowElements(element, process);
+      } else if (type === 'bpmn:StartEvent' && container === process) walk.startEvents.push({ event: element, process });
     }
   };
 
   for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
-    if (root.$type === 'bpmn:Collaboration') {
+    if (!root.id) continue;
+    const type = root.$type;
+    if (type === 'bpmn:Collaboration') {
       visit(root);
-      walk.collaboration ??= root;
+      walk.auditable.push(root);
       walk.collaborations.push(root);
+      walk.collaboration ??= root;
       for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) visit(participant);
       for (const messageFlow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
         if (!messageFlow.id) continue;
         visit(messageFlow);
+        walk.messageFlows.push(messageFlow);
         flow(messageFlow);
       }
-    } else if (root.$type === 'bpmn:Process') {
+    } else if (type === 'bpmn:Process') {
       visit(root);
+      walk.auditable.push(root);
       walk.processes.push(root);
       lanes(root.laneSets as ModdleElement[] | undefined);
       flowElements(root, root);

@@ -33,7 +33,7 @@ export interface AuditSession {
 
 /** Starts an incremental audit of a model that will be edited in place. */
 export function createAuditSession(definitions: ModdleElement, options: AuditOptions = {}): AuditSession {
-  const state = new AuditState(definitions, options);
+  const state = new AuditState(definitions, options, true);
   let current = state.result();
   const advance = (): AuditUpdate => {
     const next = state.result();

@@ -59,7 +59,7 @@ function toTyped(generic: ModdleElement, parent: ModdleElement): ModdleElement |
 
 /** Replaces generic ml: extension elements by typed ones, in place; a no-op for trees read with the ml: package. */
 export function ensureTypedExtensions(definitions: ModdleElement): void {
-  for (const element of walkModel(definitions).order) {
+  for (const element of walkModel(definitions, { index: true }).byId.values()) {
     const extensions = element.extensionElements as ModdleElement | undefined;
     const values = extensions?.values as ModdleElement[] | undefined;
     if (!values?.some(isGenericMl)) continue;

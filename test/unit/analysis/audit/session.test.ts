@@ -231,16 +231,16 @@ describe('createAuditSession: after random edits, the same result as a full audi
     const applied = await checkRandomEdits(definitions, 11, 80);
     // the generator exercised every kind of edit
     expect(new Set(applied).size).toBeGreaterThanOrEqual(12);
-  });
+  }, 120_000);
 
   it('on a sample with a sub-process, timers and message flows to the customer', async () => {
     const { definitions } = await parseBpmn(repoFile('processes/nieuwe-productintroductie.bpmn'));
     await checkRandomEdits(definitions, 23, 60);
-  });
+  }, 120_000);
 
   it('on nested lanes, collapsed pools and a pool without lanes', async () => {
     await checkRandomEdits(await loadFixture('./handovers-structures.bpmn'), 5, 60);
-  });
+  }, 120_000);
 });
 
 describe('what an update reports', () => {
