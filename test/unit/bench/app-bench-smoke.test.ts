@@ -3,7 +3,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyseBundle, htmlAssets } from '../../../bench/app-bundle-size';
+import { analyseBundle, composition, htmlAssets } from '../../../bench/app-bundle-size';
 import { attributeLongTasks, type SaveRecord } from '../../../bench/app-save-long-tasks';
 import { median, quantile, summarise, summariseProfile, writeResult, type CpuProfile } from '../../../bench/lib/browser-bench';
 
@@ -98,6 +98,23 @@ describe('bundle-size analysis', () => {
         '<link rel="icon" href="./favicon.svg"><link rel="modulepreload" href="/assets/b.js"><link rel="stylesheet" href="assets/c.css">'
     );
     expect(found).toEqual({ scripts: ['assets/a.js'], preloads: ['assets/b.js'], styles: ['assets/c.css'] });
+  });
+});
+
+describe('bundle composition', () => {
+  it('given a minified chunk with a source map, when its bytes are traced, then each package or src folder is charged for its own characters', async () => {
+    const dir = await tempDir();
+    const map = {
+      version: 3,
+      sources: ['../../node_modules/bpmn-js/lib/draw/BpmnRenderer.js', '../../src/storage/autosave.ts'],
+      names: [],
+      mappings: 'AAAA,UCAA'
+    };
+    await writeFiles(dir, { 'assets/app.js': 'function a(){}function b(){}', 'assets/app.js.map': JSON.stringify(map) });
+    expect(await composition(dir, ['assets/app.js', 'assets/no-map.js'])).toEqual([
+      { where: 'src/storage/autosave.ts', bytes: 18 },
+      { where: 'bpmn-js', bytes: 10 }
+    ]);
   });
 });
 
