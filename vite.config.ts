@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 20000
+          testTimeout: 90000
         }
       },
       {

@@ -44,17 +44,52 @@ async function importFile(page: Page, name: string, content: string | Buffer, mi
   await waitUntilIdle(page);
 }
 
+/** The lane of the open process with the largest part visible on the canvas (panels may hide the rest). */
 async function laneOfProcess(page: Page): Promise<{ id: string; box: { x: number; y: number; width: number; height: number } }> {
-  const laneId = await page.evaluate(() => document.querySelector('.djs-container [data-element-id^="Lane_"]')?.getAttribute('data-element-id'));
-  expect(laneId, 'the process has a lane').toBeTruthy();
-  // Only the part of the lane the user can see and click: panels may hide the rest.
-  const lane = await elementBox(page, laneId!);
+  const laneIds = await page.evaluate(() => {
+    const modeler = (window as unknown as { missinglink: { modeler: { get(n: string): { filter(fn: (e: { type: string }) => boolean): { id: string }[] } } } }).missinglink.modeler;
+    return modeler.get('elementRegistry').filter((e) => e.type === 'bpmn:Lane').map((e) => e.id);
+  });
+  expect(laneIds.length, 'the process has lanes').toBeGreaterThan(0);
   const area = (await page.locator('.canvas-area').boundingBox())!;
-  const x = Math.max(lane.x, area.x + 60);
-  const y = Math.max(lane.y, area.y);
-  const right = Math.min(lane.x + lane.width, area.x + area.width - 20);
-  const bottom = Math.min(lane.y + lane.height, area.y + area.height);
-  return { id: laneId!, box: { x, y, width: right - x, height: bottom - y } };
+  let best: { id: string; box: { x: number; y: number; width: number; height: number } } | undefined;
+  for (const id of laneIds) {
+    const lane = await elementBox(page, id);
+    const x = Math.max(lane.x, area.x + 90);
+    const y = Math.max(lane.y, area.y);
+    const right = Math.min(lane.x + lane.width, area.x + area.width - 20);
+    const bottom = Math.min(lane.y + lane.height, area.y + area.height);
+    const box = { x, y, width: right - x, height: bottom - y };
+    if (box.width > 0 && box.height > 0 && (!best || box.width * box.height > best.box.width * best.box.height)) best = { id, box };
+  }
+  expect(best, 'a lane is visible').toBeTruthy();
+  return best!;
+}
+
+/** A point in the lane where nothing is drawn yet, so a click places a new shape there. */
+async function emptyPointIn(page: Page, lane: { box: { x: number; y: number; width: number; height: number } }): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((box) => {
+    const modeler = (window as unknown as { missinglink: { modeler: { get(n: string): { get(id: string): { type: string } | undefined } } } }).missinglink.modeler;
+    const registry = modeler.get('elementRegistry');
+    const emptyAt = (x: number, y: number) => {
+      // Empty means: the topmost thing there is the lane or pool itself (no shape, line, label or overlay).
+      const hit = document.elementFromPoint(x, y)?.closest('.djs-element');
+      const id = hit?.getAttribute('data-element-id');
+      const type = id ? registry.get(id)?.type : undefined;
+      return type === 'bpmn:Lane' || type === 'bpmn:Participant';
+    };
+    for (let fx = 0.85; fx > 0.15; fx -= 0.05) {
+      for (const fy of [0.5, 0.3, 0.7]) {
+        const x = box.x + box.width * fx;
+        const y = box.y + box.height * fy;
+        // A task is about 100 × 80: its whole footprint must be free.
+        if ([[0, 0], [-40, -28], [40, -28], [-40, 28], [40, 28]].every(([dx, dy]) => emptyAt(x + dx!, y + dy!))) return { x, y };
+      }
+    }
+    return null;
+  }, lane.box);
+  expect(point, 'an empty spot in the lane').not.toBeNull();
+  return point!;
 }
 
 describe('MissingLink foundation, as a new user meets it in Chromium', () => {
@@ -64,7 +99,10 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     const names = await libraryNames(page);
     expect(names.length).toBeGreaterThanOrEqual(4);
     expect(await page.locator('.djs-palette').isVisible()).toBe(true);
-    const lanes = await page.locator('.djs-container [data-element-id^="Lane"], .djs-container [data-element-id*="Lane"]').count();
+    const lanes = await page.evaluate(() => {
+      const modeler = (window as unknown as { missinglink: { modeler: { get(n: string): { filter(fn: (e: { type: string }) => boolean): unknown[] } } } }).missinglink.modeler;
+      return modeler.get('elementRegistry').filter((e) => e.type === 'bpmn:Lane').length;
+    });
     expect(lanes, 'the opened sample shows departments as lanes').toBeGreaterThan(2);
 
     // The licence asks that the watermark stays fully visible: nothing may cover it.
@@ -103,7 +141,8 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     expect(await currentProcessName(page)).toMatch(/New process|Nieuw proces/);
 
     const lane = await laneOfProcess(page);
-    const taskId = await drawTaskAt(page, lane.box.x + lane.box.width / 2, lane.box.y + lane.box.height / 2);
+    const spot = await emptyPointIn(page, lane);
+    const taskId = await drawTaskAt(page, spot.x, spot.y);
     await waitUntilSaved(page);
 
     await page.reload();
@@ -232,7 +271,8 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     const idsV1 = await canvasElementIds(page);
 
     const lane = await laneOfProcess(page);
-    const taskId = await drawTaskAt(page, lane.box.x + lane.box.width - 80, lane.box.y + lane.box.height / 2);
+    const spot = await emptyPointIn(page, lane);
+    const taskId = await drawTaskAt(page, spot.x, spot.y);
     await waitUntilSaved(page);
 
     await page.locator('ml-versions li[data-version="1"] button.restore').click();
@@ -252,7 +292,8 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     const { context, page } = await newAppPage(browser);
     await openApp(page);
     const lane = await laneOfProcess(page);
-    const taskId = await drawTaskAt(page, lane.box.x + lane.box.width - 120, lane.box.y + 30);
+    const spot = await emptyPointIn(page, lane);
+    const taskId = await drawTaskAt(page, spot.x, spot.y);
     await page.click('[data-action="undo"]');
     expect(await canvasElementIds(page)).not.toContain(taskId);
     await page.click('[data-action="redo"]');
@@ -290,7 +331,8 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     expect(await currentProcessName(tabB)).toBe(name);
 
     const laneA = await laneOfProcess(tabA);
-    const taskA = await drawTaskAt(tabA, laneA.box.x + laneA.box.width - 100, laneA.box.y + laneA.box.height / 2);
+    const spotA = await emptyPointIn(tabA, laneA);
+    const taskA = await drawTaskAt(tabA, spotA.x, spotA.y);
     await waitUntilSaved(tabA);
 
     // Tab B still shows the old state; its next edit must not overwrite tab A's work.
