@@ -280,7 +280,7 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     expect(await canvasElementIds(page)).toEqual(idsV1);
     // Nothing overwritten: the state with the new task is kept as a version of its own.
     await expect.poll(() => page.locator('ml-versions li').count()).toBe(3);
-    expect(await page.locator('ml-versions').textContent()).toMatch(/kept before a restore/);
+    expect((await page.locator('ml-versions li').allTextContents()).join(' ')).toMatch(/kept before a restore/);
 
     await page.locator('ml-notices button', { hasText: 'Undo restore' }).click();
     await waitUntilIdle(page);
