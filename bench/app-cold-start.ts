@@ -97,7 +97,7 @@ function instrumentStart(): void {
 
 async function collect(page: Page): Promise<StartTimings> {
   await page.waitForFunction(() => (window as unknown as { __mlStart: { shown?: number } }).__mlStart.shown !== undefined, undefined, {
-    timeout: 60_000
+    timeout: 120_000
   });
   return page.evaluate(() => {
     const probe = (window as unknown as {
@@ -145,7 +145,9 @@ async function startIn(context: BrowserContext, url: string): Promise<StartTimin
     const read = await threadTotals(page);
     const before = await read();
     await page.goto(url);
-    const timings = await collect(page);
+    const timings = await collect(page).catch((error: unknown) => {
+      throw new Error(`the app did not become ready (${String(error)}); page errors: ${errors.join('; ') || 'none'}`);
+    });
     timings.thread = totalsBetween(before, await read());
     if (errors.length) throw new Error(`the app reported errors while starting: ${errors.join('; ')}`);
     return timings;

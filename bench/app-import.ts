@@ -25,6 +25,7 @@ import {
   threadTotals,
   totalsBetween,
   writeResult,
+  type CpuProfile,
   type ThreadTotals
 } from './lib/browser-bench';
 import type { ImportRun, ModelerKind } from './app-import-page';
@@ -88,13 +89,19 @@ async function main(): Promise<void> {
 
     let profile;
     if (options.profile) {
-      profile = {} as Record<ModelerKind, Awaited<ReturnType<typeof summariseProfile>>>;
-      for (const kind of ['missinglink', 'bare'] as const) {
+      // Three profiled imports of each, alternating, merged: one run alone is too noisy to compare.
+      const profiles: Record<ModelerKind, CpuProfile[]> = { missinglink: [], bare: [] };
+      for (let i = 0; i < 6; i++) {
+        const kind: ModelerKind = i % 2 === 0 ? 'missinglink' : 'bare';
         await collectGarbage(page);
         const stop = await startProfile(page);
         await page.evaluate((k) => (window as unknown as BenchWindow).importBench.run(k), kind);
-        profile[kind] = await summariseProfile(await stop(), page$.outDir);
+        profiles[kind].push(await stop());
       }
+      profile = {
+        missinglink: await summariseProfile(profiles.missinglink, page$.outDir),
+        bare: await summariseProfile(profiles.bare, page$.outDir)
+      };
     }
     if (errors.length) throw new Error(`the bench page reported errors: ${errors.join('; ')}`);
 
@@ -130,7 +137,7 @@ async function main(): Promise<void> {
     ]);
     if (profile) {
       for (const kind of ['missinglink', 'bare'] as const) {
-        printFigures(`Profiled import (${kind}, busy ${profile[kind].busyMs} ms): self time by area (ms)`, profile[kind].byArea.map((h) => [h.where, h.selfMs]));
+        printFigures(`Profiled imports (${kind}, 3 runs, busy ${profile[kind].busyMs} ms): self time by area (ms)`, profile[kind].byArea.map((h) => [h.where, h.selfMs]));
       }
     }
     const file = await writeResult('app-import', {
