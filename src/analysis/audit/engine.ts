@@ -36,6 +36,8 @@ export class AuditState {
 
   /** The walk of the last audit with its lookups, kept by a session for the next update. */
   private indexed?: IndexedWalk;
+  /** Without a session: the findings of walk.auditable[i] at [i] (no per-id maps to fill). */
+  private lists?: Array<AuditFinding[] | undefined>;
 
   /** `incremental`: keep what update() needs (an element index); runAudit does without. */
   constructor(
@@ -60,9 +62,19 @@ export class AuditState {
     this.handovers.clear();
 
     for (const handover of findHandovers(this.definitions, index)) this.handovers.set(handover.flowId, toAuditHandover(this.ctx, handover));
-    for (const flow of walk.flows) this.evaluateFlow(flow);
-    for (const activity of walk.activities) this.evaluateActivity(activity);
-    this.chainFindings = evaluateChain(this.ctx, this.handovers.values());
+    if (this.incremental) {
+      this.lists = undefined;
+      for (const flow of walk.flows) this.evaluateFlow(flow);
+      for (const activity of walk.activities) this.evaluateActivity(activity);
+    } else {
+      const lists = (this.lists = new Array<AuditFinding[] | undefined>(walk.auditable.length));
+      walk.auditable.forEach((element, i) => {
+        const type = element.$type;
+        if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') lists[i] = evaluateFlow(this.ctx, element, this.handovers.get(element.id!));
+        else if (isActivity(element)) lists[i] = evaluateActivity(this.ctx, element);
+      });
+    }
+    this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
   }
 
   /**
@@ -146,10 +158,12 @@ export class AuditState {
     const counts = { error: 0, warning: 0, info: 0 };
     let present = 0;
 
-    for (const element of walk.auditable) {
+    const lists = this.lists;
+    for (let i = 0; i < walk.auditable.length; i++) {
+      const element = walk.auditable[i]!;
       const id = element.id!;
       const chain = this.chainFindings.get(id);
-      const own = this.evaluated.get(id) === element ? this.elementFindings.get(id) : undefined;
+      const own = lists ? lists[i] : this.evaluated.get(id) === element ? this.elementFindings.get(id) : undefined;
       if (own) present++;
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
@@ -167,7 +181,7 @@ export class AuditState {
       }
     }
     // Forget elements that were deleted.
-    if (this.evaluated.size > present) {
+    if (!lists && this.evaluated.size > present) {
       const ids = new Set(walk.auditable.map((e) => e.id!));
       for (const id of [...this.evaluated.keys()]) {
         if (!ids.has(id)) {

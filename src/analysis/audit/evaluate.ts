@@ -78,8 +78,7 @@ function departmentName(ctx: AuditContext, id: string | undefined): string | und
 }
 
 function toLocation(ctx: AuditContext, laneId: string | undefined, participantId: string | undefined): Location {
-  const department = departmentName(ctx, laneId ?? participantId);
-  return { ...(laneId ? { laneId } : {}), ...(participantId ? { participantId } : {}), ...(department ? { department } : {}) };
+  return { laneId, participantId, department: departmentName(ctx, laneId ?? participantId) };
 }
 
 function locate(ctx: AuditContext, element: ModdleElement): Location {
@@ -104,26 +103,42 @@ function label(element: ModdleElement): string {
   return element.name || element.id || '';
 }
 
+/** Where a finding's element sits, resolved to a department on the first finding only. */
+interface Place {
+  laneId?: string;
+  participantId?: string;
+  resolved?: Location;
+}
+
+function resolve(ctx: AuditContext, place: Place): Location {
+  return (place.resolved ??= toLocation(ctx, place.laneId, place.participantId));
+}
+
 function makeFinding(
   ctx: AuditContext,
   rule: RuleId,
   element: ModdleElement,
-  location: Location,
+  place: Place,
   messageKey: MessageKey,
   params: Record<string, string | number>,
   evidence: AuditEvidence,
   subject?: string
 ): AuditFinding {
+  // Built in one literal (absent optional fields are undefined, which JSON leaves out):
+  // an audit of 10,000 flow nodes creates thousands of these.
+  const location = resolve(ctx, place);
   return {
     id: `${rule}|${element.id}|${subject ?? ''}`,
     rule,
     severity: ctx.config[rule].severity,
     painPoint: RULES[rule].painPoint,
     elementId: element.id!,
-    ...(element.name ? { elementName: element.name as string } : {}),
+    elementName: (element.name as string | undefined) || undefined,
     elementType: element.$type,
-    ...(subject !== undefined ? { subject } : {}),
-    ...location,
+    subject,
+    laneId: location.laneId,
+    participantId: location.participantId,
+    department: location.department,
     messageKey,
     params,
     message: englishMessage(messageKey, params),
@@ -165,14 +180,13 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
   const participantId = participantOf(ctx.index, activity);
   if (laneId ? ctx.customerLanes.has(laneId) : participantId !== undefined && ctx.customerParticipants.has(participantId)) return [];
   const facts = readStepFacts(activity);
-  // Most activities of a well-kept model have no findings: name the department only when needed.
-  let where: Location | undefined;
-  const location = () => (where ??= toLocation(ctx, laneId, participantId));
+  // Most activities of a well-kept model have no findings: the department is named only when needed.
+  const place: Place = { laneId, participantId };
   const name = label(activity);
   const out: AuditFinding[] = [];
 
   if (on(ctx, 'activity-kpi') && facts.kpis.length === 0) {
-    out.push(makeFinding(ctx, 'activity-kpi', activity, location(), 'activity-kpi.missing', { activity: name }, { missing: ['kpi'] }));
+    out.push(makeFinding(ctx, 'activity-kpi', activity, place, 'activity-kpi.missing', { activity: name }, { missing: ['kpi'] }));
   }
 
   if (on(ctx, 'kpi-smart')) {
@@ -189,7 +203,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
           ctx,
           'kpi-smart',
           activity,
-          location(),
+          place,
           'kpi-smart.incomplete',
           { activity: name, kpi: kpiLabel(kpi), missing: englishList(smartGapsInProse(missing)) },
           { missing, values: { kpiId: kpi.id ?? null, kpiName: kpi.name ?? null }, ...(invalid.length > 0 ? { invalid } : {}) },
@@ -210,7 +224,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
           ctx,
           'kpi-realised',
           activity,
-          location(),
+          place,
           'kpi-realised.missing',
           { activity: name, kpi: kpiLabel(kpi), periodEnd: kpi.periodEnd },
           {
@@ -232,7 +246,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
         ctx,
         'activity-resources',
         activity,
-        location(),
+        place,
         'activity-resources.missing',
         { activity: name },
         { missing: resources ? ['plannedBudget', 'plannedHours'] : ['resources'], ...(invalid.length > 0 ? { invalid } : {}) }
@@ -256,7 +270,7 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
           ctx,
           'resource-overrun',
           activity,
-          location(),
+          place,
           key,
           {
             activity: name,
@@ -276,10 +290,9 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
   if (on(ctx, 'activity-accountable')) {
     const accountable = facts.assignments.filter((a) => a.responsibility === 'accountable').map((a) => a.role ?? '?');
     if (accountable.length !== 1) {
-      const roleName = (id: string) => ctx.valueChain?.roleNames.get(id) ?? id;
       out.push(
         accountable.length === 0
-          ? makeFinding(ctx, 'activity-accountable', activity, location(), 'activity-accountable.none', { activity: name }, {
+          ? makeFinding(ctx, 'activity-accountable', activity, place, 'activity-accountable.none', { activity: name }, {
               missing: ['accountable'],
               values: { assignments: facts.assignments.map((a) => ({ role: a.role ?? null, responsibility: a.responsibility ?? null })) }
             })
@@ -287,9 +300,9 @@ export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): Au
               ctx,
               'activity-accountable',
               activity,
-              location(),
+              place,
               'activity-accountable.several',
-              { activity: name, count: accountable.length, roles: englishList(accountable.map(roleName)) },
+              { activity: name, count: accountable.length, roles: englishList(accountable.map((id) => ctx.valueChain?.roleNames.get(id) ?? id)) },
               { values: { accountable } }
             )
       );
@@ -337,23 +350,24 @@ export function handoversAmong(flows: readonly ModdleElement[], index: LaneIndex
 
 const PROSE: Record<string, string> = { deliverable: 'the deliverable', providerRole: 'the provider', receiverRole: 'the receiver' };
 
+/** A handover's findings belong to the provider; another flow's to its source. */
+function flowPlace(ctx: AuditContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
+  if (!handover) return { resolved: locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow) };
+  return { resolved: { laneId: handover.from.laneId, participantId: handover.from.participantId, department: handover.fromDepartment } };
+}
+
+/** A flow in a message: provider → receiver (and its name), or just its name. */
+function describeFlow(flow: ModdleElement, handover: AuditHandover | undefined): string {
+  if (!handover) return `“${label(flow)}”`;
+  const from = handover.fromDepartment ?? handover.from.name ?? handover.from.elementId;
+  const to = handover.toDepartment ?? handover.to.name ?? handover.to.elementId;
+  return `“${from}” → “${to}”${flow.name ? ` (“${flow.name}”)` : ''}`;
+}
+
 /** The findings of the flow rules for one sequence or message flow. */
 export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: AuditHandover | undefined): AuditFinding[] {
   const out: AuditFinding[] = [];
   if (!handover && !flow.extensionElements) return out;
-  // Most flows have no findings: place and describe the flow only when needed.
-  const location = (): Location =>
-    handover
-      ? {
-          ...(handover.from.laneId ? { laneId: handover.from.laneId } : {}),
-          ...(handover.from.participantId ? { participantId: handover.from.participantId } : {}),
-          ...(handover.fromDepartment ? { department: handover.fromDepartment } : {})
-        }
-      : locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow);
-  const described = () =>
-    handover
-      ? `“${handover.fromDepartment ?? handover.from.name ?? handover.from.elementId}” → “${handover.toDepartment ?? handover.to.name ?? handover.to.elementId}”${flow.name ? ` (“${flow.name}”)` : ''}`
-      : `“${label(flow)}”`;
 
   if (handover && on(ctx, 'handover-agreement')) {
     const gaps = agreementGaps(handover.agreement);
@@ -361,16 +375,16 @@ export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: A
       const sides = { from: handover.from.name ?? handover.from.elementId, to: handover.to.name ?? handover.to.elementId };
       const values = { from: sides.from, to: sides.to, kind: handover.kind, status: handover.agreementStatus };
       if (gaps[0] === 'agreement') {
-        out.push(makeFinding(ctx, 'handover-agreement', flow, location(), 'handover-agreement.missing', { handover: described() }, { missing: ['agreement'], values }));
+        out.push(makeFinding(ctx, 'handover-agreement', flow, flowPlace(ctx, flow, handover), 'handover-agreement.missing', { handover: describeFlow(flow, handover) }, { missing: ['agreement'], values }));
       } else if (gaps[0] === 'status') {
         out.push(
           makeFinding(
             ctx,
             'handover-agreement',
             flow,
-            location(),
+            flowPlace(ctx, flow, handover),
             'handover-agreement.not-agreed',
-            { handover: described(), status: handover.agreementStatus },
+            { handover: describeFlow(flow, handover), status: handover.agreementStatus },
             { missing: gaps.map((g) => (g === 'status' ? 'status:agreed' : g)), values }
           )
         );
@@ -380,9 +394,9 @@ export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: A
             ctx,
             'handover-agreement',
             flow,
-            location(),
+            flowPlace(ctx, flow, handover),
             'handover-agreement.incomplete',
-            { handover: described(), missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
+            { handover: describeFlow(flow, handover), missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
             { missing: gaps, values }
           )
         );
@@ -399,9 +413,9 @@ export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: A
           ctx,
           'agreement-overdue',
           flow,
-          location(),
+          flowPlace(ctx, flow, handover),
           'agreement-overdue.passed',
-          { handover: described(), reviewDate: agreement.reviewDate },
+          { handover: describeFlow(flow, handover), reviewDate: agreement.reviewDate },
           { values: { reviewDate: agreement.reviewDate, today: ctx.today, graceDays: grace, status: agreement.status ?? 'draft' } }
         )
       );

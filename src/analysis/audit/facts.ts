@@ -124,59 +124,61 @@ function children(element: ModdleElement | undefined, property: string): ModdleE
 export function readStepFacts(activity: ModdleElement): StepFacts {
   const step = getExtension(activity, 'ml:Step');
   if (!step) return { hasStep: false, kpis: [], assignments: [] };
-  const kpis = children(step, 'kpis').map((kpi, index) => readKpi(kpi, index));
-  const assignments = children(step, 'assignments').map((a): AssignmentFacts => {
-    const role = storedText(a.role);
-    const responsibility = storedText(a.responsibility);
-    return {
-      ...(role !== undefined ? { role } : {}),
-      ...((RESPONSIBILITIES as readonly string[]).includes(responsibility ?? '') ? { responsibility: responsibility as Responsibility } : {})
-    };
-  });
+  const kpis = children(step, 'kpis').map(readKpi);
+  const assignments = children(step, 'assignments').map(readAssignment);
   const resourcesElement = step.resources as ModdleElement | undefined;
   return { hasStep: true, kpis, assignments, ...(resourcesElement ? { resources: readResources(resourcesElement) } : {}) };
+}
+
+// The readers below avoid closures on purpose: they run once per activity, and
+// tsx (which runs the CLI and the benches) wraps every named closure at creation.
+
+function readAssignment(a: ModdleElement): AssignmentFacts {
+  const responsibility = storedText(a.responsibility);
+  return {
+    role: storedText(a.role),
+    responsibility: (RESPONSIBILITIES as readonly string[]).includes(responsibility ?? '') ? (responsibility as Responsibility) : undefined
+  };
+}
+
+/** The typed value of a parse; an unusable stored text is noted in `invalid` under `field`. */
+function valid<T>(parsed: Parsed<T>, field: string, invalid: InvalidValue[]): T | undefined {
+  if (parsed.invalid !== undefined) invalid.push({ field, value: parsed.invalid });
+  return parsed.value;
+}
+
+function isRealisedMeasurement(m: ModdleElement): boolean {
+  return parseDecimal(m.value).value !== undefined || storedText(m.evidence) !== undefined;
 }
 
 function readKpi(kpi: ModdleElement, index: number): KpiFacts {
   const invalid: InvalidValue[] = [];
   const prefix = `kpis[${index}].`;
-  const take = <T>(field: string, parsed: Parsed<T>): T | undefined => {
-    if (parsed.invalid !== undefined) invalid.push({ field: prefix + field, value: parsed.invalid });
-    return parsed.value;
-  };
-  const facts: KpiFacts = {
+  return {
     index,
     id: storedText(kpi.id),
     name: storedText(kpi.name),
     unit: storedText(kpi.unit),
-    target: take('target', parseDecimal(kpi.target)),
-    realised: take('realised', parseDecimal(kpi.realised)),
+    target: valid(parseDecimal(kpi.target), prefix + 'target', invalid),
+    realised: valid(parseDecimal(kpi.realised), prefix + 'realised', invalid),
     evidence: storedText(kpi.evidence),
-    periodStart: take('periodStart', parseDate(kpi.periodStart)),
-    periodEnd: take('periodEnd', parseDate(kpi.periodEnd)),
-    measurements: children(kpi, 'measurements').filter((m) => parseDecimal(m.value).value !== undefined || storedText(m.evidence) !== undefined)
-      .length,
+    periodStart: valid(parseDate(kpi.periodStart), prefix + 'periodStart', invalid),
+    periodEnd: valid(parseDate(kpi.periodEnd), prefix + 'periodEnd', invalid),
+    measurements: children(kpi, 'measurements').filter(isRealisedMeasurement).length,
     invalid
   };
-  return facts;
 }
 
 function readResources(resources: ModdleElement): ResourceFacts {
   const invalid: InvalidValue[] = [];
-  const take = (field: string): number | undefined => {
-    const parsed = parseAmount(resources[field]);
-    if (parsed.invalid !== undefined) invalid.push({ field: `resources.${field}`, value: parsed.invalid });
-    return parsed.value;
-  };
-  const facts: ResourceFacts = {
+  return {
     currency: storedText(resources.currency) ?? 'EUR',
-    plannedBudget: take('plannedBudget'),
-    realisedBudget: take('realisedBudget'),
-    plannedHours: take('plannedHours'),
-    realisedHours: take('realisedHours'),
+    plannedBudget: valid(parseAmount(resources.plannedBudget), 'resources.plannedBudget', invalid),
+    realisedBudget: valid(parseAmount(resources.realisedBudget), 'resources.realisedBudget', invalid),
+    plannedHours: valid(parseAmount(resources.plannedHours), 'resources.plannedHours', invalid),
+    realisedHours: valid(parseAmount(resources.realisedHours), 'resources.realisedHours', invalid),
     invalid
   };
-  return facts;
 }
 
 /** The ml:department of a lane or pool: whether it is the customer, and its name. */
