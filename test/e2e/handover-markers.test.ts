@@ -204,6 +204,36 @@ describe('Handover marks on the canvas', () => {
     await context.close();
   });
 
+  it('follows an agreement recorded, agreed and removed in the properties panel', async () => {
+    const { context, page, errors } = await newAppPage(browser, { locale: 'nl-NL' });
+    await openApp(page);
+    await page.click('[data-action="fit"]');
+    const before = await expectMarksMatchModel(page);
+    const flowId = Object.entries(before).find(([, m]) => m === 'missing')![0];
+
+    // given the user clicks the red badge and opens the properties panel
+    await page.locator(`.ml-handover-badge[data-flow-id="${flowId}"]`).click();
+    // (selecting an element may already have opened it)
+    if ((await page.getAttribute('[data-panel="properties"]', 'aria-pressed')) !== 'true') await page.click('[data-panel="properties"]');
+    const panel = page.locator('ml-properties');
+
+    // when an agreement is recorded, it is a draft: the mark turns amber
+    await panel.locator('[data-action="record-agreement"]').click();
+    await expect.poll(async () => (await canvasMarks(page))[flowId]).toBe('draft');
+
+    // when its status is set to agreed, the mark turns green
+    await panel.locator(`#${flowId.replace(/[^A-Za-z0-9_-]/g, '_')}-agreement-status`).selectOption('agreed');
+    await expect.poll(async () => (await canvasMarks(page))[flowId]).toBe('agreed');
+    await expectMarksMatchModel(page);
+
+    // when the agreement is removed, the mark is red again
+    await panel.locator('[data-action="remove-agreement"]').click();
+    await expect.poll(async () => (await canvasMarks(page))[flowId]).toBe('missing');
+    expect(await canvasMarks(page)).toEqual(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('marks the flows of a task dragged into another lane as handovers, and unmarks them on undo', async () => {
     const { context, page, errors } = await newAppPage(browser);
     await openApp(page);

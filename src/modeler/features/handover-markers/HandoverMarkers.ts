@@ -30,8 +30,7 @@ interface MarkState extends HandoverMarkInfo {
   to: string;
   /** The badge, drawn inside the connection's own SVG group. */
   badge: SVGGElement;
-  x: number;
-  y: number;
+  place: BadgePlace;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -172,13 +171,12 @@ export default class HandoverMarkers {
     if (!handover) return this.forget(connection.id);
 
     const title = titleOf(handover.mark, handover.from, handover.to);
-    const { x, y } = badgeCentre(connection);
+    const place = badgePlace(connection);
     const previous = this.marks.get(connection.id);
     if (previous && previous.mark === handover.mark && previous.kind === handover.kind && previous.title === title && previous.badge.isConnected) {
-      if (previous.x !== x || previous.y !== y) {
-        previous.badge.setAttribute('transform', `translate(${x} ${y})`);
-        previous.x = x;
-        previous.y = y;
+      if (!samePlace(previous.place, place)) {
+        placeBadge(previous.badge, place);
+        previous.place = place;
       }
       return false;
     }
@@ -189,9 +187,9 @@ export default class HandoverMarkers {
       handover.kind === 'sequence' ? MARK_CLASSES.sequence : MARK_CLASSES.message,
       MARK_CLASSES.mark(handover.mark)
     );
-    const badge = createBadge(connection.id, handover.mark, title, x, y);
+    const badge = createBadge(connection.id, handover.mark, title, place);
     this.attach(connection.id, badge);
-    this.marks.set(connection.id, { mark: handover.mark, kind: handover.kind, title, from: handover.from, to: handover.to, badge, x, y });
+    this.marks.set(connection.id, { mark: handover.mark, kind: handover.kind, title, from: handover.from, to: handover.to, badge, place });
     this.tally[handover.mark]++;
     return true;
   }
@@ -238,15 +236,14 @@ export default class HandoverMarkers {
   }
 }
 
-/** A badge: a coloured disc with the mark's icon, its accessible name and tooltip, centred on (x, y). */
-function createBadge(flowId: string, mark: HandoverMark, title: string, x: number, y: number): SVGGElement {
+/** A badge: a coloured disc with the mark's icon, its accessible name and tooltip, beside the flow (see badgePlace). */
+function createBadge(flowId: string, mark: HandoverMark, title: string, place: BadgePlace): SVGGElement {
   const badge = document.createElementNS(SVG_NS, 'g');
   badge.setAttribute('class', `ml-handover-badge ml-handover-badge--${mark}`);
   badge.setAttribute('data-flow-id', flowId);
   badge.setAttribute('data-mark', mark);
   badge.setAttribute('role', 'img');
   badge.setAttribute('aria-label', title);
-  badge.setAttribute('transform', `translate(${x} ${y})`);
   const tooltip = document.createElementNS(SVG_NS, 'title');
   tooltip.textContent = title;
   badge.appendChild(tooltip);
@@ -254,11 +251,56 @@ function createBadge(flowId: string, mark: HandoverMark, title: string, x: numbe
   body.setAttribute('class', 'ml-handover-badge-body');
   // Colours as attributes, not CSS, so a copied diagram keeps them.
   body.innerHTML =
+    `<g class="ml-handover-badge-offset">` +
     `<circle r="11" fill="#fff" stroke="rgb(0 0 0 / 0.35)" stroke-width="1"/>` +
     `<circle r="9" fill="${MARK_COLOURS[mark]}"/>` +
-    `<g transform="translate(-9 -9)">${MARK_ICONS[mark]}</g>`;
+    `<g transform="translate(-9 -9)">${MARK_ICONS[mark]}</g></g>`;
   badge.appendChild(body);
+  placeBadge(badge, place);
   return badge;
+}
+
+function placeBadge(badge: SVGGElement, place: BadgePlace): void {
+  badge.setAttribute('transform', `translate(${place.x} ${place.y})`);
+  badge.querySelector('.ml-handover-badge-offset')!.setAttribute('transform', `translate(${place.dx} ${place.dy})`);
+}
+
+/** Where a badge sits: at the middle of the flow (x, y), moved by (dx, dy) to lie beside the line. */
+export interface BadgePlace {
+  x: number;
+  y: number;
+  dx: number;
+  dy: number;
+}
+
+/** How far beside the line a badge's centre lies, in badge units (it scales with the badge). */
+const BADGE_OFFSET = 15;
+
+/**
+ * The middle of the flow's longest segment, and a shift that puts the badge beside
+ * the line (above a horizontal segment, right of a vertical one): the line stays
+ * visible, corners stay clear, and the bendpoint handles diagram-js shows on a hovered
+ * line do not cover the badge.
+ */
+export function badgePlace(connection: { waypoints: Array<{ x: number; y: number }> }): BadgePlace {
+  const points = connection.waypoints;
+  if (points.length === 0) return { x: 0, y: 0, dx: 0, dy: -BADGE_OFFSET };
+  let best = { a: points[0]!, b: points[0]!, length: 0 };
+  for (let i = 1; i < points.length; i++) {
+    const length = distance(points[i - 1]!, points[i]!);
+    if (length > best.length) best = { a: points[i - 1]!, b: points[i]!, length };
+  }
+  const { a, b, length } = best;
+  const along = length > 0 ? { x: (b.x - a.x) / length, y: (b.y - a.y) / length } : { x: 1, y: 0 };
+  // The normal of the segment, turned to point up (or right when the segment is vertical).
+  let normal = { x: -along.y, y: along.x };
+  if (normal.y > 1e-9 || (Math.abs(normal.y) <= 1e-9 && normal.x < 0)) normal = { x: -normal.x, y: -normal.y };
+  return {
+    x: Math.round((a.x + b.x) / 2),
+    y: Math.round((a.y + b.y) / 2),
+    dx: Math.round(normal.x * BADGE_OFFSET) || 0,
+    dy: Math.round(normal.y * BADGE_OFFSET) || 0
+  };
 }
 
 /** The accessible text of a badge, e.g. "Handover Marketing → Sales: agreement missing". */
@@ -275,27 +317,8 @@ export function titleOf(mark: HandoverMark, from: string, to: string): string {
   }
 }
 
-/** Where the badge sits: the middle of the flow's path, in diagram coordinates. */
-export function badgeCentre(connection: { waypoints: Array<{ x: number; y: number }> }): { x: number; y: number } {
-  const points = connection.waypoints;
-  if (points.length === 0) return { x: 0, y: 0 };
-  let total = 0;
-  for (let i = 1; i < points.length; i++) total += distance(points[i - 1]!, points[i]!);
-  let remaining = total / 2;
-  let mid = points[0]!;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const length = distance(a, b);
-    if (remaining <= length && length > 0) {
-      const t = remaining / length;
-      mid = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-      break;
-    }
-    remaining -= length;
-    mid = b;
-  }
-  return { x: Math.round(mid.x), y: Math.round(mid.y) };
+function samePlace(a: BadgePlace, b: BadgePlace): boolean {
+  return a.x === b.x && a.y === b.y && a.dx === b.dx && a.dy === b.dy;
 }
 
 function distance(a: { x: number; y: number }, b: { x: number; y: number }): number {
