@@ -614,7 +614,7 @@ export class MlDashboard extends LitElement {
   private renderResourceBlock(id: string, title: string, entries: { label: string; summary: ResourceSummary; focus: Focus }[], currency: string) {
     const hours = this.measure === 'hours';
     const amount = (v: number | undefined) => (hours ? formatNumber(v) : formatMoney(v, currency));
-    const chartHeight = Math.max(110, 34 * entries.length + 50);
+    const chartHeight = Math.max(120, 42 * entries.length + 50);
     return html`<figure class="resource" data-resource-chart=${id}>
       <figcaption>${title}</figcaption>
       <div class="chart" style="height:${chartHeight}px">
@@ -666,7 +666,7 @@ export class MlDashboard extends LitElement {
     const bars = (labels: string[], summaries: ResourceSummary[], focuses: Focus[]): ChartConfiguration => ({
       type: 'bar',
       data: {
-        labels,
+        labels: labels.map((l) => wrapLabel(l)),
         datasets: [
           { label: msg('Planned'), data: summaries.map((s) => (pick(s)?.plannedCount ? pick(s)!.planned : null)), backgroundColor: CHART_COLOURS.planned },
           { label: msg('Realised'), data: summaries.map((s) => (pick(s)?.realisedCount ? pick(s)!.realised : null)), backgroundColor: CHART_COLOURS.realised }
@@ -773,6 +773,22 @@ function matchesFocus(focus: Focus, group: ActivityGroup | undefined, department
 function groupOf(activityGroup: string | undefined, budgetGroup: string | undefined): ActivityGroup | undefined {
   if (isActivityGroup(activityGroup)) return activityGroup;
   return isActivityGroup(budgetGroup) ? budgetGroup : undefined;
+}
+
+/** A chart label in lines of about `width` characters, so long group names are not cut off beside a bar. */
+function wrapLabel(text: string, width = 16): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** The currency most of the planned budget is in (EUR when there is none). */

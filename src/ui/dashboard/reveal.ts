@@ -15,6 +15,8 @@ export function revealElements(modeler: Modeler, elementIds: readonly string[]):
   const elements = elementIds.map((id) => registry.get(id)).filter((e): e is Element => !!e);
   const first = elements[0] as Shape | undefined;
   if (!first) return false;
+  // A panel that just opened below or beside the canvas made it smaller; diagram-js only notices window resizes.
+  canvas.resized();
   const root = canvas.findRoot(first);
   if (root && root !== canvas.getRootElement()) canvas.setRootElement(root);
   // Only what is drawn on the shown plane can be selected together.
