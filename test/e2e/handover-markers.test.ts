@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newAppPage } from '../support/browser';
 import { elementBox, libraryNames, openApp, waitUntilIdle, waitUntilReady } from '../support/app';
@@ -94,6 +95,26 @@ describe('Handover marks on the canvas', () => {
     }
     // The samples show every kind of mark (some agreements are deliberately missing).
     expect([...seen]).toEqual(expect.arrayContaining(['agreed', 'missing']));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('agrees with the command-line rule on nested lanes, sub-processes and collapsed pools in an imported file', async () => {
+    const { context, page, errors } = await newAppPage(browser);
+    await openApp(page);
+    // a model without diagram, as other tools write it: the import lays it out first
+    const xml = await readFile(new URL('../unit/model/handovers-pools-and-lanes.bpmn', import.meta.url), 'utf8');
+    const { definitions } = await parseBpmn(xml);
+    const fromFile = Object.fromEntries(findHandovers(definitions).map((h) => [h.flowId, h.agreementStatus]));
+    expect(Object.keys(fromFile).length).toBeGreaterThan(3);
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('ml-library [data-action="import"]');
+    await (await chooser).setFiles({ name: 'handovers-pools-and-lanes.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await page.waitForTimeout(50);
+    await waitUntilIdle(page);
+    await expect.poll(() => canvasMarks(page)).toEqual(fromFile);
+    await expectMarksMatchModel(page);
     expect(errors).toEqual([]);
     await context.close();
   });
