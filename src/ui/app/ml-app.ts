@@ -201,20 +201,24 @@ export class MlApp extends LitElement {
               <button type="button" data-export="png" @click=${(e: Event) => this.exportAs(e, 'png')}>${msg('Image (.png)')}</button>
             </div>
           </details>
-          ${panelsAt('side').map(
-            (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.sidePanel === p.id ? 'true' : 'false'}
-              @click=${() => (this.sidePanel = this.sidePanel === p.id ? undefined : p.id)}>${p.label()}</button>`
-          )}
-          ${panelsAt('bottom').map(
-            (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.bottomPanel === p.id ? 'true' : 'false'}
-              @click=${() => (this.bottomPanel = this.bottomPanel === p.id ? undefined : p.id)}>${p.label()}</button>`
-          )}
           <div class="lang" role="group" aria-label=${msg('Language')}>
             <button type="button" lang="nl" aria-pressed=${locale === 'nl' ? 'true' : 'false'} @click=${() => this.switchLocale('nl')}>NL</button>
             <button type="button" lang="en" aria-pressed=${locale === 'en' ? 'true' : 'false'} @click=${() => this.switchLocale('en')}>EN</button>
           </div>
         </nav>
       </header>
+      <nav class="ml-viewbar" aria-label=${msg('Panels')}>
+        <span class="viewbar-label">${msg('Beside the diagram:')}</span>
+        ${panelsAt('side').map(
+          (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.sidePanel === p.id ? 'true' : 'false'}
+            @click=${() => (this.sidePanel = this.sidePanel === p.id ? undefined : p.id)}>${p.label()}</button>`
+        )}
+        <span class="viewbar-label">${msg('Below the diagram:')}</span>
+        ${panelsAt('bottom').map(
+          (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.bottomPanel === p.id ? 'true' : 'false'}
+            @click=${() => (this.bottomPanel = this.bottomPanel === p.id ? undefined : p.id)}>${p.label()}</button>`
+        )}
+      </nav>
       ${s?.conflict
         ? html`<div class="conflict" role="alert">
             <span>${msg('This process was saved in another tab after you opened it. Your latest changes here are not saved yet.')}</span>
