@@ -45,7 +45,7 @@ async function inModeler<T>(page: Page, body: string, arg?: unknown): Promise<T>
 }
 
 function badge(page: Page, elementId: string) {
-  return page.locator(`.djs-overlay .ml-audit-badge[data-element-id="${elementId}"]`);
+  return page.locator(`.djs-container .ml-audit-badge[data-element-id="${elementId}"]`);
 }
 
 async function severityCounts(page: Page): Promise<Record<string, string>> {
@@ -78,8 +78,13 @@ describe('Audit in the modeler', () => {
     // Given the sample's step without an accountable role
     await badge(page, 'kl_analyseren').waitFor();
     expect(await badge(page, 'kl_analyseren').getAttribute('data-severity')).toBe('error');
-    expect(await badge(page, 'kl_analyseren').getAttribute('title')).toContain('“Klacht analyseren” has no accountable role');
+    expect(await badge(page, 'kl_analyseren').getAttribute('aria-label')).toContain('“Klacht analyseren” has no accountable role');
     expect(await severityCounts(page)).toEqual({ error: '3 errors', warning: '2 warnings', info: '0 notes' });
+
+    // A click on the badge selects the step and shows its findings in the panel
+    await badge(page, 'kl_analyseren').click();
+    expect(await selectedIds(page)).toEqual(['kl_analyseren']);
+    await page.locator('ml-audit-panel li[data-highlighted][data-element-id="kl_analyseren"]').waitFor();
 
     // When someone is made accountable, the badge goes and the count drops
     await inModeler(page, 'modeler.get("valueChainEditor").setAssignment("kl_analyseren", "rol-hoofd-klantenservice", "accountable");');
@@ -94,7 +99,7 @@ describe('Audit in the modeler', () => {
     expect(await badge(page, 'kl_f_naar_productie').count()).toBe(0);
     await inModeler(page, 'modeler.get("valueChainEditor").setAgreement("kl_f_naar_productie", null);');
     await badge(page, 'kl_f_naar_productie').waitFor();
-    expect(await badge(page, 'kl_f_naar_productie').getAttribute('title')).toMatch(/Handover .*has no agreement/i);
+    expect(await badge(page, 'kl_f_naar_productie').getAttribute('aria-label')).toMatch(/Handover .*has no agreement/i);
     await expect.poll(() => severityCounts(page)).toEqual({ error: '4 errors', warning: '2 warnings', info: '0 notes' });
 
     // And the badges can be hidden without stopping the audit

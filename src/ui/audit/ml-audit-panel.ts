@@ -438,7 +438,7 @@ export class MlAuditPanel extends LitElement {
     this.tab = 'findings';
     this.highlighted = elementId;
     const finding = this.result?.findings.find((f) => f.elementId === elementId);
-    if (finding) this.unfolded = new Set([...this.unfolded, this.groupKey(finding)]);
+    if (finding) this.unfold(this.groupKey(finding));
     void this.updateComplete.then(() => this.renderRoot.querySelector('li[data-highlighted] button.finding')?.scrollIntoView({ block: 'nearest' }));
   };
 
@@ -530,6 +530,16 @@ export class MlAuditPanel extends LitElement {
   private isOpen(key: string, total: number): boolean {
     // Small audits start unfolded (the set then lists folded groups); large ones folded.
     return total <= UNFOLD_ALL_UP_TO ? !this.unfolded.has(key) : this.unfolded.has(key);
+  }
+
+  /** Opens a group (whatever the folding default of this audit's size). */
+  private unfold(key: string): void {
+    const total = this.result?.findings.length ?? 0;
+    if (this.isOpen(key, total)) return;
+    const next = new Set(this.unfolded);
+    if (total <= UNFOLD_ALL_UP_TO) next.delete(key);
+    else next.add(key);
+    this.unfolded = next;
   }
 
   private toggleGroup(key: string, event: Event): void {

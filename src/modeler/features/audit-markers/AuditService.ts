@@ -10,6 +10,8 @@ export interface AuditUpdateStats {
   ms: number;
   /** How many element ids the update was given. */
   changedIds: number;
+  /** The element ids of an incremental update (empty for a full audit). */
+  ids: string[];
   /** Findings added, removed or changed. */
   findingsChanged: number;
 }
@@ -56,7 +58,7 @@ export default class AuditService {
   static IDLE_TIMEOUT_MS = 150;
 
   /** The figures of the last run. */
-  lastUpdate: AuditUpdateStats = { full: true, ms: 0, changedIds: 0, findingsChanged: 0 };
+  lastUpdate: AuditUpdateStats = { full: true, ms: 0, changedIds: 0, ids: [], findingsChanged: 0 };
 
   private session: AuditSession | undefined;
   private engine: Promise<AuditModule> | undefined;
@@ -72,16 +74,10 @@ export default class AuditService {
     private readonly bpmnjs: BpmnJs
   ) {
     eventBus.on('import.done', () => {
-      this.session = undefined;
-      this.needsFull = true;
-      this.pending.clear();
+      this.forget();
       if (this.enabled) this.schedule();
     });
-    eventBus.on('diagram.clear', () => {
-      this.session = undefined;
-      this.needsFull = true;
-      this.pending.clear();
-    });
+    eventBus.on('diagram.clear', () => this.forget());
     eventBus.on('elements.changed', (event: { elements: Array<{ id: string }> }) => {
       for (const element of event.elements) this.pending.add(element.id);
       this.changed();
@@ -134,7 +130,7 @@ export default class AuditService {
     this.needsFull = true;
     this.pending.clear();
     this.byElement.clear();
-    this.fire(null, { full: true, ms: 0, changedIds: 0, findingsChanged: 0 });
+    this.fire(null, { full: true, ms: 0, changedIds: 0, ids: [], findingsChanged: 0 });
   }
 
   /** Audits against another date (YYYY-MM-DD; undefined = today), e.g. for a report dated earlier. */
@@ -143,6 +139,15 @@ export default class AuditService {
     this.today = today;
     this.needsFull = true;
     this.changed();
+  }
+
+  /**
+   * Re-audits these elements now, as after a command that changed them (for changes
+   * made outside the command stack, and to time an update on its own).
+   */
+  update(elementIds: Iterable<string>): AuditResult | undefined {
+    for (const id of elementIds) this.pending.add(id);
+    return this.flush();
   }
 
   /** Re-audits the whole model now. */
@@ -172,7 +177,7 @@ export default class AuditService {
       else this.session = engine.createAuditSession(definitions, options);
       const result = this.session.result;
       this.byElement = indexByElement(result.findings);
-      this.fire(null, { full: true, ms: performance.now() - started, changedIds, findingsChanged: result.findings.length + result.exempted.length });
+      this.fire(null, { full: true, ms: performance.now() - started, changedIds, ids: [], findingsChanged: result.findings.length + result.exempted.length });
       return result;
     }
     if (this.pending.size === 0) return this.session.result;
@@ -188,7 +193,7 @@ export default class AuditService {
       else this.byElement.delete(id);
     }
     const findingsChanged = update.added.length + update.removed.length + update.changed.length;
-    const stats = { full: false, ms: performance.now() - started, changedIds: ids.length, findingsChanged };
+    const stats = { full: false, ms: performance.now() - started, changedIds: ids.length, ids, findingsChanged };
     this.lastUpdate = stats;
     // The result object is new after every update (handover coverage, counts): tell listeners even without marker changes.
     this.fire([...touched], stats);
@@ -203,6 +208,14 @@ export default class AuditService {
   }
 
   private loadedEngine: AuditModule | undefined;
+
+  /** Drops everything known about the previous model (a new one is being imported). */
+  private forget(): void {
+    this.session = undefined;
+    this.needsFull = true;
+    this.pending.clear();
+    this.byElement.clear();
+  }
 
   private loadEngine(): Promise<AuditModule> {
     this.engine ??= import('../../../analysis/audit/session').then((module) => (this.loadedEngine = module));

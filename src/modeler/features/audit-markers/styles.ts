@@ -1,8 +1,8 @@
 import type { RuleSeverity } from '../../../model/value-chain/schema';
 
 /*
- * The look of the audit badges on the canvas. bpmn-js renders in the document (light
- * DOM), so the rules live in a document stylesheet. Severity is never shown by colour
+ * The look of the audit badges on the canvas (SVG groups inside the elements' graphics).
+ * bpmn-js renders in the document (light DOM), so the rules live in a document stylesheet. Severity is never shown by colour
  * alone: each severity has its own icon shape, and the badge's accessible text says it.
  */
 
@@ -27,26 +27,8 @@ export const SEVERITY_ORDER: readonly RuleSeverity[] = ['error', 'warning', 'inf
 const STYLE_ID = 'ml-audit-markers-styles';
 
 const CSS = `
-.ml-audit-badge {
-  box-sizing: border-box;
-  display: inline-flex;
-  align-items: center;
-  gap: 2px;
-  height: 20px;
-  min-width: 20px;
-  padding: 0 6px 0 3px;
-  border-radius: 10px;
-  border: 2px solid #fff;
-  box-shadow: 0 0 0 1px rgb(0 0 0 / 0.35);
-  color: #fff;
-  font: 700 11px/1 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
-  font-variant-numeric: tabular-nums;
-  pointer-events: auto;
-  cursor: pointer;
-  white-space: nowrap;
-}
-.ml-audit-badge svg { display: block; width: 14px; height: 14px; flex: none; }
-${SEVERITY_ORDER.map((s) => `.ml-audit-badge--${s} { background: ${SEVERITY_COLOURS[s]}; }`).join('\n')}
+.ml-audit-badge { cursor: pointer; }
+.ml-audit-badge text { fill: #fff; font: 700 11px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-variant-numeric: tabular-nums; pointer-events: none; }
 .ml-audit-markers-hidden .ml-audit-badge { display: none; }
 `;
 
