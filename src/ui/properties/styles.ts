@@ -66,6 +66,7 @@ export const propertiesStyles = css`
   .field {
     display: grid;
     gap: 3px;
+    align-content: start;
   }
   .field > label,
   .legend {
@@ -96,6 +97,12 @@ export const propertiesStyles = css`
     border-radius: 6px;
     background: #fff;
     min-width: 0;
+    width: 100%;
+    box-sizing: border-box;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: auto;
   }
   textarea {
     resize: vertical;
@@ -148,6 +155,13 @@ export const propertiesStyles = css`
     display: grid;
     grid-template-columns: 1fr 1fr 1fr;
     gap: 6px;
+  }
+  .pair > *,
+  .triple > *,
+  .card,
+  .card-body,
+  .field {
+    min-width: 0;
   }
   fieldset {
     margin: 0;
@@ -235,7 +249,7 @@ export const propertiesStyles = css`
     table-layout: fixed;
   }
   table.raci th[scope='col']:first-child {
-    width: 50%;
+    width: 44%;
   }
   tr.current th {
     text-decoration: underline;
@@ -281,7 +295,7 @@ export const propertiesStyles = css`
     color: #344054;
   }
   .handover {
-    margin: 0;
+    margin: 8px 14px;
     padding: 8px 10px;
     border-radius: 8px;
     background: #eef4fb;

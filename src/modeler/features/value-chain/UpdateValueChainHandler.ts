@@ -79,18 +79,23 @@ export default class UpdateValueChainHandler {
     } else {
       context.log.replay();
     }
-    return this.changedShapes(context);
+    return NO_SHAPE_CHANGED;
   }
 
   revert(context: UpdateValueChainContext): unknown[] {
     context.log?.revert();
-    return this.changedShapes(context);
-  }
-
-  private changedShapes(context: UpdateValueChainContext): unknown[] {
-    return (context.touched ?? []).map((id) => this.elementRegistry.get(id)).filter((shape) => !!shape);
+    return NO_SHAPE_CHANGED;
   }
 }
+
+/**
+ * Value-chain data does not change how bpmn-js draws a shape, so no shape is marked
+ * changed: a changed shape makes diagram-js redraw it and re-check the order of all
+ * its siblings (a pool's thousand children), and close the context pad. Listeners
+ * learn about the change from `valueChain.changed`; a name change comes with
+ * bpmn-js's own label command, which marks its shapes itself.
+ */
+const NO_SHAPE_CHANGED: unknown[] = [];
 
 /** Elements whose name bpmn-js shows as a label (flow elements, pools, lanes, message flows), but not the diagram root. */
 function hasLabel(shape: { parent?: unknown; type?: string; businessObject?: ModdleElement }): boolean {

@@ -123,10 +123,8 @@ function agreementSection(view: PanelView, element: DiagramElement, handover: Ha
         </select>
       </div>
     </div>
-    <div class="pair">
-      ${selectField({ id: id('providerRole'), name: 'providerRole', label: msg('Provider role'), value: text('providerRole'), options: roles, problem: problem('providerRole') ?? unknownRole(view, stored.providerRole), onCommit: commit('providerRole') })}
-      ${selectField({ id: id('receiverRole'), name: 'receiverRole', label: msg('Receiver role'), value: text('receiverRole'), options: roles, problem: problem('receiverRole') ?? unknownRole(view, stored.receiverRole), onCommit: commit('receiverRole') })}
-    </div>
+    ${selectField({ id: id('providerRole'), name: 'providerRole', label: msg('Provider role'), value: text('providerRole'), options: roles, problem: problem('providerRole') ?? unknownRole(view, stored.providerRole), onCommit: commit('providerRole') })}
+    ${selectField({ id: id('receiverRole'), name: 'receiverRole', label: msg('Receiver role'), value: text('receiverRole'), options: roles, problem: problem('receiverRole') ?? unknownRole(view, stored.receiverRole), onCommit: commit('receiverRole') })}
     ${selectField({ id: id('status'), name: 'status', label: msg('Status'), value: text('status'), options: AGREEMENT_STATUSES.map((s) => [s, statusLabel(s)]), problem: problem('status'), onCommit: commit('status') })}
     <div class="pair">
       ${dateField({ id: id('agreedOn'), name: 'agreedOn', label: msg('Agreed on'), value: text('agreedOn'), problem: problem('agreedOn'), onCommit: commit('agreedOn') })}
