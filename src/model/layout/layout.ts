@@ -67,9 +67,9 @@ export function layoutDefinitions(definitions: ModdleElement, moddle: BpmnModdle
       if (own) placed.add(own);
       blocks.push(makeBlock(own, participant));
     }
-    // bpmn-js also draws processes no pool refers to, on the collaboration's plane.
+    // bpmn-js also draws processes no pool refers to on the collaboration's plane, but only those with lanes.
     for (const process of processes) {
-      if (!placed.has(process) && ((process.flowElements as unknown[] | undefined)?.length ?? 0) > 0) {
+      if (!placed.has(process) && process.laneSets && ((process.flowElements as unknown[] | undefined)?.length ?? 0) > 0) {
         placed.add(process);
         blocks.push(makeBlock(process, undefined));
       }

@@ -33,7 +33,7 @@ let layoutModdle: BpmnModdle | undefined;
  * be BPMN) and makes sure it has something to show. A model without diagram, or
  * whose diagram leaves out pools, lanes or flow nodes, is laid out anew; flows whose
  * ends are drawn but which lack a line get one. A complete file comes back unchanged,
- * byte for byte.
+ * byte for byte, unless it holds elements in no namespace (see below).
  */
 export async function prepareImport(xml: string): Promise<PreparedImport> {
   const moddle = (layoutModdle ??= createModdle());
@@ -54,10 +54,15 @@ export async function prepareImport(xml: string): Promise<PreparedImport> {
     const added = addMissingEdges(definitions, moddle, new Set(coverage.missingEdges));
     if (added > 0) layout = { reason: 'missing-edges', missing: added, expected: coverage.expected };
   }
-  if (!layout) return { xml, warnings };
-  const { xml: laidOut } = await moddle.toXML(definitions, { format: true });
-  return { xml: laidOut, warnings, layout };
+  // Elements in no namespace (`xmlns=""`, as SAP Signavio writes W4 extensions) are
+  // read by parseBpmn in a form that can be written again; the modeler's own reader
+  // cannot, and could then never save the model. Hand it the repaired text instead.
+  if (!layout && !NO_NAMESPACE.test(xml)) return { xml, warnings };
+  const { xml: written } = await moddle.toXML(definitions, { format: true });
+  return { xml: written, warnings, ...(layout ? { layout } : {}) };
 }
+
+const NO_NAMESPACE = /\sxmlns\s*=\s*(""|'')/;
 
 /**
  * Draws a line for each flow that has none although both its ends are drawn, on the

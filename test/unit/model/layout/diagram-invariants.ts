@@ -42,7 +42,11 @@ export function endsOf(connection: ModdleElement): [ModdleElement | undefined, M
   return [connection.sourceRef, connection.targetRef];
 }
 
-/** Flow nodes of the processes a diagram should show (pools of the collaboration, or the process), nested ones included. */
+/**
+ * Flow nodes of the processes a diagram should show (pools of the collaboration, or
+ * the process), nested ones included; like bpmn-js, a process no pool refers to
+ * counts only when it has lanes.
+ */
 export function flowNodesToDraw(definitions: ModdleElement): ModdleElement[] {
   const roots = (definitions.rootElements ?? []) as ModdleElement[];
   const collaboration = roots.find((r) => isA(r, 'bpmn:Collaboration') && r.participants?.length);
@@ -50,7 +54,7 @@ export function flowNodesToDraw(definitions: ModdleElement): ModdleElement[] {
     ? [
         ...new Set([
           ...((collaboration.participants ?? []) as ModdleElement[]).map((p) => p.processRef).filter(Boolean),
-          ...roots.filter((r) => isA(r, 'bpmn:Process') && r.flowElements?.length)
+          ...roots.filter((r) => isA(r, 'bpmn:Process') && r.laneSets && r.flowElements?.length)
         ])
       ]
     : roots.filter((r) => isA(r, 'bpmn:Process')).slice(0, 1);
