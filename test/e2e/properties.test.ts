@@ -458,12 +458,22 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
     await expect.poll(() => shownTitle(page)).toBe('Value chain');
     await page.click('[data-action="undo"]');
     await expect.poll(() => dataOf(page, 'Task_plan')).toBe(before);
-    // and a delete of an element without data changes no other data (nothing to restore)
+    // and a delete of an element without data changes no other data and reports no value-chain change
     const all = await xml(page);
+    await page.evaluate(() => {
+      const bus = (window as unknown as { missinglink: Missinglink }).missinglink.modeler.get('eventBus');
+      (window as unknown as { vcEvents: string[][] }).vcEvents = [];
+      bus.on('valueChain.changed', (e: { elementIds: string[] }) => (window as unknown as { vcEvents: string[][] }).vcEvents.push(e.elementIds));
+    });
     await clickShape(page, 'Task_mail');
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await xml(page)).includes('id="Task_mail"')).toBe(false);
     expect((await xml(page)).match(/<ml:[a-z]+/g)).toEqual(all.match(/<ml:[a-z]+/g));
+    expect(await page.evaluate(() => (window as unknown as { vcEvents: string[][] }).vcEvents)).toEqual([]);
+    // while deleting the task with data reports it
+    await clickShape(page, 'Task_plan');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { vcEvents: string[][] }).vcEvents)).toEqual([['Task_plan']]);
     expect(errors).toEqual([]);
     await context.close();
   });
