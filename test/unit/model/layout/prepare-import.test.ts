@@ -1,4 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { BpmnModdle } from 'bpmn-moddle';
+import missinglinkDescriptor from '../../../../src/model/value-chain/missinglink.json';
 import { describe, expect, it } from 'vitest';
 import { BpmnImportError, createModdle, parseBpmn } from '../../../../src/model/bpmn-io';
 import type { ModdleElement } from '../../../../src/model/moddle-types';
@@ -190,6 +192,23 @@ describe('prepareImport: incomplete diagrams', () => {
     expect([...after.edges.keys()].map((e) => e.id)).toContain(flowId);
     for (const [element, bounds] of before.shapes) expect([...after.shapes].find(([e]) => e.id === element.id)![1]).toEqual(bounds);
     expect(layoutProblems(result.definitions)).toEqual([]);
+  });
+});
+
+describe('prepareImport: files the modeler could not save as they are', () => {
+  it('rewrites a SAP Signavio export with elements in no namespace so that a plain bpmn-moddle (as in bpmn-js) can write it again', async () => {
+    // given the Signavio export whose W4 extension holds <Grid xmlns="">
+    const xml = readFileSync(new URL('SAP-Signavio-19.9.0/A.2.1-roundtrip.bpmn', corpus), 'utf8');
+    const plain = new BpmnModdle({ ml: missinglinkDescriptor });
+    const asIs = await plain.fromXML(xml);
+    await expect(plain.toXML(asIs.rootElement)).rejects.toThrow(/no namespace uri given for prefix/);
+    // when it is prepared for import
+    const prepared = await prepareImport(xml);
+    // then the text handed to the modeler reads and writes back, with the grid still outside any namespace
+    expect(prepared.layout).toBeUndefined();
+    const read = await plain.fromXML(prepared.xml);
+    const { xml: written } = await plain.toXML(read.rootElement);
+    expect(written).toMatch(/<Grid [^>]*color="230,230,230"/);
   });
 });
 
