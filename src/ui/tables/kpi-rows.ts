@@ -42,23 +42,38 @@ export type KpiSortKey =
   | 'status'
   | 'period';
 
+/**
+ * Remembers the row built for each ml:Kpi element with the text it was built from, so
+ * that re-reading a large model after an edit rebuilds (and re-validates) only the
+ * KPIs that changed, and unchanged rows keep their identity (the table skips them).
+ */
+export type KpiRowCache = WeakMap<ModdleElement, { signature: string; row: KpiRow }>;
+
 /** Reads every KPI of the given activities into table rows, in the activities' order. */
-export function kpiRows(activities: readonly ActivityEntry[]): KpiRow[] {
+export function kpiRows(activities: readonly ActivityEntry[], cache: KpiRowCache = new WeakMap()): KpiRow[] {
   const rows: KpiRow[] = [];
   for (const activity of activities) {
     const kpis = (stepOf(activity.element)?.kpis as ModdleElement[] | undefined) ?? [];
     kpis.forEach((kpi, index) => {
+      const key = `${activity.id}/${(kpi.id as string | undefined) ?? `#${index}`}`;
       const stored: Partial<Record<KpiTableField, string>> = {};
+      let signature = `${key}\u0000${activity.name}\u0000${activity.department ?? ''}`;
       for (const field of KPI_TABLE_FIELDS) {
         const value = kpi[field] as string | undefined;
         if (value !== undefined && value !== '') stored[field] = value;
+        signature += `\u0000${value ?? ''}`;
+      }
+      const cached = cache.get(kpi);
+      if (cached?.signature === signature) {
+        rows.push(cached.row);
+        return;
       }
       const problems: Partial<Record<KpiTableField, FieldProblem>> = {};
       for (const p of validateAttributes('ml:Kpi', stored).problems) {
         if ((KPI_TABLE_FIELDS as readonly string[]).includes(p.field)) problems[p.field as KpiTableField] ??= p;
       }
-      rows.push({
-        key: `${activity.id}/${(kpi.id as string | undefined) ?? `#${index}`}`,
+      const row: KpiRow = {
+        key,
         activityId: activity.id,
         activityName: activity.name,
         ...(activity.department !== undefined ? { department: activity.department } : {}),
@@ -66,7 +81,9 @@ export function kpiRows(activities: readonly ActivityEntry[]): KpiRow[] {
         stored,
         problems,
         evaluation: evaluateKpi(stored)
-      });
+      };
+      cache.set(kpi, { signature, row });
+      rows.push(row);
     });
   }
   return rows;

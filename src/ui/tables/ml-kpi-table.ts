@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
@@ -16,6 +17,7 @@ import {
   sortKpiRows,
   withoutNoise,
   type KpiRow,
+  type KpiRowCache,
   type KpiSortKey,
   type KpiTableField
 } from './kpi-rows';
@@ -86,6 +88,8 @@ export class MlKpiTable extends LitElement {
   declare decimalComma: boolean;
 
   private changes = new ModelerChangesController(this);
+  private rowCache: KpiRowCache = new WeakMap();
+  private formats = new Map<string, Intl.NumberFormat>();
 
   constructor() {
     super();
@@ -217,7 +221,7 @@ export class MlKpiTable extends LitElement {
       return;
     }
     const registry = this.modeler.get<ElementRegistry>('elementRegistry');
-    this.rows = kpiRows(activitiesInFlowOrder(registry.getAll() as unknown as DiagramElementLike[]));
+    this.rows = kpiRows(activitiesInFlowOrder(registry.getAll() as unknown as DiagramElementLike[]), this.rowCache);
     // An edited cell whose row disappeared (undo of an added KPI, deleted activity) closes.
     if (this.editing && !this.rows.some((r) => r.key === this.editing!.key)) this.editing = undefined;
   }
@@ -238,8 +242,12 @@ export class MlKpiTable extends LitElement {
 
   // ---- number display ------------------------------------------------------------------------
 
+  /** Formats a number in the UI language; formatters are kept, as creating one is slow. */
   private formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
-    return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 6, ...options }).format(value);
+    const key = `${currentLocale()} ${JSON.stringify(options)}`;
+    let format = this.formats.get(key);
+    if (!format) this.formats.set(key, (format = new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 6, ...options })));
+    return format.format(value);
   }
 
   /** A stored decimal as a person edits it: the UI's decimal sign, no grouping. */
@@ -431,7 +439,12 @@ export class MlKpiTable extends LitElement {
         ${repeat(
           rows,
           (r) => r.key,
-          (r) => this.renderRow(r)
+          // A row re-renders only when its data, its editor or the language changed.
+          (r) => {
+            const editing = this.editing?.key === r.key ? this.editing : undefined;
+            const error = this.cellError?.key === r.key ? this.cellError : undefined;
+            return guard([r, editing, error, currentLocale()], () => this.renderRow(r));
+          }
         )}
       </tbody>
     </table>`;

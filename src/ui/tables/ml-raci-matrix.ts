@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import { RESPONSIBILITIES, type Responsibility } from '../../model/value-chain/schema';
 import { activitiesInFlowOrder, type DiagramElementLike } from './table-data';
-import { cellLetters, RACI_LETTERS, raciCsvRows, raciRoles, raciRows, responsibilityForKey, type RaciRole, type RaciRow } from './raci-rows';
+import { cellLetters, RACI_LETTERS, raciCsvRows, raciRoles, raciRows, responsibilityForKey, type RaciRole, type RaciRow, type RaciRowCache } from './raci-rows';
+import { currentLocale } from '../../i18n/localization';
 import { responsibilityLabel } from './labels';
 import { revealElement } from './reveal';
 import { ModelerChangesController } from './modeler-changes';
@@ -49,6 +51,8 @@ export class MlRaciMatrix extends LitElement {
   declare error: string | undefined;
 
   private changes = new ModelerChangesController(this);
+  private rowCache: RaciRowCache = new WeakMap();
+  private rolesSignature = '';
 
   constructor() {
     super();
@@ -185,8 +189,14 @@ export class MlRaciMatrix extends LitElement {
       return;
     }
     const registry = this.modeler.get<ElementRegistry>('elementRegistry');
-    this.roles = raciRoles(this.editor()?.getValueChain());
-    this.rows = raciRows(activitiesInFlowOrder(registry.getAll() as unknown as DiagramElementLike[]), this.roles);
+    // Same roles keep the same array, so rows that did not change are not drawn again.
+    const roles = raciRoles(this.editor()?.getValueChain());
+    const signature = JSON.stringify(roles);
+    if (signature !== this.rolesSignature) {
+      this.roles = roles;
+      this.rolesSignature = signature;
+    }
+    this.rows = raciRows(activitiesInFlowOrder(registry.getAll() as unknown as DiagramElementLike[]), this.roles, this.rowCache);
     const maxRow = Math.max(0, this.rows.length - 1);
     const maxCol = Math.max(0, this.roles.length - 1);
     if (this.focusCell.row > maxRow || this.focusCell.col > maxCol) {
@@ -339,7 +349,10 @@ export class MlRaciMatrix extends LitElement {
         lastGroup = group;
         body.push(html`<tr class="group"><th colspan=${this.roles.length + 2} scope="rowgroup">${group ?? msg('Outside the lanes')}</th></tr>`);
       }
-      body.push(this.renderRow(row, r));
+      // A row is drawn again only when its data, its focus or menu, or the language changed.
+      const focusCol = this.focusCell.row === r ? this.focusCell.col : -1;
+      const menuCol = this.menuCell?.row === r ? this.menuCell.col : -1;
+      body.push(guard([row, r, this.roles, focusCol, menuCol, currentLocale()], () => this.renderRow(row, r)));
     }
     return html`<table role="grid" aria-labelledby="raci-title">
       <thead>

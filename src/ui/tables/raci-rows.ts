@@ -52,14 +52,24 @@ export function raciRoles(valueChain: ModdleElement | undefined): RaciRole[] {
     }));
 }
 
+/** Remembers each activity's row with the text it was built from, so unchanged rows are reused as they are. */
+export type RaciRowCache = WeakMap<ModdleElement, { signature: string; row: RaciRow }>;
+
 /** One row per activity (every activity, with or without value-chain data), in the activities' order. */
-export function raciRows(activities: readonly ActivityEntry[], roles: readonly RaciRole[]): RaciRow[] {
+export function raciRows(activities: readonly ActivityEntry[], roles: readonly RaciRole[], cache: RaciRowCache = new WeakMap()): RaciRow[] {
   const known = new Set(roles.map((r) => r.id));
+  const rolesKey = roles.map((r) => r.id).join('\u0000');
   return activities.map((activity) => {
+    const assignments = (stepOf(activity.element)?.assignments as ModdleElement[] | undefined) ?? [];
+    let signature = `${activity.id}\u0001${activity.name}\u0001${activity.department ?? ''}\u0001${activity.laneId ?? ''}\u0001${rolesKey}`;
+    for (const a of assignments) signature += `\u0001${(a.role as string | undefined) ?? ''}:${(a.responsibility as string | undefined) ?? ''}`;
+    const cached = cache.get(activity.element);
+    if (cached?.signature === signature) return cached.row;
+
     const cells: Record<string, Responsibility[]> = {};
     const unknownRoles: string[] = [];
     let accountableCount = 0;
-    for (const assignment of (stepOf(activity.element)?.assignments as ModdleElement[] | undefined) ?? []) {
+    for (const assignment of assignments) {
       const role = assignment.role as string | undefined;
       const responsibility = assignment.responsibility as string | undefined;
       if (!role || !isResponsibility(responsibility)) continue;
@@ -70,7 +80,7 @@ export function raciRows(activities: readonly ActivityEntry[], roles: readonly R
       }
       (cells[role] ??= []).push(responsibility);
     }
-    return {
+    const row: RaciRow = {
       activityId: activity.id,
       activityName: activity.name,
       ...(activity.department !== undefined ? { department: activity.department } : {}),
@@ -79,6 +89,8 @@ export function raciRows(activities: readonly ActivityEntry[], roles: readonly R
       unknownRoles,
       accountableCount
     };
+    cache.set(activity.element, { signature, row });
+    return row;
   });
 }
 
