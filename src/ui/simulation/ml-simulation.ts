@@ -263,13 +263,19 @@ export class MlSimulation extends LitElement {
     });
     actor.start();
     this.interactive = { driver, actor };
-    this.showStaticFlags(driver.run);
     return this.interactive;
   }
 
-  private showStaticFlags(run: SimulationRun): void {
-    this.runFlags = [...run.staticFlags];
-    this.canvas?.addFlags(run.staticFlags.map((f) => this.canvasFlag(f)));
+  /** The model's own flags (unreachable, dead ends) appear when a run begins, not before: reset leaves a clean canvas. */
+  private beginRun(): { driver: InteractiveDriver; actor: RunActor } | undefined {
+    this.notice = undefined;
+    const interactive = this.ensureInteractive();
+    if (interactive && this.runState === 'idle') {
+      const staticFlags = interactive.driver.run.staticFlags;
+      this.runFlags = [...staticFlags];
+      this.canvas?.addFlags(staticFlags.map((f) => this.canvasFlag(f)));
+    }
+    return interactive;
   }
 
   private canvasFlag(flag: SimFlag): CanvasFlag {
@@ -293,13 +299,11 @@ export class MlSimulation extends LitElement {
   }
 
   private startRun(): void {
-    this.notice = undefined;
-    this.ensureInteractive()?.actor.send({ type: 'START' });
+    this.beginRun()?.actor.send({ type: 'START' });
   }
 
   private stepRun(): void {
-    this.notice = undefined;
-    this.ensureInteractive()?.actor.send({ type: 'STEP' });
+    this.beginRun()?.actor.send({ type: 'STEP' });
   }
 
   private togglePause(): void {
@@ -317,7 +321,6 @@ export class MlSimulation extends LitElement {
     this.notice = undefined;
     if (!current) return;
     current.actor.send({ type: 'RESET' });
-    this.showStaticFlags(current.driver.run);
   }
 
   private stopInteractive(): void {
