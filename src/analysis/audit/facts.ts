@@ -25,7 +25,7 @@ export interface Parsed<T> {
 /** Stored text as the schema sees it: blank means absent, surrounding spaces do not count. */
 export function storedText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
+  const text = (typeof value === 'string' ? value : String(value)).trim();
   return text === '' ? undefined : text;
 }
 
@@ -122,12 +122,20 @@ function children(element: ModdleElement | undefined, property: string): ModdleE
 
 /** Reads the audit's view of an activity's ml:step. */
 export function readStepFacts(activity: ModdleElement): StepFacts {
-  const step = getExtension(activity, 'ml:Step');
+  const step = stepOf(activity);
   if (!step) return { hasStep: false, kpis: [], assignments: [] };
   const kpis = children(step, 'kpis').map(readKpi);
   const assignments = children(step, 'assignments').map(readAssignment);
   const resourcesElement = step.resources as ModdleElement | undefined;
   return { hasStep: true, kpis, assignments, ...(resourcesElement ? { resources: readResources(resourcesElement) } : {}) };
+}
+
+/** The ml:step of an activity (as getExtension finds it, without a callback per activity). */
+function stepOf(activity: ModdleElement): ModdleElement | undefined {
+  const values = activity.extensionElements?.values as ModdleElement[] | undefined;
+  if (!values) return undefined;
+  for (let i = 0; i < values.length; i++) if (values[i]!.$type === 'ml:Step') return values[i];
+  return undefined;
 }
 
 // The readers below avoid closures on purpose: they run once per activity, and

@@ -52,6 +52,14 @@ export interface ModelWalk {
   flowsOf?: Map<string, ModdleElement[]>;
 }
 
+/** Whether extension elements hold an ml:exemption (a plain loop: this runs for every element with extensions). */
+function hasExemption(extensionElements: ModdleElement): boolean {
+  const values = extensionElements.values as ModdleElement[] | undefined;
+  if (!values) return false;
+  for (let i = 0; i < values.length; i++) if (values[i]!.$type === 'ml:Exemption') return true;
+  return false;
+}
+
 /** A walk with the lookups the session and the diff need. */
 export type IndexedWalk = ModelWalk & Required<Pick<ModelWalk, 'byId' | 'flowsOf'>>;
 
@@ -74,9 +82,8 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
   const visit = (element: ModdleElement | undefined) => {
     if (!element?.id) return;
     byId?.set(element.id, element);
-    if (element.extensionElements) {
-      const list = readExemptionFacts(element);
-      if (list.length > 0) walk.exemptions.set(element.id, { element, list });
+    if (element.extensionElements && hasExemption(element.extensionElements)) {
+      walk.exemptions.set(element.id, { element, list: readExemptionFacts(element) });
     }
   };
   const flow = (element: ModdleElement) => {

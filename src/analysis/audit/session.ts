@@ -35,10 +35,13 @@ export interface AuditSession {
 export function createAuditSession(definitions: ModdleElement, options: AuditOptions = {}): AuditSession {
   const state = new AuditState(definitions, options, true);
   let current = state.result();
+  let currentById = findingsById(current);
   const advance = (): AuditUpdate => {
     const next = state.result();
-    const update = diffResults(current, next);
+    const nextById = findingsById(next);
+    const update = diffFindings(currentById, nextById, next);
     current = next;
+    currentById = nextById;
     return update;
   };
   return {
@@ -59,9 +62,17 @@ export function createAuditSession(definitions: ModdleElement, options: AuditOpt
 
 /** Compares two results finding by finding (active and exempted together). */
 export function diffResults(before: AuditResult, after: AuditResult): AuditUpdate {
-  const all = (r: AuditResult) => new Map<string, AuditFinding>([...r.findings, ...r.exempted].map((f) => [f.id, f]));
-  const old = all(before);
-  const now = all(after);
+  return diffFindings(findingsById(before), findingsById(after), after);
+}
+
+function findingsById(result: AuditResult): Map<string, AuditFinding> {
+  const map = new Map<string, AuditFinding>();
+  for (const f of result.findings) map.set(f.id, f);
+  for (const f of result.exempted) map.set(f.id, f);
+  return map;
+}
+
+function diffFindings(old: Map<string, AuditFinding>, now: Map<string, AuditFinding>, after: AuditResult): AuditUpdate {
   const added: AuditFinding[] = [];
   const changed: AuditFinding[] = [];
   const removed: AuditFinding[] = [];
