@@ -51,6 +51,7 @@ interface DraftSet {
  */
 export class FormState {
   private drafts = new Map<string, DraftSet>();
+  private problems = new Map<string, { basis: string; problems: Record<string, FieldProblem> }>();
 
   /** `changed` is called when refused input appears or goes, so the panel shows it. */
   constructor(
@@ -61,6 +62,7 @@ export class FormState {
   /** Forgets all refused input (another model was opened). */
   clear(): void {
     this.drafts.clear();
+    this.problems.clear();
   }
 
   /** The text to show in a field: the refused input if there is one, else the stored value (optionally converted for display). */
@@ -73,8 +75,23 @@ export class FormState {
   problem(group: AttrGroup, field: string): ShownProblem | undefined {
     const draft = this.current(group)?.fields.get(field);
     if (draft) return draft.problem;
-    const stored = storedProblems(group.type, group.stored, group.extraRule)[field];
+    const stored = this.storedProblems(group)[field];
     return stored ? fromFieldProblem(stored) : undefined;
+  }
+
+  /**
+   * The stored values' problems of a group, validated once per stored state (a form
+   * asks field by field). Groups with an extra rule depend on more than their own
+   * values, so they are validated each time.
+   */
+  private storedProblems(group: AttrGroup): Record<string, FieldProblem> {
+    if (group.extraRule) return storedProblems(group.type, group.stored, group.extraRule);
+    const basis = canonical(group.stored);
+    const cached = this.problems.get(group.key);
+    if (cached && cached.basis === basis) return cached.problems;
+    const problems = storedProblems(group.type, group.stored);
+    this.problems.set(group.key, { basis, problems });
+    return problems;
   }
 
   /** True when the group has refused input waiting. */
