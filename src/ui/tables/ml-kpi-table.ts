@@ -154,8 +154,10 @@ export class MlKpiTable extends LitElement {
       }
       .cell-error {
         display: block;
+        min-width: 180px;
         max-width: 280px;
         white-space: normal;
+        text-align: left;
         color: #b42318;
         font-size: 12px;
         padding: 2px 2px 4px;
@@ -164,6 +166,23 @@ export class MlKpiTable extends LitElement {
         color: #b42318;
         font-weight: 700;
         margin-right: 4px;
+      }
+      /* The activity stays in view when the wide table scrolls sideways. */
+      tbody td:first-child,
+      thead th:first-child {
+        position: sticky;
+        left: 0;
+        background: #fff;
+        max-width: 240px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      tbody td:first-child {
+        z-index: 1;
+        box-shadow: inset -1px 0 0 #e3e8ee;
+      }
+      thead th:first-child {
+        z-index: 3;
       }
       .status {
         display: inline-flex;

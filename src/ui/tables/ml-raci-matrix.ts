@@ -47,6 +47,8 @@ export class MlRaciMatrix extends LitElement {
   declare focusCell: CellPosition;
   /** The cell whose menu is open, if any. */
   declare menuCell: CellPosition | undefined;
+  /** Where the open menu sits in the window (below its cell, or above when there is no room). */
+  private menuPlace = '';
   declare decimalComma: boolean;
   declare error: string | undefined;
 
@@ -76,7 +78,8 @@ export class MlRaciMatrix extends LitElement {
         white-space: normal;
         overflow-wrap: anywhere;
         min-width: 86px;
-        max-width: 140px;
+        max-width: 160px;
+        hyphens: auto;
         vertical-align: bottom;
         text-align: center;
       }
@@ -128,7 +131,9 @@ export class MlRaciMatrix extends LitElement {
         box-shadow: inset 4px 0 0 #9a6700;
       }
       td.check {
-        white-space: nowrap;
+        white-space: normal;
+        min-width: 24px;
+        max-width: 220px;
       }
       td.check .bad {
         color: #7d4e00;
@@ -138,11 +143,9 @@ export class MlRaciMatrix extends LitElement {
         color: #1a7f37;
       }
       .menu {
-        position: absolute;
-        z-index: 5;
-        top: 100%;
-        left: 50%;
-        transform: translateX(-50%);
+        /* fixed, so the scrolling table does not clip it; placed from the cell's box */
+        position: fixed;
+        z-index: 20;
         display: grid;
         min-width: 250px;
         padding: 4px;
@@ -254,11 +257,19 @@ export class MlRaciMatrix extends LitElement {
   }
 
   private openMenu(position: CellPosition): void {
+    const box = this.cellElement(position)?.getBoundingClientRect();
+    const menuHeight = 190;
+    const left = box ? Math.max(8, Math.min(box.left, window.innerWidth - 360)) : 8;
+    this.menuPlace = !box
+      ? ''
+      : window.innerHeight - box.bottom >= menuHeight
+        ? `left:${left}px;top:${box.bottom}px`
+        : `left:${left}px;bottom:${window.innerHeight - box.top}px`;
     this.focusCell = position;
     this.menuCell = position;
     void this.updateComplete.then(() => {
       const menu = this.cellElement(position)?.querySelector('.menu');
-      (menu?.querySelector<HTMLElement>('[aria-checked="true"]') ?? menu?.querySelector<HTMLElement>('button'))?.focus();
+      (menu?.querySelector<HTMLElement>('[aria-checked="true"]') ?? menu?.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
     });
   }
 
@@ -329,7 +340,10 @@ export class MlRaciMatrix extends LitElement {
           @click=${() => this.dispatchEvent(new CustomEvent('ml-close', { bubbles: true, composed: true }))}>×</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <div class="scroll">${this.renderMatrix()}</div>
+      <div class="scroll" @scroll=${() => {
+        // The menu is fixed in the window: it would drift away from its cell.
+        if (this.menuCell) this.menuCell = undefined;
+      }}>${this.renderMatrix()}</div>
     `;
   }
 
@@ -402,7 +416,7 @@ export class MlRaciMatrix extends LitElement {
 
   private renderMenu(position: CellPosition, current: Responsibility[]) {
     const order: Responsibility[] = ['responsible', 'accountable', 'consulted', 'informed'];
-    return html`<div class="menu" role="menu" aria-label=${msg('Choose a responsibility')} @keydown=${(e: KeyboardEvent) => this.onMenuKeyDown(e)}>
+    return html`<div class="menu" role="menu" style=${this.menuPlace} aria-label=${msg('Choose a responsibility')} @keydown=${(e: KeyboardEvent) => this.onMenuKeyDown(e)}>
       ${order.filter((r) => RESPONSIBILITIES.includes(r)).map(
         (r) => html`<button type="button" role="menuitemradio" aria-checked=${current.includes(r) ? 'true' : 'false'} tabindex="-1"
           @click=${(e: Event) => this.chooseFromMenu(e, position, r)}><b>${RACI_LETTERS[r]}</b>${responsibilityLabel(r)}</button>`
