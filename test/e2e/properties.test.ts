@@ -82,8 +82,6 @@ const CAMPAIGN = `<?xml version="1.0" encoding="UTF-8"?>
 
 // ---- helpers -------------------------------------------------------------------------------------
 
-/** A wide screen, so the header's tools, the library, the canvas and the side panel fit side by side. */
-const WIDE = { viewport: { width: 1680, height: 1000 } };
 
 type Missinglink = { modeler: { saveXML(o: object): Promise<{ xml: string }>; get(name: string): any } };
 
@@ -196,7 +194,7 @@ async function undoCount(page: Page): Promise<number> {
 
 describe('properties panel: editing value-chain data through the UI', () => {
   it('edits a name, a KPI, a RACI cell and an agreement; each edit is one undo step that Ctrl+Z and the Undo button revert and redo restores', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     const snapshots = [await xml(page)];
     const stack0 = await undoCount(page);
@@ -285,7 +283,7 @@ describe('properties panel: editing value-chain data through the UI', () => {
   });
 
   it('shows invalid input at the field with the reason and never writes it; values invalid in the file are shown as they are', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     await clickShape(page, 'Task_plan');
     await expect.poll(() => shownTitle(page)).toBe('Campagne plannen');
@@ -364,7 +362,7 @@ describe('properties panel: editing value-chain data through the UI', () => {
   });
 
   it('follows the selection: task, lane, flow, gateway, several elements, nothing', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     await clickShape(page, 'Task_plan');
     await expect.poll(() => shownTitle(page)).toBe('Campagne plannen');
@@ -406,7 +404,7 @@ describe('properties panel: editing value-chain data through the UI', () => {
   });
 
   it('can be used with the keyboard alone, with a visible focus ring', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     await clickShape(page, 'Task_offer');
     await expect.poll(() => shownTitle(page)).toBe('Offerte maken');
@@ -447,7 +445,7 @@ describe('properties panel: editing value-chain data through the UI', () => {
 
 describe('value-chain data when elements are deleted, copied or roles removed', () => {
   it('deleting a task removes its data, undo restores it', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     const before = await dataOf(page, 'Task_plan');
     expect(before).toContain('Kpi_reach');
@@ -479,7 +477,7 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
   });
 
   it('copy and paste of a task keeps its data with fresh KPI ids; undo removes the copy', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     await clickShape(page, 'Task_plan');
     await page.keyboard.press('Control+c');
@@ -513,7 +511,7 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
   });
 
   it('removing a role clears its assignments and agreement roles in the same undo step; an unused role takes nothing along', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     // given an agreement naming the marketing manager as provider
     const result = await page.evaluate(async () => {
@@ -549,7 +547,7 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
   });
 
   it('keeps the value chain when the last pool is deleted, and undo puts the pool back with it', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     const before = await xml(page);
     const collaborationData = await dataOf(page, 'Collab');
@@ -571,7 +569,7 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
   });
 
   it('replacing a task by another task type keeps its data; by a gateway drops the step data it cannot carry', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     const result = await page.evaluate(async () => {
       const { modeler } = (window as unknown as { missinglink: Missinglink }).missinglink;
@@ -595,7 +593,7 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
 
 describe('value-chain edits survive a reload', () => {
   it('keeps data entered in the panel after the page is reloaded (autosave)', async () => {
-    const { context, page, errors } = await newAppPage(browser, WIDE);
+    const { context, page, errors } = await newAppPage(browser);
     await openCampaign(page);
     await clickShape(page, 'Task_call');
     await expect.poll(() => shownTitle(page)).toBe('Klant bellen');
