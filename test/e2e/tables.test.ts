@@ -154,6 +154,53 @@ describe('KPI table', () => {
     await context.close();
   });
 
+  it('shows invalid values from a file as they are, with the reason, and exports them unchanged', async () => {
+    const { context, page, errors } = await newAppPage(browser, { locale: 'nl-NL' });
+    await openApp(page);
+    // given a file from elsewhere with a target that is no number and a target without unit
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:ml="http://missinglink.app/schema/bpmn/1.0" id="Defs" targetNamespace="http://example.com">
+  <bpmn:process id="Process_bad" name="Ongeldige KPI's" isExecutable="false">
+    <bpmn:laneSet id="LaneSet_1">
+      <bpmn:lane id="Lane_sales" name="Verkoop"><bpmn:flowNodeRef>Task_quote</bpmn:flowNodeRef></bpmn:lane>
+    </bpmn:laneSet>
+    <bpmn:task id="Task_quote" name="Offerte maken">
+      <bpmn:extensionElements>
+        <ml:step activityGroup="harvest" level="task">
+          <ml:kpi id="Kpi_bad" name="Offertes" objectiveGroup="sowing" unit="offertes" direction="at-least" target="veel" realised="12" />
+          <ml:kpi id="Kpi_nounit" name="Omzet" objectiveGroup="harvest-short" direction="at-least" target="5000" realised="6200" />
+        </ml:step>
+      </bpmn:extensionElements>
+    </bpmn:task>
+  </bpmn:process>
+</bpmn:definitions>`;
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('ml-library [data-action="import"]');
+    await (await chooser).setFiles({ name: 'ongeldig.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await page.waitForFunction(() => !!document.querySelector('.djs-element[data-element-id="Task_quote"]'));
+    await page.click('[data-panel="kpi-table"]');
+    const table = page.locator('ml-kpi-table');
+
+    // then the stored text is shown with a warning sign and the reason, and the KPI cannot be judged
+    const bad = table.locator('tr[data-key="Task_quote/Kpi_bad"]');
+    await bad.waitFor();
+    const target = bad.locator('td[data-field="target"] .cell-button');
+    expect(await target.textContent()).toContain('veel');
+    expect(await target.textContent()).toContain('⚠');
+    expect(await target.getAttribute('aria-label')).toContain('"veel" is geen getal');
+    expect(await bad.getAttribute('data-status')).toBe('no-data');
+    const noUnit = table.locator('tr[data-key="Task_quote/Kpi_nounit"] td[data-field="unit"] .cell-button');
+    expect(await noUnit.getAttribute('title')).toContain('Een streefscore heeft een eenheid nodig');
+
+    // and the CSV keeps the stored text rather than dropping it
+    const download = page.waitForEvent('download');
+    await table.locator('button[data-action="export-csv"]').click();
+    const parsed = readCsv((await readFile((await (await download).path())!)).toString('utf8'), ';');
+    expect(parsed.ok && parsed.records.find((r) => r.fields[2] === 'Offertes')?.fields[6]).toBe('veel');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('sorts by a column, filters by department and shows a clicked activity on the canvas', async () => {
     const { context, page, errors } = await newAppPage(browser, { locale: 'nl-NL' });
     await openApp(page);

@@ -555,7 +555,8 @@ export class MlKpiTable extends LitElement {
     const editable = !!row.kpiId;
     return html`<td class="editable ${numeric ? 'number' : ''}" data-field=${field}>
       <button type="button" class="cell-button" ?disabled=${!editable}
-        aria-label=${msg(str`${label} of “${row.stored.name ?? ''}” (${row.activityName}): ${row.stored[field] ?? msg('empty')}. Press Enter to edit.`)}
+        aria-label=${msg(str`${label} of “${row.stored.name ?? ''}” (${row.activityName}): ${row.stored[field] ?? msg('empty')}. Press Enter to edit.`) +
+        (problem ? ` ${problemText(problem)}` : '')}
         title=${problem ? problemText(problem) : editable ? msg('Click to edit') : msg('This KPI has no id; edit it in the properties panel')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${value === ''
           ? html`<span class="placeholder">${editable ? '…' : ''}</span>`
@@ -586,7 +587,8 @@ export class MlKpiTable extends LitElement {
     const text = start || end ? `${start ?? '…'} – ${end ?? '…'}` : '';
     return html`<td class="editable" data-field=${field}>
       <button type="button" class="cell-button" ?disabled=${!row.kpiId} title=${problem ? problemText(problem) : msg('Click to edit')}
-        aria-label=${msg(str`Period of “${row.stored.name ?? ''}” (${row.activityName}): ${text || msg('empty')}. Press Enter to edit.`)}
+        aria-label=${msg(str`Period of “${row.stored.name ?? ''}” (${row.activityName}): ${text || msg('empty')}. Press Enter to edit.`) +
+        (problem ? ` ${problemText(problem)}` : '')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${text ||
         html`<span class="placeholder">…</span>`}</button>
     </td>`;
