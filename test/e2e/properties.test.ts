@@ -551,6 +551,17 @@ describe('value-chain data when elements are deleted, copied or roles removed', 
     await openCampaign(page);
     const before = await xml(page);
     const collaborationData = await dataOf(page, 'Collab');
+    // given a second pool: deleting it leaves the collaboration, so the value chain stays where it is
+    const second = await page.evaluate(() => {
+      const { modeler } = (window as unknown as { missinglink: Missinglink }).missinglink;
+      const root = modeler.get('canvas').getRootElement();
+      const pool = modeler.get('modeling').createShape({ type: 'bpmn:Participant' }, { x: 500, y: 700 }, root);
+      modeler.get('modeling').removeShape(pool);
+      return pool.id as string;
+    });
+    expect(second).toMatch(/^Participant_/);
+    expect(await dataOf(page, 'Collab')).toBe(collaborationData);
+    expect((await xml(page)).match(/<ml:valueChain/g)).toHaveLength(1);
     const pool = await elementBox(page, 'Pool');
     await page.mouse.click(pool.x + 8, pool.y + 40);
     await page.keyboard.press('Delete');
