@@ -144,7 +144,7 @@ describe('Audit in the modeler', () => {
     await context.close();
   });
 
-  it('stores rule settings and exemptions in the model, undoably', async () => {
+  it('stores rule settings and exemptions in the model, with undo and redo', async () => {
     const { context, page, errors } = await newAppPage(browser);
     await openAudit(page);
     await badge(page, 'kl_tussenbericht').waitFor();
@@ -182,6 +182,13 @@ describe('Audit in the modeler', () => {
     await page.click('[data-action="undo"]');
     await badge(page, 'kl_tussenbericht').waitFor();
     expect(await inModeler<string>(page, 'return modeler.saveXML().then((r) => r.xml);')).not.toContain('ml:exemption');
+
+    // Redo brings the exemption and the rule setting back
+    await page.click('[data-action="redo"]');
+    await badge(page, 'kl_tussenbericht').waitFor({ state: 'detached' });
+    await page.click('[data-action="redo"]');
+    await badge(page, 'kl_analyseren').waitFor({ state: 'detached' });
+    expect(await inModeler<string>(page, 'return modeler.saveXML().then((r) => r.xml);')).toContain('<ml:ruleSetting rule="activity-accountable" enabled="false" />');
 
     expect(errors).toEqual([]);
     await context.close();

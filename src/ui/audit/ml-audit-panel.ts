@@ -175,6 +175,7 @@ export class MlAuditPanel extends LitElement {
       }
       [role='tablist'] {
         display: flex;
+        flex-wrap: wrap;
         gap: 2px;
         padding: 0 12px;
         border-bottom: 1px solid #d0d7de;
@@ -185,7 +186,7 @@ export class MlAuditPanel extends LitElement {
         border: 1px solid transparent;
         border-bottom: none;
         border-radius: 6px 6px 0 0;
-        padding: 6px 10px;
+        padding: 6px 8px;
         background: none;
         color: #47525e;
       }

@@ -75,7 +75,9 @@ export class MlHandoverMatrix extends LitElement {
       }
       .body {
         display: flex;
-        gap: 16px;
+        flex-wrap: wrap;
+        align-content: flex-start;
+        gap: 12px 16px;
         padding: 4px 12px 12px;
         overflow: auto;
         min-height: 0;
@@ -84,7 +86,7 @@ export class MlHandoverMatrix extends LitElement {
       .matrix {
         overflow: auto;
         flex: 0 1 auto;
-        min-width: 0;
+        max-width: 100%;
       }
       table {
         border-collapse: collapse;
@@ -148,8 +150,8 @@ export class MlHandoverMatrix extends LitElement {
         outline-offset: -3px;
       }
       .list {
-        flex: 1 0 240px;
-        overflow: auto;
+        flex: 1 1 240px;
+        min-width: 240px;
       }
       .list h3 {
         margin: 0 0 6px;

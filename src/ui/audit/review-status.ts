@@ -3,6 +3,8 @@ import { msg, str } from '@lit/localize';
 import type { ChangedElement, DiffElement, ModelDiff, PropertyChange } from '../../analysis/audit/diff';
 import type { ReviewRecord } from '../../storage/records';
 import type { ReviewStatus } from './review-tracker';
+import { propertyLabel } from './change-labels';
+import { agreementStatusLabel, responsibilityLabel } from '../../modeler/features/audit-markers/finding-text';
 
 /** What the review box can ask its host to do. */
 export interface ReviewStatusActions {
@@ -84,7 +86,7 @@ function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
 }
 
 function elementLink(element: DiffElement, actions: ReviewStatusActions) {
-  const label = `${element.name ? `“${element.name}”` : element.id} (${typeName(element.type)})`;
+  const label = element.name ? `“${element.name}”` : `${element.id} (${typeName(element.type)})`;
   return actions.exists(element.id)
     ? html`<button type="button" class="link" data-action="reveal-change" @click=${() => actions.onReveal(element.id)}>${label}</button>`
     : html`<span>${label}</span>`;
@@ -97,7 +99,13 @@ function propertyChanges(element: ChangedElement) {
 }
 
 function changeText(change: PropertyChange): string {
-  const before = change.before ?? msg('(empty)');
-  const after = change.after ?? msg('(empty)');
-  return `${change.property}: ${before} → ${after}`;
+  const word = (value: string | undefined) => {
+    if (value === undefined) return msg('(empty)');
+    if (change.property.endsWith('.responsibility')) return responsibilityLabel(value);
+    if (change.property.endsWith('agreement.status')) return agreementStatusLabel(value);
+    return value;
+  };
+  const before = word(change.before);
+  const after = word(change.after);
+  return `${propertyLabel(change.property)}: ${before} → ${after}`;
 }
