@@ -330,6 +330,7 @@
 's4c5a7847b506758e': `Histogram van de doorlooptijden, gepland en gerealiseerd`,
 's4c9b5bdf484600a2': `KPI's`,
 's4cbcfdea664cbd06': `Niet-opgeslagen wijzigingen…`,
+'s4cc6f1b6b321743a': `Tot die tijd zijn de cijfers hieronder die van dit proces.`,
 's4d38028c4b073afd': `RACI-matrix`,
 's4d41317b4e57e7f4': `uur`,
 's4d9c03ed2fbc4ee1': str`Ontbreekt: ${0}`,
@@ -1145,6 +1146,5 @@
 'sff50d4475781a13c': `Naam van de KPI`,
 'sff5bb7742c2896c8': `Streefscore`,
 'sff685c1f1c1b80c4': str`„${0}” heeft geen waardeketengegevens, dus ook geen klantbelofte.`,
-'s4cc6f1b6b321743a': `Until then, the figures below are those of this process.`,
     };
   
