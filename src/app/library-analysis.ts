@@ -61,11 +61,25 @@ export interface AnalyseOptions {
   readonly processes?: readonly ProcessRef[];
   /** The open process: analysed from the modeler instead of from storage, so unsaved edits count. */
   readonly live?: LiveProcess;
-  /** Told after each process, for a progress bar. */
+  /** Told after each process that had to be read and parsed (not for cached ones), for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops waiting (the cache keeps what was parsed). */
   readonly signal?: AbortSignal;
 }
+
+/** What the service needs of the app controller: the library list, the open process, change events. */
+export interface FollowedController extends EventTarget {
+  readonly state: { readonly processes: readonly ProcessRef[]; readonly current?: ProcessRef };
+}
+
+/** What the service needs of the modeler: the open model and its events. */
+export interface FollowedModeler {
+  getDefinitions(): ModdleElement | undefined;
+  get<T = { on(events: string[], callback: () => void): void }>(name: 'eventBus'): T;
+}
+
+/** The modeler events after which the open process must be analysed again. */
+const MODEL_EVENTS = ['import.done', 'commandStack.changed', 'valueChain.changed'];
 
 /** Options of the service. */
 export interface LibraryAnalysisOptions {
@@ -87,12 +101,57 @@ export class LibraryAnalysis {
   private readonly pause: () => Promise<void>;
   /** Serialises parsing: one process at a time, whoever asked. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The newest revision seen per process while it was open: saves in this tab do not refresh the app's library list. */
+  private readonly revisions = new Map<string, number>();
+  private followed: { controller: FollowedController; modeler: FollowedModeler } | undefined;
+  /** Counts changes of the open model, so its analysis is redone only after a change. */
+  private modelVersion = 0;
+  private openCache: { id: string; name: string; version: number; definitions: ModdleElement; result: AnalysedProcess } | undefined;
 
   constructor(
     private readonly source: LibrarySource,
     options: LibraryAnalysisOptions = {}
   ) {
     this.pause = options.pause ?? (() => new Promise((done) => setTimeout(done, 0)));
+  }
+
+  /**
+   * Follows the app: the library list comes from the controller (no storage read per
+   * analysis), the open process from the modeler, analysed again only after it changed.
+   * Idempotent; the first controller and modeler win.
+   */
+  follow(controller: FollowedController, modeler: FollowedModeler): void {
+    if (this.followed) return;
+    this.followed = { controller, modeler };
+    const note = () => {
+      const current = controller.state.current;
+      if (current && current.revision > (this.revisions.get(current.id) ?? 0)) this.revisions.set(current.id, current.revision);
+    };
+    controller.addEventListener('change', note);
+    note();
+    modeler.get('eventBus').on(MODEL_EVENTS, () => this.modelVersion++);
+  }
+
+  /** The open process (followed modeler), analysed once per model change; undefined when not following or nothing is open. */
+  analyseOpen(): AnalysedProcess | undefined {
+    const followed = this.followed;
+    const current = followed?.controller.state.current;
+    const definitions = followed?.modeler.getDefinitions();
+    if (!current || !definitions) return undefined;
+    const c = this.openCache;
+    if (c && c.id === current.id && c.name === current.name && c.version === this.modelVersion && c.definitions === definitions) return c.result;
+    const result = analyseModel(current, definitions);
+    this.openCache = { id: current.id, name: current.name, version: this.modelVersion, definitions, result };
+    return result;
+  }
+
+  /** The library as the followed controller lists it, with the newest revision seen of each process. */
+  private followedRefs(): ProcessRef[] | undefined {
+    const processes = this.followed?.controller.state.processes;
+    return processes?.map((p) => {
+      const seen = this.revisions.get(p.id);
+      return seen !== undefined && seen > p.revision ? { id: p.id, name: p.name, revision: seen } : p;
+    });
   }
 
   /** True when every listed process is analysed at its revision, so `analyse` will not parse. */
@@ -105,9 +164,13 @@ export class LibraryAnalysis {
     void this.analyse({ processes }).catch(() => undefined);
   }
 
-  /** Analyses the library (cached processes come back at once), the open process from the modeler. */
+  /**
+   * Analyses the library (cached processes come back at once). The open process is
+   * taken from `live`, else from the followed modeler; the list from `processes`,
+   * else from the followed controller, else from storage.
+   */
   async analyse(options: AnalyseOptions = {}): Promise<LibraryAnalysisResult> {
-    let refs = options.processes;
+    let refs = options.processes ?? this.followedRefs();
     let problems: readonly StorageProblem[] = [];
     if (!refs) {
       const listed = await this.source.list();
@@ -120,13 +183,16 @@ export class LibraryAnalysis {
     let done = 0;
     for (const ref of refs) {
       if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('Aborted', 'AbortError');
+      const open = options.live ? undefined : this.followed?.controller.state.current?.id === ref.id ? this.analyseOpen() : undefined;
+      const cached = this.cache.get(ref.id)?.revision === ref.revision;
       const result =
         options.live && options.live.id === ref.id
           ? analyseModel({ ...ref, name: options.live.name }, options.live.definitions)
-          : await this.analysed(ref);
+          : open ?? (await this.analysed(ref));
       if ('message' in result) failed.push(result);
       else processes.push(result);
-      options.onProgress?.(++done, refs.length);
+      done++;
+      if (!open && !cached && !(options.live && options.live.id === ref.id)) options.onProgress?.(done, refs.length);
     }
     return { processes, failed, problems };
   }

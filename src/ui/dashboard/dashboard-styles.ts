@@ -143,6 +143,17 @@ export const dashboardStyles = css`
   .message progress {
     width: 220px;
   }
+  .message.reading {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 14px;
+    align-items: center;
+    padding: 6px 12px;
+    border-bottom: 1px solid #d0d7de;
+    background: #fff8e1;
+    color: #3d2e00;
+    flex: none;
+  }
   .body {
     flex: 1;
     min-height: 0;

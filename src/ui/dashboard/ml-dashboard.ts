@@ -6,14 +6,13 @@ import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { AppController } from '../../app/app-controller';
 import { sharedLibraryAnalysis, type FailedProcess } from '../../app/library-analysis';
 import type { Modeler } from '../../modeler/create-modeler';
-import type { ModdleElement } from '../../model/moddle-types';
 import { aggregatePerformance, type KpiRow, type PerformanceReport } from '../../analysis/performance/aggregate';
-import { performanceInputFromModel } from '../../analysis/performance/from-model';
 import type { AmountTotals, ResourceSummary } from '../../analysis/performance/resources';
 import type { ActivityGroup, KpiStatus, ObjectiveGroup, PeriodFilter, ProcessInput } from '../../analysis/performance/schema';
 import { parseIsoDate } from '../../analysis/performance/values';
 import { isActivityGroup } from '../../analysis/performance/schema';
 import { recordImprovementAction } from '../actions/record-action';
+import { currentLocale } from '../../i18n/localization';
 import { CHART_COLOURS, loadChart } from './chart-loader';
 import { formatDate, formatMoney, formatNumber, formatPeriod, formatSigned, formatSignedPercent } from './format';
 import {
@@ -44,6 +43,9 @@ const MODEL_EVENTS = ['import.done', 'valueChain.changed', 'elements.changed'];
 
 /** Rows shown per objective group before "show more": enough to scan, few enough to render a large library at once. */
 const ROWS_PER_GROUP = 15;
+
+/** One collator for all name sorting: creating one per comparison (localeCompare) is slow for thousands of rows. */
+const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Off track first: those ask for an action; then what cannot be judged yet. */
 const STATUS_ORDER: Record<KpiStatus, number> = { 'off-track': 0, 'no-data': 1, qualitative: 2, 'on-track': 3 };
@@ -85,6 +87,7 @@ export class MlDashboard extends LitElement {
     report: { state: true },
     inputs: { state: true },
     progress: { state: true },
+    reportScope: { state: true },
     failed: { state: true },
     loadError: { state: true }
   };
@@ -106,6 +109,8 @@ export class MlDashboard extends LitElement {
   declare inputs: readonly ProcessInput[];
   /** While the library is read: how far. */
   declare progress: { done: number; total: number } | undefined;
+  /** The scope of the figures on screen; differs from `scope` while the other scope is being read. */
+  declare reportScope: DashboardScope;
   declare failed: readonly FailedProcess[];
   declare loadError: string | undefined;
 
@@ -132,6 +137,7 @@ export class MlDashboard extends LitElement {
     this.report = undefined;
     this.inputs = [];
     this.progress = undefined;
+    this.reportScope = 'process';
     this.failed = [];
     this.loadError = undefined;
   }
@@ -167,9 +173,11 @@ export class MlDashboard extends LitElement {
     this.bus.on(MODEL_EVENTS, this.onModelChange);
     this.controller.addEventListener('change', this.onAppChange);
     this.seenProcesses = this.controller.state.processes;
-    this.refresh();
+    const analysis = sharedLibraryAnalysis();
+    analysis.follow(this.controller, this.modeler);
+    void this.refresh();
     // Parse the rest of the library in the background, so the library view opens fast.
-    sharedLibraryAnalysis().warm();
+    analysis.warm();
   }
 
   private detach(): void {
@@ -205,21 +213,16 @@ export class MlDashboard extends LitElement {
     return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   }
 
-  private liveProcess(): { id: string; name: string; definitions: ModdleElement } | undefined {
-    const current = this.controller?.state.current;
-    const definitions = (this.modeler as unknown as { getDefinitions(): ModdleElement | undefined } | undefined)?.getDefinitions();
-    return current && definitions ? { id: current.id, name: current.name, definitions } : undefined;
-  }
-
   /** Reads the data for the scope again and aggregates it; a newer refresh wins over an older one. */
   refresh(): Promise<void> {
     const run = ++this.run;
     if (this.scope === 'process') {
-      const live = this.liveProcess();
+      const open = sharedLibraryAnalysis().analyseOpen();
       this.progress = undefined;
       this.failed = [];
       this.loadError = undefined;
-      this.inputs = live ? [performanceInputFromModel(live)] : [];
+      this.inputs = open ? [open.performance] : [];
+      this.reportScope = 'process';
       this.aggregate();
       return Promise.resolve();
     }
@@ -230,7 +233,6 @@ export class MlDashboard extends LitElement {
     const analysis = sharedLibraryAnalysis();
     try {
       const result = await analysis.analyse({
-        live: this.liveProcess(),
         onProgress: (done, total) => {
           if (run === this.run && done < total) this.progress = { done, total };
         }
@@ -240,12 +242,26 @@ export class MlDashboard extends LitElement {
       this.failed = result.failed;
       this.loadError = undefined;
       this.inputs = result.processes.map((p) => p.performance);
+      this.reportScope = 'library';
       this.aggregate();
     } catch (error) {
       if (run !== this.run) return;
       this.progress = undefined;
       this.loadError = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Periods found per set of inputs, for the open process and for the library (the two sets a user switches between). */
+  private presetsFor: { inputs: readonly ProcessInput[]; presets: DatedPeriod[] }[] = [];
+
+  /** The periods found in the data, computed once per set of inputs (a large library has tens of thousands). */
+  private periodPresets(): DatedPeriod[] {
+    const inputs = this.inputs;
+    const memo = this.presetsFor.find((m) => m.inputs.length === inputs.length && m.inputs.every((p, i) => p === inputs[i]));
+    if (memo) return memo.presets;
+    const presets = periodsInData(inputs);
+    this.presetsFor = [{ inputs, presets }, ...this.presetsFor].slice(0, 2);
+    return presets;
   }
 
   private aggregate(): void {
@@ -261,7 +277,7 @@ export class MlDashboard extends LitElement {
     this.barFocus = undefined;
     this.limits = {};
     this.expanded = undefined;
-    this.report = undefined;
+    // The figures on screen stay (and their charts with them) until the other scope's are ready.
     return this.refresh();
   }
 
@@ -274,7 +290,7 @@ export class MlDashboard extends LitElement {
 
   private async showKpi(row: KpiRow): Promise<void> {
     if (!this.modeler || !this.controller) return;
-    if (this.scope === 'library') await openAndReveal(this.controller, this.modeler, row.processId, [row.activityId]);
+    if (this.reportScope === 'library') await openAndReveal(this.controller, this.modeler, row.processId, [row.activityId]);
     else revealElements(this.modeler, [row.activityId]);
   }
 
@@ -293,7 +309,7 @@ export class MlDashboard extends LitElement {
   private setFocus(focus: Focus): void {
     this.barFocus = focus;
     this.limits = {};
-    if (this.scope !== 'process' || !this.modeler) return;
+    if (this.reportScope !== 'process' || !this.modeler) return;
     const ids = this.inputs.flatMap((p) => p.activities.filter((a) => matchesFocus(focus, groupOf(a.activityGroup, a.resources?.budgetGroup), a.department)).map((a) => a.id));
     revealElements(this.modeler, ids);
   }
@@ -335,7 +351,7 @@ export class MlDashboard extends LitElement {
   }
 
   private renderPeriodFilter() {
-    const presets: DatedPeriod[] = periodsInData(this.inputs);
+    const presets: DatedPeriod[] = this.periodPresets();
     const from = parseIsoDate(this.from);
     const to = parseIsoDate(this.to);
     const reversed = !!from && !!to && to < from;
@@ -363,15 +379,16 @@ export class MlDashboard extends LitElement {
 
   private renderBody() {
     if (this.loadError) return html`<p class="message error" role="alert">${msg(str`The library could not be read: ${this.loadError}`)}</p>`;
-    if (this.progress && this.scope === 'library') {
-      return html`<div class="message" role="status">
-        <label>${msg(str`Reading the library: ${this.progress.done} of ${this.progress.total} processes…`)}
-          <progress max=${this.progress.total} value=${this.progress.done}></progress></label>
-      </div>`;
-    }
+    const reading = this.progress && this.scope === 'library'
+      ? html`<div class="message reading" role="status">
+          <label>${msg(str`Reading the library: ${this.progress.done} of ${this.progress.total} processes…`)}
+            <progress max=${this.progress.total} value=${this.progress.done}></progress></label>
+          ${this.report ? html`<span>${msg('Until then, the figures below are those of this process.')}</span>` : nothing}
+        </div>`
+      : nothing;
     const report = this.report;
-    if (!report) return html`<p class="message" role="status">${msg('Loading…')}</p>`;
-    return html`<div class="body" data-state="ready">
+    if (!report) return html`${reading}<p class="message" role="status">${msg('Loading…')}</p>`;
+    return html`${reading}<div class="body" data-state=${this.reportScope === this.scope ? 'ready' : 'updating'} data-scope=${this.reportScope}>
       <section class="kpis" aria-labelledby="kpi-title">${this.renderKpis(report)}</section>
       <section class="resources" aria-labelledby="res-title">${this.renderResources(report)}</section>
     </div>`;
@@ -379,20 +396,38 @@ export class MlDashboard extends LitElement {
 
   // ---- KPIs -------------------------------------------------------------------------------
 
-  private visibleRows(report: PerformanceReport): KpiRow[] {
+  private grouped: { report: PerformanceReport; status: KpiStatus | 'all'; focus: Focus | undefined; groups: Map<ObjectiveGroup | undefined, KpiRow[]> } | undefined;
+
+  /**
+   * The rows that pass the filters, per objective group, in the order shown (off track
+   * first). Computed once per report and filter: a library has thousands of rows and
+   * one switch renders several times.
+   */
+  private groupedRows(report: PerformanceReport): Map<ObjectiveGroup | undefined, KpiRow[]> {
+    const g = this.grouped;
+    if (g && g.report === report && g.status === this.statusFilter && g.focus === this.barFocus) return g.groups;
     const focus = this.barFocus;
-    return report.kpis.filter(
-      (r) => (this.statusFilter === 'all' || r.status === this.statusFilter) && (!focus || matchesFocus(focus, r.activityGroup, r.department))
-    );
+    const groups = new Map<ObjectiveGroup | undefined, KpiRow[]>();
+    for (const summary of report.byObjectiveGroup) groups.set(summary.group, []);
+    for (const r of report.kpis) {
+      if ((this.statusFilter === 'all' || r.status === this.statusFilter) && (!focus || matchesFocus(focus, r.activityGroup, r.department))) groups.get(r.objectiveGroup)?.push(r);
+    }
+    for (const rows of groups.values()) {
+      rows.sort(
+        (a, b) =>
+          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+          COLLATOR.compare(a.processName ?? '', b.processName ?? '') ||
+          COLLATOR.compare(a.activityName ?? '', b.activityName ?? '')
+      );
+    }
+    this.grouped = { report, status: this.statusFilter, focus, groups };
+    return groups;
   }
 
   private renderKpis(report: PerformanceReport) {
     const s = report.statuses;
-    const rows = this.visibleRows(report);
-    const byGroup = new Map<ObjectiveGroup | undefined, KpiRow[]>();
-    for (const g of report.byObjectiveGroup) byGroup.set(g.group, []);
-    for (const r of rows) byGroup.get(r.objectiveGroup)?.push(r);
-    const library = this.scope === 'library';
+    const byGroup = this.groupedRows(report);
+    const library = this.reportScope === 'library';
     const empty = report.byObjectiveGroup.filter((g) => g.total === 0).map((g) => objectiveGroupLabel(g.group));
     return html`
       <h3 id="kpi-title">${library ? msg(str`KPIs in ${report.processes.length} processes`) : msg('KPIs of this process')}</h3>
@@ -433,18 +468,12 @@ export class MlDashboard extends LitElement {
       }}>${status === 'all' ? '' : html`<span aria-hidden="true">${statusSymbol(status)}</span> `}${label} <strong>${formatNumber(count)}</strong></button>`;
   }
 
-  private renderGroup(report: PerformanceReport, group: ObjectiveGroup | undefined, rows: KpiRow[]) {
+  private renderGroup(report: PerformanceReport, group: ObjectiveGroup | undefined, sorted: KpiRow[]) {
     const key = group ?? 'none';
     const summary = report.byObjectiveGroup.find((g) => g.group === group)!;
     const limit = this.limits[key] ?? ROWS_PER_GROUP;
-    const sorted = [...rows].sort(
-      (a, b) =>
-        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-        (a.processName ?? '').localeCompare(b.processName ?? '') ||
-        (a.activityName ?? '').localeCompare(b.activityName ?? '')
-    );
     const shown = sorted.slice(0, limit);
-    const library = this.scope === 'library';
+    const library = this.reportScope === 'library';
     const headingId = `group-${key}`;
     return html`<section class="group" data-objective-group=${key} aria-labelledby=${headingId}>
       <h4 id=${headingId}>
@@ -490,7 +519,7 @@ export class MlDashboard extends LitElement {
           ${breakdown ? html`<div class="sub">${breakdown}</div>` : nothing}
           ${r.period.start || r.period.end ? html`<div class="sub">${formatPeriod(r.period.start, r.period.end)}</div>` : nothing}
         </th>
-        <td>${r.activityName ?? r.activityId}${this.scope === 'library' ? html`<div class="sub">${r.processName ?? ''}</div>` : nothing}
+        <td>${r.activityName ?? r.activityId}${this.reportScope === 'library' ? html`<div class="sub">${r.processName ?? ''}</div>` : nothing}
           ${r.department ? html`<div class="sub">${r.department}</div>` : nothing}</td>
         <td class="num">
           ${r.target !== undefined
@@ -659,7 +688,7 @@ export class MlDashboard extends LitElement {
   private chartConfigs(): Map<string, ChartConfiguration> {
     const configs = new Map<string, ChartConfiguration>();
     const report = this.report;
-    if (!report || this.progress) return configs;
+    if (!report) return configs;
     const currency = mainCurrency(report.resources);
     const hours = this.measure === 'hours';
     const pick = (s: ResourceSummary) => (hours ? s.hours : s.budgets.find((b) => b.currency === currency));
@@ -724,12 +753,18 @@ export class MlDashboard extends LitElement {
     return configs;
   }
 
+  /** What the charts were last drawn from: a render that changes none of it leaves them alone (a chart update is not cheap). */
+  private chartInputs: unknown[] = [];
+
   /** Creates, updates or removes the chart.js charts so they match the rendered canvases; then tells listeners. */
   private async syncCharts(): Promise<void> {
-    const drawn = ++this.chartsDrawn;
-    const configs = this.chartConfigs();
     const canvases = new Map<string, HTMLCanvasElement>();
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) canvases.set(canvas.dataset.chart!, canvas);
+    const inputs: unknown[] = [this.report, this.measure, this.expanded, this.reportScope, currentLocale(), ...canvases.values()];
+    if (inputs.length === this.chartInputs.length && inputs.every((v, i) => v === this.chartInputs[i])) return;
+    this.chartInputs = inputs;
+    const drawn = ++this.chartsDrawn;
+    const configs = this.chartConfigs();
     for (const [id, chart] of this.charts) {
       if (!configs.has(id) || canvases.get(id) !== chart.canvas) {
         chart.destroy();
@@ -757,7 +792,7 @@ export class MlDashboard extends LitElement {
       new CustomEvent<DashboardRenderedDetail>('ml-dashboard-rendered', {
         bubbles: true,
         composed: true,
-        detail: { scope: this.scope, kpis: report.kpis.length, processes: report.processes.length, charts: this.charts.size }
+        detail: { scope: this.reportScope, kpis: report.kpis.length, processes: report.processes.length, charts: this.charts.size }
       })
     );
   }

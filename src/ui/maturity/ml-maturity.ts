@@ -4,7 +4,6 @@ import type { Chart, ChartConfiguration } from 'chart.js';
 import type { AppController } from '../../app/app-controller';
 import { sharedLibraryAnalysis } from '../../app/library-analysis';
 import type { Modeler } from '../../modeler/create-modeler';
-import type { ModdleElement } from '../../model/moddle-types';
 import {
   averagePillarScores,
   perceptionGaps,
@@ -158,9 +157,9 @@ export class MlMaturity extends LitElement {
   private async loadIndicators(): Promise<void> {
     this.indicatorState = 'loading';
     try {
-      const current = this.controller?.state.current;
-      const definitions = (this.modeler as unknown as { getDefinitions(): ModdleElement | undefined } | undefined)?.getDefinitions();
-      const result = await sharedLibraryAnalysis().analyse({ live: current && definitions ? { id: current.id, name: current.name, definitions } : undefined });
+      const analysis = sharedLibraryAnalysis();
+      if (this.controller && this.modeler) analysis.follow(this.controller, this.modeler);
+      const result = await analysis.analyse();
       this.indicators = libraryIndicators(result.processes.map((p) => p.indicators));
       this.indicatorState = 'ready';
     } catch {
