@@ -108,6 +108,14 @@ describe('Audit in the modeler', () => {
     await page.locator('ml-audit-panel [data-action="toggle-markers"]').check();
     expect(await badge(page, 'kl_f_naar_productie').isVisible()).toBe(true);
 
+    // With the badges hidden and the panel closed nobody needs the audit: it stops
+    await page.locator('ml-audit-panel [data-action="toggle-markers"]').uncheck();
+    await page.click('[data-panel="audit"]');
+    expect(await inModeler<boolean>(page, 'return modeler.get("auditService").active;')).toBe(false);
+    await page.click('[data-panel="audit"]');
+    await page.locator('ml-audit-panel [data-counts]').waitFor();
+    expect(await inModeler<boolean>(page, 'return modeler.get("auditService").active;')).toBe(true);
+
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -24,6 +24,7 @@ import { todayIso, type ReviewInput } from './ml-review-form';
 import { painPointExplanation, painPointTitle } from './pain-points';
 import { panelStyles } from './panel-styles';
 import { revealElement } from './reveal';
+import { releaseAudit } from './audit-lifecycle';
 import { ReviewTracker } from './review-tracker';
 import { lastReviewer, rememberReviewer } from './review-store';
 import { severityIcon, severityTag } from './severity';
@@ -391,6 +392,7 @@ export class MlAuditPanel extends LitElement {
     super.disconnectedCallback();
     this.controller?.removeEventListener('change', this.onControllerChange);
     this.detach();
+    releaseAudit(this.modeler, this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -53,6 +53,8 @@ export class MlAuditReport extends LitElement {
 
   private imageUrl: string | undefined;
   private returnFocus: Element | null = null;
+  /** The page parts made inert while the report is open, so keyboard and screen reader stay in it. */
+  private madeInert: Element[] = [];
 
   static override styles = [
     panelStyles,
@@ -279,6 +281,11 @@ export class MlAuditReport extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.returnFocus = document.activeElement;
+    this.setAttribute('role', 'dialog');
+    this.setAttribute('aria-modal', 'true');
+    this.setAttribute('aria-label', msg('Audit report'));
+    this.madeInert = [...document.body.children].filter((el) => el !== this && !el.hasAttribute('inert'));
+    for (const el of this.madeInert) el.setAttribute('inert', '');
     document.addEventListener('keydown', this.onKeyDown);
     ensurePrintStyles();
     document.body.classList.add('ml-report-open');
@@ -288,6 +295,8 @@ export class MlAuditReport extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKeyDown);
     document.body.classList.remove('ml-report-open');
+    for (const el of this.madeInert) el.removeAttribute('inert');
+    this.madeInert = [];
     if (this.imageUrl) URL.revokeObjectURL(this.imageUrl);
     this.imageUrl = undefined;
     if (this.returnFocus instanceof HTMLElement) this.returnFocus.focus();

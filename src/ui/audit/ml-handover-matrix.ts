@@ -8,6 +8,7 @@ import { AUDIT_CHANGED, type AuditService } from '../../modeler/features/audit-m
 import { agreementStatusLabel } from '../../modeler/features/audit-markers/finding-text';
 import { panelStyles } from './panel-styles';
 import { revealElement } from './reveal';
+import { releaseAudit } from './audit-lifecycle';
 
 /** How well a cell's handovers are covered: every one, some, or none by an agreed agreement. */
 export type Coverage = 'all' | 'some' | 'none';
@@ -240,6 +241,7 @@ export class MlHandoverMatrix extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.detach();
+    releaseAudit(this.modeler, this);
   }
 
   override connectedCallback(): void {
