@@ -33,6 +33,8 @@ export interface SizeFigures {
   /** CPU time of the same audits: on a machine busy with other work it shows the cost without the waiting. */
   auditCpuMs: TimingSummary;
   parseAndAuditMs: TimingSummary;
+  /** The reference loop, timed between the audits (wall time). */
+  referenceMs: TimingSummary;
   updateMs: Record<'kpi' | 'agreement' | 'lane' | 'all', TimingSummary>;
   updateCpuMs: TimingSummary;
 }
@@ -49,6 +51,19 @@ function timeBoth(fn: () => void): [number, number] {
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * A fixed CPU-bound reference (20 million square roots), timed next to the audit: the
+ * ratio audit / reference compares runs on machines of different speed or load.
+ */
+function referenceLoop(): [number, number] {
+  let sum = 0;
+  const result = timeBoth(() => {
+    for (let i = 0; i < 2e7; i++) sum += Math.sqrt(i);
+  });
+  if (sum < 0) throw new Error('unreachable');
+  return result;
 }
 
 /** A small deterministic PRNG for picking edit targets. */
@@ -88,11 +103,13 @@ export async function measureSize(flowNodes: number, runs: number, edits: number
   }
   // More audit-only runs on the same tree: parsing dominates the loop above.
   const auditCpu: number[] = [];
+  const reference: number[] = [];
   for (let i = 0; i < runs * 2; i++) {
     gc();
     const [wall, cpu] = timeBoth(() => runAudit(definitions!, { today: TODAY }));
     audit.push(wall);
     auditCpu.push(cpu);
+    if (i % 2 === 0) reference.push(referenceLoop()[0]);
   }
 
   const defs = definitions!;
@@ -151,6 +168,7 @@ export async function measureSize(flowNodes: number, runs: number, edits: number
     auditMs: summarise(audit),
     auditCpuMs: summarise(auditCpu),
     parseAndAuditMs: summarise(both),
+    referenceMs: summarise(reference),
     updateMs: {
       kpi: summarise(updates.kpi),
       agreement: summarise(updates.agreement),
@@ -180,6 +198,7 @@ async function main(): Promise<void> {
       ['parse (median)', `${f.parseMs.median} ms`],
       ['audit without parsing (median / p90)', `${f.auditMs.median} / ${f.auditMs.p90} ms`],
       ['  CPU time of those audits (median)', `${f.auditCpuMs.median} ms`],
+      ['  reference loop, 2e7 square roots (median)', `${f.referenceMs.median} ms`],
       ['parse + audit (median)', `${f.parseAndAuditMs.median} ms`],
       ['update after a KPI edit (median / p90)', `${f.updateMs.kpi.median} / ${f.updateMs.kpi.p90} ms`],
       ['update after an agreement edit (median / p90)', `${f.updateMs.agreement.median} / ${f.updateMs.agreement.p90} ms`],
@@ -205,7 +224,7 @@ async function main(): Promise<void> {
   printFigures('verdict', Object.entries(verdict).map(([k, v]) => [k, String(v)]));
   const file = await writeResult('audit-scale', {
     method:
-      'Generated collaborations (6 lanes, seed 1, with value-chain data); audit date 2026-11-22. Each size is parsed and audited runs+2 times (two unmeasured warm-ups), then audited 2×runs more times on the same tree (wall and CPU time); gc() before each run when node runs with --expose-gc. Updates: a session over the parsed tree, then edits applied to the moddle tree in turn (a KPI target, an agreement status, a task moved to the next lane via flowNodeRef) each followed by session.update([changed id]); 30 unmeasured warm-up edits. Run through tsx, as the CLI runs. Compare loadAverage1m with the 2 cores: on a busy machine wall time includes waiting for a core; the CPU time shows the work itself.',
+      'Generated collaborations (6 lanes, seed 1, with value-chain data); audit date 2026-11-22. Each size is parsed and audited runs+2 times (two unmeasured warm-ups), then audited 2×runs more times on the same tree (wall and CPU time); gc() before each run when node runs with --expose-gc. Updates: a session over the parsed tree, then edits applied to the moddle tree in turn (a KPI target, an agreement status, a task moved to the next lane via flowNodeRef) each followed by session.update([changed id]); 30 unmeasured warm-up edits. Run through tsx, as the CLI runs. referenceMs times a fixed loop of 2e7 Math.sqrt between the audits, to compare machines and loads. Compare loadAverage1m with the 2 cores: on a busy machine wall time includes waiting for a core; the CPU time shows the work itself.',
     runs,
     edits,
     sizes: figures,
