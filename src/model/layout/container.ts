@@ -129,8 +129,11 @@ export function layoutContainer(input: ContainerInput): ContainerLayout {
     if (!element?.id) continue;
     if (isA(element, 'bpmn:SequenceFlow')) {
       flows.push(element);
-    } else if (isA(element, 'bpmn:BoundaryEvent')) {
+    } else if (isA(element, 'bpmn:BoundaryEvent') && element.attachedToRef) {
       boundaryEvents.push(element);
+    } else if (isA(element, 'bpmn:BoundaryEvent')) {
+      // Attached to nothing: bpmn-js cannot draw it, so it gets no shape either.
+      continue;
     } else if (isA(element, 'bpmn:FlowNode')) {
       const nested = input.expanded.get(element);
       const size = nested
@@ -165,9 +168,27 @@ export function layoutContainer(input: ContainerInput): ContainerLayout {
   const hostOf = new Map<ModdleElement, Node>();
   for (const event of boundaryEvents) {
     const host = nodeOf.get(event.attachedToRef as ModdleElement);
-    if (!host) continue;
-    host.boundaries.push(event);
-    hostOf.set(event, host);
+    if (host) {
+      host.boundaries.push(event);
+      hostOf.set(event, host);
+    } else {
+      // Its host lies in another container (a damaged file): draw it where it can be seen and fixed.
+      const node: Node = {
+        element: event,
+        index: nodes.length + eventSubProcesses.length,
+        size: defaultSize(event),
+        band: clampBand(input.bandOf(event), lastBand),
+        rank: 0,
+        row: 0,
+        globalRow: 0,
+        bounds: { x: 0, y: 0, ...defaultSize(event) },
+        boundaries: [],
+        incoming: [],
+        outgoing: []
+      };
+      nodeOf.set(event, node);
+      nodes.push(node);
+    }
   }
 
   const arcs: Arc[] = [];

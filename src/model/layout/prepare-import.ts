@@ -1,9 +1,10 @@
 import type { BpmnModdle } from 'bpmn-moddle';
-import { BpmnImportError, createModdle, parseBpmn } from '../bpmn-io';
+import { BpmnImportError, MAX_BPMN_BYTES, createModdle, parseBpmn } from '../bpmn-io';
 import type { ModdleElement } from '../moddle-types';
 import { diagramCoverage, drawnElements } from './coverage';
 import { centre, straightConnection, type Bounds, type Point } from './geometry';
 import { layoutDefinitions, type LayoutSummary } from './layout';
+import { checkStructureLimits } from './limits';
 
 /** Why an imported model was (partly) laid out by MissingLink. */
 export type LayoutReason = 'no-diagram' | 'incomplete-diagram' | 'missing-edges';
@@ -37,6 +38,8 @@ let layoutModdle: BpmnModdle | undefined;
  */
 export async function prepareImport(xml: string): Promise<PreparedImport> {
   const moddle = (layoutModdle ??= createModdle());
+  // Over the size limit, parseBpmn refuses the file before reading it; below, the structure is checked first.
+  if (typeof xml === 'string' && xml.length <= MAX_BPMN_BYTES) checkStructureLimits(xml);
   const { definitions, warnings } = await parseBpmn(xml, { moddle });
   const coverage = diagramCoverage(definitions);
   const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
