@@ -103,7 +103,7 @@ describe('the dashboard: planned versus realised', () => {
     await context.close();
   });
 
-  it('leads from a KPI to its step: selected and scrolled into view', async () => {
+  it('leads from a KPI to its step, and from a department to its steps and KPIs', async () => {
     const { context, page, errors } = await newAppPage(browser);
     await openApp(page);
     await openSample(page, 'Klachtafhandeling');
@@ -113,6 +113,13 @@ describe('the dashboard: planned versus realised', () => {
 
     await expect.poll(() => selectedIds(page)).toEqual(['kl_compensatie']);
     expect(await isInCanvasView(page, 'kl_compensatie')).toBe(true);
+
+    // the department Productie (a bar of the chart, a row of its table) selects its step and shows only its KPIs
+    await page.click('ml-dashboard [data-resource-chart="departments"] button[data-focus="Productie"]');
+    await expect.poll(() => selectedIds(page)).toEqual(['kl_repareren']);
+    expect(await page.locator('ml-dashboard .focus').textContent()).toContain('Productie');
+    const shown = await page.locator('ml-dashboard tr[data-kpi-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kpi-id')));
+    expect(shown.sort()).toEqual(['kl_repareren_kpi1', 'kl_repareren_kpi2', 'kl_repareren_kpi3']);
     expect(errors).toEqual([]);
     await context.close();
   });
