@@ -1,5 +1,5 @@
 import { findHandovers } from '../../model/handovers';
-import { indexLanes } from '../../model/lanes';
+import { indexLanes, type LaneIndex } from '../../model/lanes';
 import type { ModdleElement } from '../../model/moddle-types';
 import { resolveAuditConfig } from './config';
 import {
@@ -13,7 +13,7 @@ import {
   type AuditContext
 } from './evaluate';
 import { utcToday } from './facts';
-import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type IndexedWalk } from './model-walk';
+import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
 import { isRuleId } from './rules';
 import type { AuditExemption, AuditFinding, AuditHandover, AuditOptions, AuditResult, ConfigProblem, ExemptedFinding } from './types';
 
@@ -21,25 +21,25 @@ import type { AuditExemption, AuditFinding, AuditHandover, AuditOptions, AuditRe
 const STRUCTURAL_TYPES = new Set(['bpmn:Definitions', 'bpmn:Collaboration', 'bpmn:Process', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:LaneSet']);
 
 /**
- * The state of an audit: the findings of every element, kept per element so that an
- * edit re-evaluates only what it can affect. runAudit uses it once; a session keeps it.
+ * The state of an audit: the findings of every element, kept per element object so
+ * that an edit re-evaluates only what it can affect. runAudit uses it once; a session
+ * keeps it.
  */
 export class AuditState {
   private ctx!: AuditContext;
   private configProblems: ConfigProblem[] = [];
-  /** Activity or flow id → its findings before exemptions. */
-  private elementFindings = new Map<string, AuditFinding[]>();
-  /** The element object each entry of elementFindings was computed for (ids may be reused). */
-  private evaluated = new Map<string, ModdleElement>();
-  private handovers = new Map<string, AuditHandover>();
+  /**
+   * Activity or flow → its findings before exemptions. Keyed by the element object:
+   * an element created after the last audit (even under an old id) has no entry and
+   * is evaluated, and a deleted one is simply no longer visited.
+   */
+  private findingsOf = new WeakMap<ModdleElement, AuditFinding[]>();
+  private handoverOf = new WeakMap<ModdleElement, AuditHandover>();
   private chainFindings = new Map<string, AuditFinding[]>();
-
-  /** The walk of the last audit with its lookups, kept by a session for the next update. */
-  private indexed?: IndexedWalk;
-  /** Without a session: the findings of walk.auditable[i] at [i] (no per-id maps to fill). */
+  /** Without a session: the findings of walk.auditable[i] at [i] (cheaper than filling a map). */
   private lists?: Array<AuditFinding[] | undefined>;
 
-  /** `incremental`: keep what update() needs (an element index); runAudit does without. */
+  /** `incremental`: keep what update() needs; runAudit does without. */
   constructor(
     private readonly definitions: ModdleElement,
     private options: AuditOptions = {},
@@ -51,26 +51,29 @@ export class AuditState {
   /** Re-audits everything (new options, or an edit of lanes, pools or rule settings). */
   full(options: AuditOptions = this.options): void {
     this.options = options;
-    const walk = this.incremental ? (this.indexed = walkModel(this.definitions, { index: true })) : walkModel(this.definitions);
+    const walk = walkModel(this.definitions);
     const index = indexLanes(this.definitions);
     const valueChain = findValueChain(walk);
     const { config, problems } = resolveAuditConfig(valueChain?.ruleSettings ?? [], valueChain?.elementId, options.overrides);
     this.configProblems = problems;
     this.ctx = buildContext(walk, index, options.today ?? utcToday(), config);
-    this.elementFindings.clear();
-    this.evaluated.clear();
-    this.handovers.clear();
+    this.findingsOf = new WeakMap();
+    this.handoverOf = new WeakMap();
 
-    for (const handover of findHandovers(this.definitions, index)) this.handovers.set(handover.flowId, toAuditHandover(this.ctx, handover));
+    const handovers = new Map(findHandovers(this.definitions, index).map((h) => [h.flowId, h]));
+    for (const flow of walk.flows) {
+      const handover = handovers.get(flow.id!);
+      if (handover) this.handoverOf.set(flow, toAuditHandover(this.ctx, handover));
+    }
     if (this.incremental) {
       this.lists = undefined;
-      for (const flow of walk.flows) this.evaluateFlow(flow);
-      for (const activity of walk.activities) this.evaluateActivity(activity);
+      for (const flow of walk.flows) this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, this.handoverOf.get(flow)));
+      for (const activity of walk.activities) this.findingsOf.set(activity, evaluateActivity(this.ctx, activity));
     } else {
       const lists = (this.lists = new Array<AuditFinding[] | undefined>(walk.auditable.length));
       walk.auditable.forEach((element, i) => {
         const type = element.$type;
-        if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') lists[i] = evaluateFlow(this.ctx, element, this.handovers.get(element.id!));
+        if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') lists[i] = evaluateFlow(this.ctx, element, this.handoverOf.get(element));
         else if (isActivity(element)) lists[i] = evaluateActivity(this.ctx, element);
       });
     }
@@ -83,67 +86,71 @@ export class AuditState {
    * appeared are evaluated, and the chain rules run again; everything else is kept.
    */
   update(changedIds: Iterable<string>): void {
-    if (!this.indexed) throw new Error('update() needs an incremental audit state');
+    if (!this.incremental) throw new Error('update() needs an incremental audit state');
     const previous = this.ctx;
-    const before = this.indexed;
-    const walk = (this.indexed = walkModel(this.definitions, { index: true }));
-    for (const id of changedIds) {
-      const element = walk.byId.get(id) ?? before.byId.get(id);
-      if (id === this.definitions.id || (element && STRUCTURAL_TYPES.has(element.$type))) {
-        this.full();
-        return;
-      }
-    }
     const index = indexLanes(this.definitions);
+    const changed = new Set(changedIds);
+    // Moving a shape into another lane changes the lanes' flowNodeRef lists only.
+    const moved = new Set<string>();
+    for (const [nodeId, laneId] of index.laneOfNode) if (previous.index.laneOfNode.get(nodeId) !== laneId) moved.add(nodeId);
+    for (const nodeId of previous.index.laneOfNode.keys()) if (!index.laneOfNode.has(nodeId)) moved.add(nodeId);
+    const walk = walkModel(this.definitions, { find: new Set([...changed, ...moved]) });
+    if (this.structureChanged(changed, walk, index)) {
+      this.full();
+      return;
+    }
     this.ctx = { ...previous, walk, index };
 
-    const dirtyNodes = new Set<string>();
-    const dirtyFlows = new Set<string>();
-    for (const id of changedIds) {
-      const element = walk.byId.get(id);
-      if (!element) continue;
-      if (element.$type === 'bpmn:SequenceFlow' || element.$type === 'bpmn:MessageFlow') dirtyFlows.add(id);
-      else dirtyNodes.add(id);
+    const dirtyNodes = new Set<ModdleElement>();
+    const dirtyFlows = new Set<ModdleElement>();
+    for (const element of walk.found!.values()) {
+      if (element.$type === 'bpmn:SequenceFlow' || element.$type === 'bpmn:MessageFlow') dirtyFlows.add(element);
+      else dirtyNodes.add(element);
     }
-    // Moving a shape into another lane changes the lanes' flowNodeRef lists only.
-    for (const [nodeId, laneId] of index.laneOfNode) if (previous.index.laneOfNode.get(nodeId) !== laneId) dirtyNodes.add(nodeId);
-    for (const nodeId of previous.index.laneOfNode.keys()) if (!index.laneOfNode.has(nodeId)) dirtyNodes.add(nodeId);
     // Created (or re-created) elements have not been evaluated in this form.
-    for (const activity of walk.activities) if (this.evaluated.get(activity.id!) !== activity) dirtyNodes.add(activity.id!);
-    for (const flow of walk.flows) if (this.evaluated.get(flow.id!) !== flow) dirtyFlows.add(flow.id!);
+    for (const activity of walk.activities) if (!this.findingsOf.has(activity)) dirtyNodes.add(activity);
+    for (const flow of walk.flows) if (!this.findingsOf.has(flow)) dirtyFlows.add(flow);
     // A sub-process that changed lane takes its contents along.
-    for (const id of [...dirtyNodes]) {
-      const element = walk.byId.get(id);
-      if (element && SUB_PROCESS_TYPES.has(element.$type)) for (const inner of descendantsOf(element)) if (inner.id) dirtyNodes.add(inner.id);
+    for (const element of [...dirtyNodes]) if (SUB_PROCESS_TYPES.has(element.$type)) for (const inner of descendantsOf(element)) dirtyNodes.add(inner);
+    // The flows of a changed node may have become (or stopped being) handovers.
+    if (dirtyNodes.size > 0) {
+      for (const flow of walk.flows) {
+        if (dirtyNodes.has(flow.sourceRef as ModdleElement) || dirtyNodes.has(flow.targetRef as ModdleElement)) dirtyFlows.add(flow);
+      }
     }
-    for (const id of dirtyNodes) for (const flow of walk.flowsOf.get(id) ?? []) dirtyFlows.add(flow.id!);
 
-    const flows = [...dirtyFlows].map((id) => walk.byId.get(id)).filter((f): f is ModdleElement => f !== undefined);
-    for (const id of dirtyFlows) this.handovers.delete(id);
-    for (const handover of handoversAmong(flows, index)) this.handovers.set(handover.flowId, toAuditHandover(this.ctx, handover));
-    for (const flow of flows) this.evaluateFlow(flow);
-    for (const id of dirtyNodes) {
-      const element = walk.byId.get(id);
-      if (element && isActivity(element)) this.evaluateActivity(element);
+    const flows = [...dirtyFlows].filter((f) => f.$type === 'bpmn:SequenceFlow' || f.$type === 'bpmn:MessageFlow');
+    for (const flow of flows) this.handoverOf.delete(flow);
+    const handovers = new Map(handoversAmong(flows, index).map((h) => [h.flowId, h]));
+    for (const flow of flows) {
+      const handover = handovers.get(flow.id!);
+      if (handover) this.handoverOf.set(flow, toAuditHandover(this.ctx, handover));
+      this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, this.handoverOf.get(flow)));
     }
+    for (const element of dirtyNodes) if (isActivity(element)) this.findingsOf.set(element, evaluateActivity(this.ctx, element));
     this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
   }
 
-  private evaluateFlow(flow: ModdleElement): void {
-    this.evaluated.set(flow.id!, flow);
-    this.elementFindings.set(flow.id!, evaluateFlow(this.ctx, flow, this.handovers.get(flow.id!)));
-  }
-
-  private evaluateActivity(activity: ModdleElement): void {
-    this.evaluated.set(activity.id!, activity);
-    this.elementFindings.set(activity.id!, evaluateActivity(this.ctx, activity));
+  /** Whether an edit touched what every finding depends on: lanes, pools, processes, collaborations, rule settings. */
+  private structureChanged(changed: ReadonlySet<string>, walk: ModelWalk, index: LaneIndex): boolean {
+    const before = this.ctx;
+    if (changed.has(this.definitions.id ?? '')) return true;
+    for (const element of walk.found!.values()) if (STRUCTURAL_TYPES.has(element.$type)) return true;
+    const sameKeys = (a: Map<string, unknown>, b: Map<string, unknown>) => a.size === b.size && [...a.keys()].every((k) => b.has(k));
+    const sameList = (a: readonly ModdleElement[], b: readonly ModdleElement[]) => a.length === b.length && a.every((e, i) => e === b[i]);
+    return (
+      !sameKeys(index.lanes, before.index.lanes) ||
+      !sameKeys(index.participants, before.index.participants) ||
+      !sameList(walk.processes, before.walk.processes) ||
+      !sameList(walk.collaborations, before.walk.collaborations)
+    );
   }
 
   /** The handovers of the flows that still exist, in document order. */
   private currentHandovers(): AuditHandover[] {
     const out: AuditHandover[] = [];
     for (const flow of this.ctx.walk.flows) {
-      const handover = this.handovers.get(flow.id!);
+      const handover = this.handoverOf.get(flow);
       if (handover) out.push(handover);
     }
     return out;
@@ -156,15 +163,13 @@ export class AuditState {
     const exempted: ExemptedFinding[] = [];
     const suppressed = new Map<string, number>();
     const counts = { error: 0, warning: 0, info: 0 };
-    let present = 0;
 
     const lists = this.lists;
     for (let i = 0; i < walk.auditable.length; i++) {
       const element = walk.auditable[i]!;
       const id = element.id!;
       const chain = this.chainFindings.get(id);
-      const own = lists ? lists[i] : this.evaluated.get(id) === element ? this.elementFindings.get(id) : undefined;
-      if (own) present++;
+      const own = lists ? lists[i] : this.findingsOf.get(element);
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
       const exemptions = walk.exemptions.get(id)?.list;
@@ -180,18 +185,6 @@ export class AuditState {
         }
       }
     }
-    // Forget elements that were deleted.
-    if (!lists && this.evaluated.size > present) {
-      const ids = new Set(walk.auditable.map((e) => e.id!));
-      for (const id of [...this.evaluated.keys()]) {
-        if (!ids.has(id)) {
-          this.evaluated.delete(id);
-          this.elementFindings.delete(id);
-          this.handovers.delete(id);
-        }
-      }
-    }
-
     const exemptions: AuditExemption[] = [];
     for (const [elementId, { element, list }] of walk.exemptions) {
       for (const e of list) {

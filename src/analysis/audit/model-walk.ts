@@ -50,6 +50,8 @@ export interface ModelWalk {
   byId?: Map<string, ModdleElement>;
   /** With `{ index: true }` only: flow node or participant id → the flows that start or end there. */
   flowsOf?: Map<string, ModdleElement[]>;
+  /** With `{ find: ids }` only: the elements of those ids that exist (any element type). */
+  found?: Map<string, ModdleElement>;
 }
 
 /** Whether extension elements hold an ml:exemption (a plain loop: this runs for every element with extensions). */
@@ -64,9 +66,9 @@ function hasExemption(extensionElements: ModdleElement): boolean {
 export type IndexedWalk = ModelWalk & Required<Pick<ModelWalk, 'byId' | 'flowsOf'>>;
 
 /** Walks a model's semantic elements once (see ModelWalk). */
-export function walkModel(definitions: ModdleElement): ModelWalk;
+export function walkModel(definitions: ModdleElement, options?: { find?: ReadonlySet<string> }): ModelWalk;
 export function walkModel(definitions: ModdleElement, options: { index: true }): IndexedWalk;
-export function walkModel(definitions: ModdleElement, options: { index?: boolean } = {}): ModelWalk {
+export function walkModel(definitions: ModdleElement, options: { index?: boolean; find?: ReadonlySet<string> } = {}): ModelWalk {
   const walk: ModelWalk = {
     auditable: [],
     activities: [],
@@ -79,9 +81,12 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
   };
   const byId = options.index ? (walk.byId = new Map()) : undefined;
   const flowsOf = options.index ? (walk.flowsOf = new Map()) : undefined;
+  const wanted = options.find;
+  const found = wanted ? (walk.found = new Map()) : undefined;
   const visit = (element: ModdleElement | undefined) => {
     if (!element?.id) return;
     byId?.set(element.id, element);
+    if (wanted?.has(element.id)) found!.set(element.id, element);
     if (element.extensionElements && hasExemption(element.extensionElements)) {
       walk.exemptions.set(element.id, { element, list: readExemptionFacts(element) });
     }
