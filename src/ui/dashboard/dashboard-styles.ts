@@ -7,6 +7,7 @@ export const dashboardStyles = css`
     flex-direction: column;
     min-height: 0;
     height: 100%;
+    container-type: inline-size;
     font-size: 13px;
     color: #1d2733;
     background: #fff;
@@ -369,9 +370,19 @@ export const dashboardStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  @container (max-width: 760px) {
+  /* Beside an open side panel the dashboard gets narrow: KPIs first, resources below them, one scroll. */
+  @container (max-width: 980px) {
     .body {
       grid-template-columns: 1fr;
+      overflow: auto;
+    }
+    .kpis,
+    .resources {
+      overflow: visible;
+    }
+    .resources {
+      border-left: none;
+      border-top: 1px solid #d0d7de;
     }
   }
 `;
