@@ -7,4 +7,3 @@ import '../audit/audit-panels';
 import '../dashboard/dashboard-panel';
 import '../actions/actions-panel';
 import '../maturity/maturity-panel';
-import '../simulation/simulation-panel';
