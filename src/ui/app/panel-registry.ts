@@ -7,3 +7,4 @@ import '../audit/audit-panels';
 import '../dashboard/dashboard-panel';
 import '../actions/actions-panel';
 import '../maturity/maturity-panel';
+import '../simulation/simulation-panel';
