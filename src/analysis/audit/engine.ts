@@ -12,13 +12,45 @@ import {
   toAuditHandover,
   type AuditContext
 } from './evaluate';
-import { utcToday } from './facts';
+import { readDepartmentFacts, readValueChainFacts, utcToday } from './facts';
 import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
 import { isRuleId } from './rules';
 import type { AuditExemption, AuditFinding, AuditHandover, AuditOptions, AuditResult, ConfigProblem, ExemptedFinding } from './types';
 
 /** Element types whose change may alter lanes, pools, departments or the rule settings: a full re-audit. */
 const STRUCTURAL_TYPES = new Set(['bpmn:Definitions', 'bpmn:Collaboration', 'bpmn:Process', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:LaneSet']);
+
+/**
+ * What the audit takes from a lane, pool, process or collaboration: its name, place,
+ * department, and for the value chain's carrier its ml:valueChain. Undefined for other
+ * types. With `recorded`, the signature as recorded at the last full audit.
+ */
+function structuralSignature(element: ModdleElement, index: LaneIndex, recorded?: Map<ModdleElement, string>): string | undefined {
+  if (recorded) return recorded.get(element);
+  switch (element.$type) {
+    case 'bpmn:Lane': {
+      const lane = index.lanes.get(element.id!);
+      return lane && JSON.stringify([element.name, lane.processId, lane.participantId, lane.parentLaneId, readDepartmentFacts(element)]);
+    }
+    case 'bpmn:Participant':
+      return JSON.stringify([element.name, (element.processRef as ModdleElement | undefined)?.id, readDepartmentFacts(element)]);
+    case 'bpmn:Process':
+    case 'bpmn:Collaboration': {
+      const chain = readValueChainFacts(element);
+      return JSON.stringify([element.name, chain && { ...chain, roleNames: [...chain.roleNames] }]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The structural signatures of every lane, pool, process and collaboration. */
+function recordSignatures(walk: ModelWalk, index: LaneIndex): Map<ModdleElement, string> {
+  const out = new Map<ModdleElement, string>();
+  const elements = [...walk.collaborations, ...walk.processes, ...[...index.participants.values()].map((p) => p.element), ...[...index.lanes.values()].map((l) => l.element)];
+  for (const element of elements) out.set(element, structuralSignature(element, index)!);
+  return out;
+}
 
 /**
  * The state of an audit: the findings of every element, kept per element object so
@@ -36,6 +68,8 @@ export class AuditState {
   private findingsOf = new WeakMap<ModdleElement, AuditFinding[]>();
   private handoverOf = new WeakMap<ModdleElement, AuditHandover>();
   private chainFindings = new Map<string, AuditFinding[]>();
+  /** With a session: the structural signatures at the last full audit. */
+  private signatures = new Map<ModdleElement, string>();
   /** Without a session: the findings of walk.auditable[i] at [i] (cheaper than filling a map). */
   private lists?: Array<AuditFinding[] | undefined>;
 
@@ -57,6 +91,7 @@ export class AuditState {
     const { config, problems } = resolveAuditConfig(valueChain?.ruleSettings ?? [], valueChain?.elementId, options.overrides);
     this.configProblems = problems;
     this.ctx = buildContext(walk, index, options.today ?? utcToday(), config);
+    if (this.incremental) this.signatures = recordSignatures(walk, index);
     this.findingsOf = new WeakMap();
     this.handoverOf = new WeakMap();
 
@@ -131,11 +166,19 @@ export class AuditState {
     this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
   }
 
-  /** Whether an edit touched what every finding depends on: lanes, pools, processes, collaborations, rule settings. */
+  /**
+   * Whether an edit touched what every finding depends on: lanes, pools, processes,
+   * collaborations, rule settings. A lane or pool that was only resized (bpmn-js
+   * reports those after many edits near a border) keeps its signature and changes nothing.
+   */
   private structureChanged(changed: ReadonlySet<string>, walk: ModelWalk, index: LaneIndex): boolean {
     const before = this.ctx;
     if (changed.has(this.definitions.id ?? '')) return true;
-    for (const element of walk.found!.values()) if (STRUCTURAL_TYPES.has(element.$type)) return true;
+    for (const element of walk.found!.values()) {
+      if (!STRUCTURAL_TYPES.has(element.$type)) continue;
+      const signature = structuralSignature(element, index);
+      if (signature === undefined || signature !== structuralSignature(element, before.index, this.signatures)) return true;
+    }
     const sameKeys = (a: Map<string, unknown>, b: Map<string, unknown>) => a.size === b.size && [...a.keys()].every((k) => b.has(k));
     const sameList = (a: readonly ModdleElement[], b: readonly ModdleElement[]) => a.length === b.length && a.every((e, i) => e === b[i]);
     return (
