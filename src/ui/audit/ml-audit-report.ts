@@ -180,7 +180,8 @@ export class MlAuditReport extends LitElement {
         writing-mode: vertical-rl;
         transform: rotate(180deg);
         max-height: 48mm;
-        overflow-wrap: normal;
+        /* A single role name longer than the header (Dutch compounds) breaks instead of running over the text above. */
+        overflow-wrap: anywhere;
         hyphens: manual;
         text-align: left;
         line-height: 1.15;
@@ -233,8 +234,12 @@ export class MlAuditReport extends LitElement {
         article {
           max-width: none;
           margin: 0;
-          padding: 0;
+          /* The collapsed table borders stick out half a pixel: keep them inside the printable area. */
+          padding: 0 1px;
           box-shadow: none;
+        }
+        table {
+          font-size: 8.5pt;
         }
         h2 {
           break-after: avoid;
@@ -541,11 +546,11 @@ export class MlAuditReport extends LitElement {
   private findingTable(findings: readonly AuditFinding[], roleNames: RoleNames) {
     return html`<table class="fixed">
       <colgroup>
-        <col style="width:18%" />
-        <col style="width:16%" />
         <col style="width:13%" />
+        <col style="width:17%" />
+        <col style="width:15%" />
         <col style="width:31%" />
-        <col style="width:22%" />
+        <col style="width:24%" />
       </colgroup>
       <thead>
         <tr>

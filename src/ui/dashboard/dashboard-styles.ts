@@ -374,11 +374,14 @@ export const dashboardStyles = css`
   @container (max-width: 980px) {
     .body {
       grid-template-columns: 1fr;
+      /* Rows as tall as their content: auto rows in a grid of fixed height would share that height and overlap. */
+      grid-auto-rows: max-content;
       overflow: auto;
     }
     .kpis,
     .resources {
       overflow: visible;
+      min-height: auto;
     }
     .resources {
       border-left: none;
