@@ -203,6 +203,41 @@ describe('Audit in the modeler', () => {
   });
 });
 
+describe('Improvement action from a finding', () => {
+  it('records an action for the finding’s element from the findings panel, and the actions list names the finding', async () => {
+    const { context, page, errors } = await newAppPage(browser);
+    await openAudit(page);
+
+    const finding = page.locator('ml-audit-panel li[data-element-id="kl_analyseren"][data-rule="activity-accountable"]');
+    await finding.locator('[data-action="record-action"]').click();
+    const dialog = page.locator('ml-action-dialog dialog[open]');
+    await dialog.waitFor();
+    // the dialog quotes the finding it comes from
+    expect(await dialog.textContent()).toContain('“Klacht analyseren” has no accountable role');
+    await dialog.locator('textarea[name="what"]').fill('Hoofd Klantenservice accountable maken voor de analyse');
+    await dialog.locator('input[name="owner"]').fill('Hoofd Klantenservice');
+    await dialog.locator('input[name="due"]').fill('2027-03-01');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const xml = await inModeler<string>(page, 'return modeler.saveXML().then((r) => r.xml);');
+    expect(xml).toMatch(/<ml:action [^>]*elementId="kl_analyseren"[^>]*findingRule="activity-accountable"|<ml:action [^>]*findingRule="activity-accountable"[^>]*elementId="kl_analyseren"/);
+
+    await page.click('[data-panel="actions"]');
+    const item = page.locator('ml-actions li[data-action-id]');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('Hoofd Klantenservice accountable maken');
+    expect(await item.textContent()).toContain('Audit finding: One accountable role per activity');
+    expect(await item.locator('[data-reveal]').textContent()).toContain('Klacht analyseren');
+
+    // undo takes the action back out of the model
+    await page.click('[data-action="undo"]');
+    await expect.poll(() => item.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('Handover matrix', () => {
   it('counts handovers per provider and receiver department as the audit engine does, and a cell lists its flows', async () => {
     const { definitions } = await parseBpmn(await readFile(sampleFile, 'utf8'));
@@ -268,9 +303,36 @@ describe('Audit report', () => {
     expect(await report.locator('section[data-section="findings"] tr[data-finding-id]').count()).toBe(5);
     expect(await report.locator('section[data-section="diagram"] img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
+    // Printed, only the report shows: the app around it and the report's own toolbar step aside,
+    // every section is there and no table runs past the printable width.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const host = document.querySelector('ml-audit-report')!;
+      const root = host.shadowRoot!;
+      const article = root.querySelector('article')!.getBoundingClientRect();
+      const visible = (el: Element | null) => !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
+      return {
+        others: [...document.body.children].filter((el) => el !== host).map((el) => getComputedStyle(el).display),
+        toolbar: visible(root.querySelector('.toolbar')),
+        sections: [...root.querySelectorAll('section[data-section]')].filter(visible).map((el) => el.getAttribute('data-section')),
+        diagramImage: visible(root.querySelector('section[data-section="diagram"] img')),
+        widerTables: [...root.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().right > article.right + 0.5).length
+      };
+    });
+    expect(printed.others.every((d) => d === 'none')).toBe(true);
+    expect(printed.toolbar).toBe(false);
+    expect(printed.sections).toEqual(['review', 'diagram', 'summary', 'handover-matrix', 'raci', 'findings', 'exemptions']);
+    expect(printed.diagramImage).toBe(true);
+    expect(printed.widerTables).toBe(0);
+
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(20_000);
+    // Title page, the diagram on its own (landscape) page, then summary, matrices and findings.
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await report.locator('.toolbar').isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('ml-audit-report img[src="x"], ml-audit-report img[src="y"], ml-audit-report script').count()).toBe(0);
 
@@ -299,6 +361,20 @@ describe('Audit report', () => {
 
     await report.locator('[data-action="close-report"]').click();
     expect(await report.count()).toBe(0);
+
+    // An exempted element: the report moves its finding under "Exemptions" with the recorded reason
+    const finding = page.locator('ml-audit-panel li[data-element-id="kl_tussenbericht"][data-rule="activity-resources"]');
+    await finding.locator('[data-action="exempt"]').click();
+    await finding.locator('input[name="reason"]').fill('Standaardbericht uit het CRM');
+    await finding.locator('[data-action="confirm-exempt"]').click();
+    await finding.waitFor({ state: 'detached' });
+    await page.locator('ml-audit-panel [data-action="report"]').click();
+    await report.locator('article').waitFor();
+    expect(await report.locator('section[data-section="findings"] tr[data-finding-id]').count()).toBe(4);
+    const exemptions = report.locator('section[data-section="exemptions"]');
+    expect(await exemptions.textContent()).toContain('Standaardbericht uit het CRM');
+    expect(await exemptions.textContent()).toContain('Tussenbericht aan klant sturen');
+    await report.locator('[data-action="close-report"]').click();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -160,6 +160,33 @@ describe('the dashboard: planned versus realised', () => {
     await context.close();
   });
 
+  it('beside an open side panel puts the resources below the KPIs, without overlap, in one scroll', async () => {
+    const { context, page, errors } = await newAppPage(browser);
+    await openApp(page);
+    await openSample(page, 'Klachtafhandeling');
+    await page.click('[data-panel="audit"]');
+    await openDashboard(page);
+
+    const layout = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('ml-dashboard')!.shadowRoot!;
+        const box = (sel: string) => root.querySelector(sel)!.getBoundingClientRect();
+        const body = root.querySelector('.body')!;
+        return { kpis: box('.kpis'), resources: box('.resources'), scrolls: body.scrollHeight > body.clientHeight, kpiRows: root.querySelectorAll('tr[data-kpi-id]').length };
+      });
+    const { kpis, resources, scrolls, kpiRows } = await layout();
+    expect(kpiRows).toBeGreaterThan(5);
+    // one column: same left edge, resources start where the KPIs end
+    expect(Math.abs(resources.left - kpis.left)).toBeLessThan(1);
+    expect(resources.top).toBeGreaterThanOrEqual(kpis.bottom - 1);
+    expect(scrolls).toBe(true);
+    // the last KPI row lies above the resources heading, not under it
+    const lastRow = await page.locator('ml-dashboard tr[data-kpi-id]').last().boundingBox();
+    expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(resources.top + 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the whole library, and a click on a KPI of another process opens that process at the step', async () => {
     const { context, page, errors } = await newAppPage(browser);
     await openApp(page);

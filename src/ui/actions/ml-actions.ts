@@ -9,6 +9,7 @@ import { localDate } from '../../modeler/features/actions/today';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
 import { currentLocale } from '../../i18n/localization';
 import { revealElements } from '../dashboard/reveal';
+import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';
 import { actionStatusLabel, fieldProblemText } from './labels';
 import { editImprovementAction, elementName, kpiName, recordImprovementAction } from './record-action';
 
@@ -337,7 +338,7 @@ export class MlActions extends LitElement {
             <button type="button" class="link" data-reveal=${a.elementId} @click=${() => revealElements(modeler, [a.elementId!])}
               aria-label=${msg(str`Show ${elementName(modeler, a.elementId)} in the diagram`)}>${elementName(modeler, a.elementId)}</button>
             ${a.kpiId ? html`<span>${msg(str`KPI: ${kpiName(modeler, a.elementId, a.kpiId)}`)}</span>` : nothing}
-            ${a.findingRule ? html`<span>${msg(str`Finding: ${a.findingRule}`)}</span>` : nothing}
+            ${a.findingRule ? html`<span>${msg(str`Audit finding: ${ruleTitle(a.findingRule)}`)}</span>` : nothing}
           </div>`
         : nothing}
       ${a.problems.map((p) => html`<p class="problem">${p.field}: ${fieldProblemText(p)}</p>`)}

@@ -6,6 +6,7 @@ import { getExtension } from '../../model/value-chain/extension';
 import { checkChanges } from '../../modeler/features/value-chain/edit-check';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type ImprovementActions from '../../modeler/features/actions/ImprovementActions';
+import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';
 import { fieldProblemText } from './labels';
 import './ml-action-dialog';
 import type { MlActionDialog, ActionFormValues } from './ml-action-dialog';
@@ -61,7 +62,7 @@ export function describeSubject(modeler: Modeler, subject: { elementId?: string;
     lines.push(present ? msg(str`Step or element: ${name}`) : msg(str`Element ${name} is no longer in the model.`));
   }
   if (subject.kpiId) lines.push(msg(str`Prompted by the KPI: ${kpiName(modeler, subject.elementId, subject.kpiId)}`));
-  if (subject.findingRule) lines.push(msg(str`Prompted by the audit finding: ${subject.findingText ?? subject.findingRule}`));
+  if (subject.findingRule) lines.push(msg(str`Prompted by the audit finding: ${subject.findingText ?? ruleTitle(subject.findingRule)}`));
   return lines;
 }
 

@@ -477,6 +477,18 @@ export class MlAuditPanel extends LitElement {
     this.exempting = undefined;
   }
 
+  /** Opens the improvement-action dialog for a finding (the Act of Plan–Do–Check–Act); the action is stored with the element. */
+  private async recordAction(finding: AuditFinding): Promise<void> {
+    const modeler = this.modeler;
+    if (!modeler) return;
+    const { recordImprovementAction } = await import('../actions/record-action');
+    await recordImprovementAction(modeler, {
+      elementId: finding.elementId,
+      findingRule: finding.rule,
+      findingText: findingMessage(finding, this.roleNames)
+    });
+  }
+
   private liftExemption(elementId: string, rule: string): void {
     this.run(() => this.editor()?.setExemption(elementId, rule, null));
   }
@@ -684,6 +696,9 @@ export class MlAuditPanel extends LitElement {
                 await this.updateComplete;
                 this.renderRoot.querySelector<HTMLInputElement>('form.exempt input[name="reason"]')?.focus();
               }}>${msg('Exempt…')}</button>
+            <button type="button" class="link" data-action="record-action"
+              aria-label=${msg(str`Record an improvement action for ${element}`)}
+              @click=${() => this.recordAction(finding)}>${msg('Record action…')}</button>
           </div>`}
     </li>`;
   }
