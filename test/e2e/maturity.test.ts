@@ -121,6 +121,9 @@ describe('Customer Engagement Maturity self-assessment', () => {
       'customer-value': 'false'
     });
     expect(await page.locator('ml-maturity tr[data-pillar="strategy"] .badge').textContent()).toContain('Marketing higher');
+    // in the narrow side panel every column header fits its column (none runs into the next)
+    const overflowing = await page.locator('ml-maturity .gap-table thead th').evaluateAll((ths) => ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent));
+    expect(overflowing).toEqual([]);
     // with the explanation in words
     const gaps = await page.locator('ml-maturity section.gaps').textContent();
     expect(gaps).toContain('marketeers rated their own process management as good enough');

@@ -228,11 +228,14 @@ export const maturityStyles = css`
     text-align: right;
     font-variant-numeric: tabular-nums;
   }
-  table.gap-table {
-    table-layout: fixed;
+  /* Columns as wide as their headers (Marketing, Anderen, Verschil), the pillar column takes the rest and wraps:
+     fixed shares let the Dutch headers run into each other in the narrow side panel. */
+  table.gap-table thead th.num {
+    white-space: nowrap;
+    font-size: 0.8rem;
   }
-  table.gap-table th:first-child {
-    width: 40%;
+  table.gap-table td.num {
+    white-space: nowrap;
   }
   tr.gap {
     background: #fff4e5;

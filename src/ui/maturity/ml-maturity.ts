@@ -560,7 +560,8 @@ export class MlMaturity extends LitElement {
     const config: ChartConfiguration<'radar'> = {
       type: 'radar',
       data: {
-        labels: PILLAR_IDS.map((p) => getPillar(p).name[locale]),
+        // Two-word pillar names on two lines: the panel is narrow, and long labels beside the radar were cut off at the canvas edge.
+        labels: PILLAR_IDS.map((p) => wrapLabel(getPillar(p).name[locale])),
         datasets: [
           { label: msg('Now'), data: data.current, borderColor: CHART_COLOURS.current, backgroundColor: 'rgba(11, 92, 173, 0.18)', fill: true, pointRadius: 3 },
           { label: msg('Goal'), data: data.desired, borderColor: CHART_COLOURS.desired, backgroundColor: 'rgba(199, 119, 0, 0.08)', borderDash: [6, 4], fill: true, pointRadius: 3 }
@@ -589,6 +590,14 @@ export class MlMaturity extends LitElement {
   }
 }
 customElements.define('ml-maturity', MlMaturity);
+
+/** A pillar name of several words as two lines (chart.js draws an array label line by line). */
+function wrapLabel(name: string): string | string[] {
+  const words = name.split(' ');
+  if (words.length < 2) return name;
+  const half = Math.ceil(words.length / 2);
+  return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
+}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
