@@ -402,7 +402,12 @@ describe('Review sign-off', () => {
     expect(await review.locator('li[data-change]').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-change')}:${li.getAttribute('data-element-id')}`))).toEqual([
       'changed:kl_analyseren'
     ]);
-    expect(await review.locator('li[data-change]').textContent()).toContain('accountable');
+    // in words: the part and attribute by name, the role by its name in the catalogue, not ids or XML paths
+    const changeText = (await review.locator('li[data-change]').textContent())!;
+    expect(changeText).toContain('assignment – role: (empty) → Hoofd Klantenservice');
+    expect(changeText).toContain('assignment – responsibility: (empty) → accountable');
+    expect(changeText).not.toContain('ml:step');
+    expect(changeText).not.toContain('rol-hoofd-klantenservice');
 
     // Undoing it makes the model equal to the reviewed one again
     await page.click('[data-action="undo"]');

@@ -73,6 +73,10 @@ export function attributeLabel(name: string): string | undefined {
       return msg('head');
     case 'owner':
       return msg('owner');
+    case 'what':
+      return msg('what will be improved');
+    case 'due':
+      return msg('due date');
     case 'valueProposition':
       return msg('value proposition');
     case 'text':
@@ -96,15 +100,17 @@ export function attributeLabel(name: string): string | undefined {
   }
 }
 
-/** The name of an ml: part that holds attributes, e.g. a KPI or the resources. */
+/** The name of an ml: part that holds attributes, e.g. a KPI or the resources: the XML name the diff paths use (`kpi`), or the model property (`kpis`). */
 function partLabel(name: string): string | undefined {
   switch (name) {
     case 'step':
       return msg('step');
+    case 'kpi':
     case 'kpis':
       return msg('performance measure');
     case 'resources':
       return msg('resources');
+    case 'assignment':
     case 'assignments':
       return msg('assignment');
     case 'duration':
@@ -115,18 +121,24 @@ function partLabel(name: string): string | undefined {
       return msg('department');
     case 'valueChain':
       return msg('value chain');
+    case 'role':
     case 'roles':
       return msg('role');
     case 'customerPromise':
       return msg('customer promise');
+    case 'ruleSetting':
     case 'ruleSettings':
       return msg('rule setting');
     case 'exemption':
       return msg('exemption');
+    case 'measurement':
     case 'measurements':
       return msg('measurement');
     case 'simulation':
       return msg('simulation');
+    case 'action':
+    case 'actions':
+      return msg('improvement action');
     default:
       return undefined;
   }

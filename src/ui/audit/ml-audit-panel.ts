@@ -592,7 +592,8 @@ export class MlAuditPanel extends LitElement {
       ${renderReviewStatus(this.review.status, {
         onReveal: (id) => this.reveal(id),
         onSignOff: () => (this.signing = true),
-        exists: (id) => !!this.modeler?.get<ElementRegistry>('elementRegistry').get(id)
+        exists: (id) => !!this.modeler?.get<ElementRegistry>('elementRegistry').get(id),
+        roleName: this.roleNames
       })}
       ${this.signing
         ? html`<div style="padding: 0 12px 8px">

@@ -12,6 +12,8 @@ export interface ReviewStatusActions {
   onSignOff(): void;
   /** Whether an element is in the current diagram (removed elements cannot be selected). */
   exists(elementId: string): boolean;
+  /** A role's name by its id, so a changed assignment or agreement names the role as the catalogue does. */
+  roleName?(roleId: string): string | undefined;
 }
 
 /** Property changes spelled out per changed element; the rest is counted. */
@@ -79,7 +81,7 @@ function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
       ${diff.added.map((e) => html`<li data-change="added" data-element-id=${e.id}>${msg('Added:')} ${elementLink(e, actions)}</li>`)}
       ${diff.removed.map((e) => html`<li data-change="removed" data-element-id=${e.id}>${msg('Removed:')} ${elementLink(e, actions)}</li>`)}
       ${diff.changed.map(
-        (e) => html`<li data-change="changed" data-element-id=${e.id}>${msg('Changed:')} ${elementLink(e, actions)} ${propertyChanges(e)}</li>`
+        (e) => html`<li data-change="changed" data-element-id=${e.id}>${msg('Changed:')} ${elementLink(e, actions)} ${propertyChanges(e, actions)}</li>`
       )}
       ${layoutOnly.map((e) => html`<li data-change="layout" data-element-id=${e.id}>${msg('Moved or resized:')} ${elementLink(e, actions)}</li>`)}
     </ul>`;
@@ -92,17 +94,19 @@ function elementLink(element: DiffElement, actions: ReviewStatusActions) {
     : html`<span>${label}</span>`;
 }
 
-function propertyChanges(element: ChangedElement) {
+function propertyChanges(element: ChangedElement, actions: ReviewStatusActions) {
   const shown = element.changes.slice(0, CHANGES_PER_ELEMENT);
   const rest = element.changes.length - shown.length;
-  return html`<span class="meta">— ${shown.map((c, i) => html`${i > 0 ? '; ' : ''}${changeText(c)}`)}${rest > 0 ? html`; ${msg(str`${rest} more`)}` : nothing}</span>`;
+  return html`<span class="meta">— ${shown.map((c, i) => html`${i > 0 ? '; ' : ''}${changeText(c, actions.roleName)}`)}${rest > 0 ? html`; ${msg(str`${rest} more`)}` : nothing}</span>`;
 }
 
-function changeText(change: PropertyChange): string {
+/** One property change in words, e.g. "assignment – role: (empty) → Hoofd Klantenservice". */
+export function changeText(change: PropertyChange, roleName?: (roleId: string) => string | undefined): string {
   const word = (value: string | undefined) => {
     if (value === undefined) return msg('(empty)');
     if (change.property.endsWith('.responsibility')) return responsibilityLabel(value);
     if (change.property.endsWith('agreement.status')) return agreementStatusLabel(value);
+    if (/\.(role|providerRole|receiverRole)$/.test(change.property)) return roleName?.(value) ?? value;
     return value;
   };
   const before = word(change.before);
