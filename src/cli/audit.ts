@@ -69,20 +69,30 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
     unusable = true;
     io.stderr(`missinglink audit: ${message}\n`);
   };
-  const files: Array<{ path: string; explicit: boolean }> = [];
+  // A path that cannot be audited at all is reported in its place too, so the JSON and JUnit reports name every bad input.
+  const files: Array<{ path: string; explicit: boolean; error?: string }> = [];
   for (const path of parsed.paths) {
     const kind = await io.kind(path).catch(() => 'missing' as const);
-    if (kind === 'missing') fail(`${path}: no such file or folder.`);
-    else if (kind === 'file') files.push({ path, explicit: true });
+    if (kind === 'missing') {
+      fail(`${path}: no such file or folder.`);
+      files.push({ path, explicit: true, error: 'No such file or folder.' });
+    } else if (kind === 'file') files.push({ path, explicit: true });
     else {
       const found = await findModels(io, path);
-      if (found.length === 0) fail(`${path}: the folder holds no .bpmn or .xml files.`);
+      if (found.length === 0) {
+        fail(`${path}: the folder holds no .bpmn or .xml files.`);
+        files.push({ path, explicit: true, error: 'The folder holds no .bpmn or .xml files.' });
+      }
       for (const file of found) files.push({ path: file, explicit: false });
     }
   }
 
   const audited: AuditedFile[] = [];
-  for (const { path, explicit } of files) {
+  for (const { path, explicit, error } of files) {
+    if (error) {
+      audited.push({ file: path, error });
+      continue;
+    }
     let xml: string;
     try {
       xml = await io.readFile(path);

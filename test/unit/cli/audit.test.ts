@@ -46,8 +46,10 @@ describe('missinglink audit: exit codes', () => {
       ['models/binary.bpmn', 'error'],
       ['models/cut.bpmn', 'error'],
       ['models/good.bpmn', 3],
-      ['models/page.bpmn', 'error']
+      ['models/page.bpmn', 'error'],
+      ['missing.bpmn', 'error']
     ]);
+    expect(json.files.find((f: { file: string }) => f.file === 'missing.bpmn').error).toBe('No such file or folder.');
   });
 
   it('exits 2 for arguments it cannot use, with the usage', async () => {
@@ -92,6 +94,7 @@ describe('missinglink audit: which files', () => {
     const io = memoryIo({ 'empty/readme.txt': 'nothing here' });
     expect(await runAuditCommand(['empty', ...DATE], io)).toBe(2);
     expect(io.err()).toBe('missinglink audit: empty: the folder holds no .bpmn or .xml files.\n');
+    expect(JSON.parse(io.out()).files).toEqual([expect.objectContaining({ file: 'empty', error: 'The folder holds no .bpmn or .xml files.', findings: [] })]);
   });
 
   it('passes reader warnings and rule-setting problems on to stderr without failing', async () => {
