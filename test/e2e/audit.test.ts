@@ -422,6 +422,21 @@ describe('Review sign-off', () => {
     await change.locator('[data-action="reveal-change"]').click();
     expect(await selectedIds(page)).toEqual(['kl_registreren']);
 
+    // The report lists the same changes under the review, and so does its Markdown
+    await page.locator('ml-audit-panel [data-action="report"]').click();
+    const report = page.locator('ml-audit-report');
+    await report.locator('article').waitFor();
+    const listed = report.locator('section[data-section="review"] [data-changes] li[data-change]');
+    expect(await listed.evaluateAll((items) => items.map((li) => `${li.getAttribute('data-change')}:${li.getAttribute('data-element-id')}`))).toEqual([
+      'changed:kl_registreren'
+    ]);
+    expect(await listed.textContent()).toContain('Klacht registreren → Klacht vastleggen in CRM');
+    const mdEvent = page.waitForEvent('download');
+    await report.locator('[data-download="md"]').click();
+    const md = await readFile((await (await mdEvent).path())!, 'utf8');
+    expect(md).toContain('- Changed: Klacht vastleggen in CRM (kl_registreren): name: Klacht registreren → Klacht vastleggen in CRM');
+    await report.locator('[data-action="close-report"]').click();
+
     // The review is kept in the browser's database; after a reload the change is still reported
     await waitUntilSaved(page);
     await page.reload();

@@ -526,7 +526,8 @@ export class MlAuditPanel extends LitElement {
       modeler: this.modeler,
       processName: this.controller?.state.current?.name ?? '',
       review: 'review' in status ? status.review : undefined,
-      changedSinceReview: status.state === 'changed'
+      changedSinceReview: status.state === 'changed',
+      ...(status.state === 'changed' ? { changes: status.diff } : {})
     });
   }
 

@@ -19,6 +19,8 @@ import type { ReviewRecord } from '../../storage/records';
 import { painPointExplanation, painPointTitle } from './pain-points';
 import { panelStyles } from './panel-styles';
 import { severityTag } from './severity';
+import { renderDiff } from './review-status';
+import type { ModelDiff } from '../../analysis/audit/diff';
 
 /** Everything the report shows; gathered once when it opens, so it is a snapshot of that moment. */
 export interface AuditReportData {
@@ -30,6 +32,8 @@ export interface AuditReportData {
   review?: ReviewRecord;
   /** True when the model differs from the one the review signed off. */
   changedSinceReview: boolean;
+  /** What changed since the review (semantic diff), when it did. */
+  changes?: ModelDiff;
   /** When the report was made (ms since epoch). */
   createdAt: number;
   roleNames: RoleNames;
@@ -127,6 +131,13 @@ export class MlAuditReport extends LitElement {
         border-left: 4px solid #b42318;
         background: #fdf0ef;
         font-weight: 600;
+      }
+      .changes ul {
+        margin: 4px 0 0;
+        padding-left: 18px;
+      }
+      .changes .meta {
+        color: #47525e;
       }
       .diagram {
         margin: 0;
@@ -349,7 +360,14 @@ export class MlAuditReport extends LitElement {
           process: data.processName,
           createdAt: new Date(data.createdAt).toISOString(),
           review: data.review
-            ? { reviewer: data.review.reviewer, date: data.review.date, remarks: data.review.remarks, fingerprint: data.review.fingerprint, changedSince: data.changedSinceReview }
+            ? {
+                reviewer: data.review.reviewer,
+                date: data.review.date,
+                remarks: data.review.remarks,
+                fingerprint: data.review.fingerprint,
+                changedSince: data.changedSinceReview,
+                ...(data.changes ? { changes: data.changes } : {})
+              }
             : null,
           raci: data.raci
         }
@@ -360,7 +378,7 @@ export class MlAuditReport extends LitElement {
     } else {
       const review = data.review
         ? `\n\nReviewed by ${data.review.reviewer} on ${data.review.date}${data.review.remarks ? `: ${data.review.remarks.replace(/\r?\n/g, ' ')}` : ''}.` +
-          (data.changedSinceReview ? ' **The model has changed since this review.**' : ' The model has not changed since.')
+          (data.changedSinceReview ? ' **The model has changed since this review.**' + markdownChanges(data.changes) : ' The model has not changed since.')
         : '\n\nNot reviewed yet.';
       const markdown = auditMarkdown(files, `Audit report: ${data.processName}`).replace(/\n/, `${review}\n`);
       downloadBlob(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }), name);
@@ -411,7 +429,10 @@ export class MlAuditReport extends LitElement {
                   <dd><code>${data.review.fingerprint}</code></dd>
                 </dl>
                 ${data.changedSinceReview
-                  ? html`<p class="warning">${msg('The model has changed since this review: the findings below are about the current model.')}</p>`
+                  ? html`<p class="warning">${msg('The model has changed since this review: the findings below are about the current model.')}</p>
+                      ${data.changes
+                        ? html`<div class="changes" data-changes>${renderDiff(data.changes, { exists: () => false, onReveal: () => {}, onSignOff: () => {}, roleName: data.roleNames })}</div>`
+                        : nothing}`
                   : html`<p>${msg('The model has not changed since this review.')}</p>`}`
             : html`<p>${msg('This process has not been reviewed yet.')}</p>`}
         </section>
@@ -625,6 +646,20 @@ export class MlAuditReport extends LitElement {
   }
 }
 customElements.define('ml-audit-report', MlAuditReport);
+
+/** The changes since the review as Markdown list lines, in English with the diff's own paths (as the command line writes). */
+function markdownChanges(diff: ModelDiff | undefined): string {
+  if (!diff || diff.identical) return '';
+  const label = (e: { id: string; name?: string }) => (e.name ? `${e.name} (${e.id})` : e.id);
+  const listed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => e.id));
+  const lines = [
+    ...diff.added.map((e) => `- Added: ${label(e)}`),
+    ...diff.removed.map((e) => `- Removed: ${label(e)}`),
+    ...diff.changed.map((e) => `- Changed: ${label(e)}: ${e.changes.map((c) => `${c.property}: ${c.before ?? '(empty)'} → ${c.after ?? '(empty)'}`).join('; ')}`),
+    ...diff.layoutChanged.filter((e) => !listed.has(e.id)).map((e) => `- Moved or resized: ${label(e)}`)
+  ];
+  return `\n\nChanges since the review:\n\n${lines.join('\n')}`;
+}
 
 const PRINT_STYLE_ID = 'ml-audit-report-print';
 

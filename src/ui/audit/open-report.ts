@@ -2,6 +2,7 @@ import type { ModdleElement } from '../../model/moddle-types';
 import type { Modeler } from '../../modeler/create-modeler';
 import type { AuditService } from '../../modeler/features/audit-markers';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
+import type { ModelDiff } from '../../analysis/audit/diff';
 import type { ReviewRecord } from '../../storage/records';
 import type { MlAuditReport } from './ml-audit-report';
 
@@ -11,6 +12,8 @@ export interface OpenReportOptions {
   processName: string;
   review?: ReviewRecord;
   changedSinceReview: boolean;
+  /** What changed since the review, when it did. */
+  changes?: ModelDiff;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function openAuditReport(options: OpenReportOptions): Promise<MlAud
     svg,
     ...(options.review ? { review: options.review } : {}),
     changedSinceReview: options.changedSinceReview,
+    ...(options.changes ? { changes: options.changes } : {}),
     createdAt: Date.now(),
     roleNames: (id) => (roles.find((r) => r.id === id)?.name as string | undefined) || undefined
   };

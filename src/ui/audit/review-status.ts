@@ -70,7 +70,8 @@ export function renderReviewStatus(status: ReviewStatus, actions: ReviewStatusAc
   }
 }
 
-function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
+/** The changes since a review as a list; elements that `actions.exists` reports become links that select them. */
+export function renderDiff(diff: ModelDiff, actions: ReviewStatusActions) {
   // An element whose content changed is listed once, even when its diagram position changed too.
   const listed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => e.id));
   const layoutOnly = diff.layoutChanged.filter((e) => !listed.has(e.id));
