@@ -58,6 +58,17 @@ async function drawnPixels(page: Page, chart: string): Promise<number> {
   }, chart);
 }
 
+/** KPI rows whose buttons (record value, action) lie outside the visible width of the KPI pane. */
+async function rowsWithHiddenButtons(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('ml-dashboard')!.shadowRoot!.querySelector('.kpis')!;
+    const right = pane.getBoundingClientRect().right;
+    return [...pane.querySelectorAll('tr[data-kpi-id]')].filter((row) =>
+      [...row.querySelectorAll('.row-actions button')].some((b) => b.getBoundingClientRect().right > right + 0.5)
+    ).length;
+  });
+}
+
 async function isInCanvasView(page: Page, elementId: string): Promise<boolean> {
   const box = await elementBox(page, elementId);
   const area = (await page.locator('.canvas-area').boundingBox())!;
@@ -79,6 +90,8 @@ describe('the dashboard: planned versus realised', () => {
     expect(groups.map((g) => g.trim().split('\n')[0]!.trim())).toEqual(
       expect.arrayContaining(['Input', 'Throughput', 'Customer-related', 'Output: long-term harvest', 'Hoeing'])
     );
+    // at the standard width every row's buttons are in view, without a sideways scroll
+    expect(await rowsWithHiddenButtons(page)).toBe(0);
     // 99 % registered within a day against "at least 98": on track
     await expect.poll(() => kpiRow(page, 'kl_registreren_kpi1').locator('.status').textContent()).toContain('On track');
     // 7 % reopened complaints against "at most 5": off track, with its difference
@@ -195,6 +208,8 @@ describe('the dashboard: planned versus realised', () => {
 
     await page.click('ml-dashboard [data-scope="library"]');
     await page.waitForFunction(() => document.querySelector('ml-dashboard')?.shadowRoot?.querySelector('#kpi-title')?.textContent?.includes('4 processes'));
+    // beside the resources, every KPI table fits its pane: no row's buttons need a sideways scroll
+    expect(await rowsWithHiddenButtons(page)).toBe(0);
     const offerte = kpiRow(page, 'l2o_offerte_kpi1');
     expect(await offerte.textContent()).toContain('Van lead tot order');
     expect(await offerte.locator('.status').textContent()).toContain('Off track');

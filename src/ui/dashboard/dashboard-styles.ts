@@ -159,7 +159,7 @@ export const dashboardStyles = css`
     flex: 1;
     min-height: 0;
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(280px, 32%);
+    grid-template-columns: minmax(0, 1fr) minmax(260px, 26%);
   }
   .kpis,
   .resources {
@@ -217,7 +217,7 @@ export const dashboardStyles = css`
   td {
     text-align: left;
     vertical-align: top;
-    padding: 4px 6px;
+    padding: 4px;
     border-bottom: 1px solid #e3e8ee;
   }
   thead th {
@@ -231,8 +231,11 @@ export const dashboardStyles = css`
   }
   .num {
     text-align: right;
+  }
+  th.num {
     white-space: nowrap;
   }
+  /* A value may wrap before its unit ("≤ 15,000" / "EUR") when the column is narrow, so the table fits its pane. */
   td.num {
     font-variant-numeric: tabular-nums;
   }
@@ -264,6 +267,11 @@ export const dashboardStyles = css`
     border-radius: 4px;
     padding: 1px 6px;
     font-weight: 600;
+  }
+  /* The words of a status stay on one line; only the symbol may go above them when the column is narrow. */
+  .status .words,
+  .chip .status,
+  .chips .status {
     white-space: nowrap;
   }
   .s-on-track {
@@ -288,10 +296,12 @@ export const dashboardStyles = css`
   .chip.s-qualitative {
     border-color: currentColor;
   }
+  /* Sparkline above its word: side by side they made the KPI table wider than its column, hiding the row buttons. */
   button.trend {
     display: inline-flex;
-    align-items: center;
-    gap: 4px;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 1px;
     border: 1px solid transparent;
     border-radius: 4px;
     background: none;

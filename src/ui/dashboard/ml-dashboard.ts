@@ -535,7 +535,7 @@ export class MlDashboard extends LitElement {
         </td>
         <td class="num">${r.absolute !== undefined ? html`${formatSigned(r.absolute)}${r.relative !== undefined ? html`<div class="sub">${formatSignedPercent(r.relative)}</div>` : nothing}` : nothing}</td>
         <td>
-          <span class="status s-${r.status}"><span aria-hidden="true">${statusSymbol(r.status)}</span> ${statusLabel(r.status)}</span>
+          <span class="status s-${r.status}"><span aria-hidden="true">${statusSymbol(r.status)}</span> <span class="words">${statusLabel(r.status)}</span></span>
           ${r.noDataReason ? html`<div class="sub">${noDataReasonLabel(r.noDataReason)}</div>` : nothing}
         </td>
         <td>
