@@ -1,19 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { ActionStatus, FieldProblem } from '../../model/value-chain/schema';
-
-/** An action's status in the UI language. */
-export function actionStatusLabel(status: ActionStatus | undefined): string {
-  switch (status) {
-    case 'open':
-      return msg('Open');
-    case 'in-progress':
-      return msg('In progress');
-    case 'done':
-      return msg('Done');
-    default:
-      return msg('No status');
-  }
-}
+import type { FieldProblem } from '../../model/value-chain/schema';
 
 /** Why a typed value cannot be stored, in the UI language; the English schema message is the fallback for rare codes. */
 export function fieldProblemText(problem: FieldProblem): string {

@@ -9,7 +9,8 @@ import { localDate } from '../../modeler/features/actions/today';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
 import { currentLocale } from '../../i18n/localization';
 import { revealElements } from '../dashboard/reveal';
-import { actionStatusLabel, fieldProblemText } from './labels';
+import { fieldProblemText } from './labels';
+import { actionStatusLabel } from '../common/vocabulary';
 import { editImprovementAction, elementName, kpiName, recordImprovementAction } from './record-action';
 
 /** The events after which the list reads the model again. */

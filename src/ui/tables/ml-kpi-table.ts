@@ -21,7 +21,8 @@ import {
   type KpiSortKey,
   type KpiTableField
 } from './kpi-rows';
-import { directionLabel, objectiveGroupLabel, problemText, statusLabel } from './labels';
+import { problemText } from './labels';
+import { directionLabel, kpiStatusLabel, labelOf, objectiveGroupLabel } from '../common/vocabulary';
 import { revealElement } from './reveal';
 import { ModelerChangesController } from './modeler-changes';
 import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from './export';
@@ -387,9 +388,9 @@ export class MlKpiTable extends LitElement {
         msg('Period start'),
         msg('Period end')
       ],
-      objectiveGroup: objectiveGroupLabel,
-      direction: directionLabel,
-      status: (row) => statusLabel(row.evaluation.status)
+      objectiveGroup: (value) => labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, value),
+      direction: (value) => labelOf(KPI_DIRECTIONS, directionLabel, value),
+      status: (row) => kpiStatusLabel(row.evaluation.status)
     });
     downloadCsv(rows, this.processName ?? msg('process'), 'kpis', this.decimalComma);
   }
@@ -508,7 +509,7 @@ export class MlKpiTable extends LitElement {
         : status === 'qualitative'
           ? msg('Judged on the evidence, not on a number')
           : '';
-    return html`<span class="status ${status}" title=${why}><span aria-hidden="true">${icon}</span>${statusLabel(status)}</span>`;
+    return html`<span class="status ${status}" title=${why}><span aria-hidden="true">${icon}</span>${kpiStatusLabel(status)}</span>`;
   }
 
   /** A display value for a field: coded values in words, numbers in the UI's format. */
@@ -519,8 +520,8 @@ export class MlKpiTable extends LitElement {
     }
     if (stored === undefined) return '';
     if (row.problems[field]) return stored;
-    if (field === 'objectiveGroup') return objectiveGroupLabel(stored);
-    if (field === 'direction') return directionLabel(stored);
+    if (field === 'objectiveGroup') return labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, stored);
+    if (field === 'direction') return labelOf(KPI_DIRECTIONS, directionLabel, stored);
     if (NUMBER_FIELDS.has(field)) return this.formatNumber(Number(stored));
     return stored;
   }
@@ -540,7 +541,7 @@ export class MlKpiTable extends LitElement {
               @change=${(e: Event) => this.commit(row, field, { [field]: (e.target as HTMLSelectElement).value }, true)}>
               <option value="" ?selected=${!row.stored[field]}>—</option>
               ${(field === 'objectiveGroup' ? OBJECTIVE_GROUPS : KPI_DIRECTIONS).map(
-                (v) => html`<option value=${v} ?selected=${row.stored[field] === v}>${field === 'objectiveGroup' ? objectiveGroupLabel(v) : directionLabel(v)}</option>`
+                (v) => html`<option value=${v} ?selected=${row.stored[field] === v}>${field === 'objectiveGroup' ? labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, v) : labelOf(KPI_DIRECTIONS, directionLabel, v)}</option>`
               )}
             </select>`
           : html`<input type="text" inputmode=${numeric ? 'decimal' : 'text'} aria-label=${inputLabel}

@@ -18,16 +18,16 @@ import type { ValueChainEdit } from '../../../modeler/features/value-chain/edits
 import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
+import { problemText } from '../labels';
 import {
   activityGroupLabel,
   directionLabel,
   directionSign,
   durationUnitLabel,
   levelLabel,
-  objectiveGroupLabel,
-  problemText,
+  objectiveGroupChoice,
   responsibilityLabel
-} from '../labels';
+} from '../../common/vocabulary';
 import { roleLabel, type DiagramElement, type PanelView } from '../panel-view';
 import { section } from './section';
 
@@ -202,7 +202,7 @@ function kpiCard(view: PanelView, element: DiagramElement, kpi: ModdleElement, i
         name: 'objectiveGroup',
         label: msg('Objective group'),
         value: text('objectiveGroup'),
-        options: OBJECTIVE_GROUPS.map((g) => [g, objectiveGroupLabel(g)]),
+        options: OBJECTIVE_GROUPS.map((g) => [g, objectiveGroupChoice(g)]),
         problem: problem('objectiveGroup'),
         onCommit: commit('objectiveGroup')
       })}
