@@ -110,7 +110,7 @@ describe('KPI table', () => {
     await page.keyboard.press('Enter');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     const message = row.locator('td[data-field="target"] .cell-error');
-    expect(await message.textContent()).toContain('"veel" is geen getal');
+    expect(await message.textContent()).toContain('“veel” is geen getal');
     expect(await input.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'));
     expect((await storedKpi(page, activityId, kpiId)).target).toBe('25000.5');
     await page.keyboard.press('Escape');
@@ -187,7 +187,7 @@ describe('KPI table', () => {
     const target = bad.locator('td[data-field="target"] .cell-button');
     expect(await target.textContent()).toContain('veel');
     expect(await target.textContent()).toContain('⚠');
-    expect(await target.getAttribute('aria-label')).toContain('"veel" is geen getal');
+    expect(await target.getAttribute('aria-label')).toContain('“veel” is geen getal');
     expect(await bad.getAttribute('data-status')).toBe('no-data');
     const noUnit = table.locator('tr[data-key="Task_quote/Kpi_nounit"] td[data-field="unit"] .cell-button');
     expect(await noUnit.getAttribute('title')).toContain('Een streefscore heeft een eenheid nodig');

@@ -9,7 +9,7 @@ import { localDate } from '../../modeler/features/actions/today';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
 import { currentLocale } from '../../i18n/localization';
 import { revealElements } from '../dashboard/reveal';
-import { fieldProblemText } from './labels';
+import { fieldProblemText } from '../common/field-problems';
 import { actionStatusLabel } from '../common/vocabulary';
 import { editImprovementAction, elementName, kpiName, recordImprovementAction } from './record-action';
 

@@ -6,7 +6,7 @@ import { getExtension } from '../../model/value-chain/extension';
 import { checkChanges } from '../../modeler/features/value-chain/edit-check';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type ImprovementActions from '../../modeler/features/actions/ImprovementActions';
-import { fieldProblemText } from './labels';
+import { fieldProblemText } from '../common/field-problems';
 import './ml-action-dialog';
 import type { MlActionDialog, ActionFormValues } from './ml-action-dialog';
 

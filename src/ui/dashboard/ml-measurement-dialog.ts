@@ -9,7 +9,7 @@ import { checkChanges } from '../../modeler/features/value-chain/edit-check';
 import { normaliseDecimal } from '../../modeler/features/value-chain/input-values';
 import type KpiMeasurements from '../../modeler/features/actions/KpiMeasurements';
 import { dialogStyles } from '../common/form-styles';
-import { fieldProblemText } from '../actions/labels';
+import { fieldProblemText } from '../common/field-problems';
 import { directionSign } from '../common/vocabulary';
 import { suggestedMeasurementPeriod } from './periods';
 import { formatNumber } from './format';

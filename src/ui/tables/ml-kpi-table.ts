@@ -21,7 +21,7 @@ import {
   type KpiSortKey,
   type KpiTableField
 } from './kpi-rows';
-import { problemText } from './labels';
+import { fieldProblemText } from '../common/field-problems';
 import { directionLabel, kpiStatusLabel, labelOf, objectiveGroupLabel } from '../common/vocabulary';
 import { revealElement } from './reveal';
 import { ModelerChangesController } from './modeler-changes';
@@ -316,7 +316,7 @@ export class MlKpiTable extends LitElement {
     const check = checkChanges('ml:Kpi', row.stored, changes);
     const rejected = Object.values(check.rejected)[0];
     if (rejected) {
-      this.cellError = { key: row.key, field, message: problemText({ ...rejected, value: rejected.value ?? changes[rejected.field] }) };
+      this.cellError = { key: row.key, field, message: fieldProblemText({ ...rejected, value: rejected.value ?? changes[rejected.field] }) };
       return;
     }
     const attrs: Record<string, string> = {};
@@ -557,8 +557,8 @@ export class MlKpiTable extends LitElement {
     return html`<td class="editable ${numeric ? 'number' : ''}" data-field=${field}>
       <button type="button" class="cell-button" ?disabled=${!editable}
         aria-label=${msg(str`${label} of “${row.stored.name ?? ''}” (${row.activityName}): ${row.stored[field] ?? msg('empty')}. Press Enter to edit.`) +
-        (problem ? ` ${problemText(problem)}` : '')}
-        title=${problem ? problemText(problem) : editable ? msg('Click to edit') : msg('This KPI has no id; edit it in the properties panel')}
+        (problem ? ` ${fieldProblemText(problem)}` : '')}
+        title=${problem ? fieldProblemText(problem) : editable ? msg('Click to edit') : msg('This KPI has no id; edit it in the properties panel')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${value === ''
           ? html`<span class="placeholder">${editable ? '…' : ''}</span>`
           : value}</button>
@@ -587,9 +587,9 @@ export class MlKpiTable extends LitElement {
     const problem = row.problems.periodStart ?? row.problems.periodEnd;
     const text = start || end ? `${start ?? '…'} – ${end ?? '…'}` : '';
     return html`<td class="editable" data-field=${field}>
-      <button type="button" class="cell-button" ?disabled=${!row.kpiId} title=${problem ? problemText(problem) : msg('Click to edit')}
+      <button type="button" class="cell-button" ?disabled=${!row.kpiId} title=${problem ? fieldProblemText(problem) : msg('Click to edit')}
         aria-label=${msg(str`Period of “${row.stored.name ?? ''}” (${row.activityName}): ${text || msg('empty')}. Press Enter to edit.`) +
-        (problem ? ` ${problemText(problem)}` : '')}
+        (problem ? ` ${fieldProblemText(problem)}` : '')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${text ||
         html`<span class="placeholder">…</span>`}</button>
     </td>`;
