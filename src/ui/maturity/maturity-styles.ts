@@ -78,45 +78,6 @@ export const maturityStyles = css`
     flex-wrap: wrap;
     gap: 6px;
   }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: 6px;
-    border: 1px solid #8a96a3;
-    background: #fff;
-    color: #1d2733;
-    padding: 4px 10px;
-  }
-  button:disabled {
-    color: #6b7682;
-    cursor: default;
-  }
-  button.primary {
-    background: #0b5cad;
-    border-color: #0b5cad;
-    color: #fff;
-  }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    color: #0b5cad;
-    text-decoration: underline;
-  }
-  button.close {
-    border: none;
-    font-size: 1.3rem;
-    line-height: 1;
-    padding: 2px 8px;
-    color: #47525e;
-  }
-  button:focus-visible,
-  select:focus-visible,
-  input:focus-visible,
-  summary:focus-visible {
-    outline: 3px solid #ffb000;
-    outline-offset: 1px;
-  }
   form.details {
     display: grid;
     gap: 8px;
