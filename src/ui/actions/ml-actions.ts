@@ -10,7 +10,7 @@ import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/sche
 import { currentLocale } from '../../i18n/localization';
 import { revealElements } from '../dashboard/reveal';
 import { fieldProblemText } from '../common/field-problems';
-import { panelControlStyles } from '../common/panel-styles';
+import { panelControlStyles, sidePanelFrameStyles } from '../common/panel-styles';
 import { actionStatusLabel } from '../common/vocabulary';
 import { editImprovementAction, elementName, kpiName, recordImprovementAction } from './record-action';
 
@@ -59,31 +59,13 @@ export class MlActions extends LitElement {
   private bus: EventBus | undefined;
 
   static override styles = [
+    sidePanelFrameStyles,
     panelControlStyles,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        height: 100%;
-        background: #fff;
-        color: #1d2733;
         font-size: 0.9rem;
       }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 12px 14px 4px;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1rem;
-      }
       .intro {
-        margin: 0 14px 8px;
-        font-size: 0.82rem;
-        color: #47525e;
         line-height: 1.4;
       }
       .controls {

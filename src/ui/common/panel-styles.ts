@@ -52,3 +52,30 @@ export const panelControlStyles = css`
     outline-offset: 1px;
   }
 `;
+
+/** The frame of a side panel: a full-height column with a header (title and close button) and an intro line. */
+export const sidePanelFrameStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: 100%;
+    background: #fff;
+    color: #1d2733;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 12px 14px 4px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .intro {
+    margin: 0 14px 8px;
+    font-size: 0.82rem;
+    color: #47525e;
+  }
+`;
