@@ -304,6 +304,25 @@ describe('RACI matrix', () => {
     expect(await warned.count()).toBe(1);
     expect(await warned.locator('td.check').textContent()).toContain('Geen eindverantwoordelijke');
     const activityId = (await warned.getAttribute('data-activity-id'))!;
+    // and long Dutch role names in the column heads are never broken inside a word (the matrix scrolls instead)
+    const brokenWords = await matrix.locator('th.role').evaluateAll((ths) =>
+      ths.flatMap((th) => {
+        const name = th.querySelector('.name')!;
+        const width = th.clientWidth - parseFloat(getComputedStyle(th).paddingLeft) - parseFloat(getComputedStyle(th).paddingRight);
+        return [...name.textContent!.split(/\s+/), ...(th.querySelector('.dept')?.textContent ?? '').split(/\s+/)].filter((word) => {
+          const probe = document.createElement('span');
+          probe.style.font = getComputedStyle(name).font;
+          probe.style.whiteSpace = 'nowrap';
+          probe.textContent = word;
+          document.body.append(probe);
+          const wide = probe.getBoundingClientRect().width > width + 0.5;
+          probe.remove();
+          return wide;
+        });
+      })
+    );
+    expect(brokenWords).toEqual([]);
+    expect(await matrix.locator('th.role .name').allTextContents()).toContain('Klantenservicemedewerker');
 
     // when the user puts the focus on the grid's tab stop, moves to that row with the arrow keys and types A
     const firstCell = matrix.locator('td.cell[tabindex="0"]');

@@ -74,11 +74,12 @@ export class MlRaciMatrix extends LitElement {
       .legend b {
         color: #1d2733;
       }
+      /* Role names wrap between words only (Dutch compounds such as Klantenservicemedewerker stay whole): the matrix scrolls sideways instead. */
       th.role {
         white-space: normal;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
         min-width: 86px;
-        max-width: 160px;
+        max-width: 220px;
         hyphens: auto;
         vertical-align: bottom;
         text-align: center;
