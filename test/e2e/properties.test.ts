@@ -441,6 +441,60 @@ describe('properties panel: editing value-chain data through the UI', () => {
   });
 });
 
+describe('properties panel in Dutch', () => {
+  it('counts in the singular for one measure or role, and shows long Dutch role names whole beside readable choices', async () => {
+    const { context, page, errors } = await newAppPage(browser, { locale: 'nl-NL' });
+    await openApp(page);
+    await page.click('[data-panel="properties"]');
+    // given the complaints sample: "Klacht analyseren" has one KPI, and its catalogue holds long compounds
+    await clickShape(page, 'kl_analyseren');
+    await expect.poll(() => shownTitle(page)).toBe('Klacht analyseren');
+    const status = (id: string) => panel(page).locator(`[data-section="${id}"] > summary .status`).textContent();
+    expect((await status('performance'))?.trim()).toBe('1 maatstaf');
+    expect(await panel(page).locator('[data-section="activity"] > summary').textContent()).toContain('Activiteit');
+
+    // then no role name is cut off in its column, and each choice shows its whole word and letter
+    const rows = panel(page).locator('table.raci tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const clipped = await rows.evaluateAll((trs) =>
+      trs.flatMap((tr) => {
+        const th = tr.querySelector('th')!;
+        return th.scrollWidth > th.clientWidth ? [th.textContent!.trim()] : [];
+      })
+    );
+    expect(clipped).toEqual([]);
+    const names = await rows.locator('th .role-name').allTextContents();
+    expect(names).toContain('Klantenservicemedewerker');
+    const select = field(page, 'raci-rol-klantenservicemedewerker');
+    const fits = await select.evaluate((el: HTMLSelectElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(el).font;
+      probe.style.whiteSpace = 'nowrap';
+      probe.textContent = el.options[el.selectedIndex]!.text;
+      document.body.append(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      const style = getComputedStyle(el);
+      // the text plus the select's padding and its arrow (about 20 px) fit inside the box
+      return { text: el.options[el.selectedIndex]!.text, fits: width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20 <= el.clientWidth };
+    });
+    expect(fits).toEqual({ text: 'Verantwoordelijk (R)', fits: true });
+
+    // and a value chain left with one role says "1 rol" (the roles are removed through the editor service)
+    await clickCanvasBackground(page);
+    await expect.poll(() => shownTitle(page)).toBe('Waardeketen');
+    expect(await status('roles')).toBe('10 rollen');
+    const roleIds = await panel(page).locator('[data-role]').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')!));
+    await page.evaluate((ids) => {
+      const editor = (window as unknown as { missinglink: Missinglink }).missinglink.modeler.get('valueChainEditor');
+      for (const id of ids) editor.removeRole(id);
+    }, roleIds.slice(1));
+    await expect.poll(() => status('roles')).toBe('1 rol');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 // ---- domain invariants, through the canvas and the real modeler ----------------------------------------
 
 describe('value-chain data when elements are deleted, copied or roles removed', () => {

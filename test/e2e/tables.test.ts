@@ -110,7 +110,7 @@ describe('KPI table', () => {
     await page.keyboard.press('Enter');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     const message = row.locator('td[data-field="target"] .cell-error');
-    expect(await message.textContent()).toContain('"veel" is geen getal');
+    expect(await message.textContent()).toContain('“veel” is geen getal');
     expect(await input.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'));
     expect((await storedKpi(page, activityId, kpiId)).target).toBe('25000.5');
     await page.keyboard.press('Escape');
@@ -187,7 +187,7 @@ describe('KPI table', () => {
     const target = bad.locator('td[data-field="target"] .cell-button');
     expect(await target.textContent()).toContain('veel');
     expect(await target.textContent()).toContain('⚠');
-    expect(await target.getAttribute('aria-label')).toContain('"veel" is geen getal');
+    expect(await target.getAttribute('aria-label')).toContain('“veel” is geen getal');
     expect(await bad.getAttribute('data-status')).toBe('no-data');
     const noUnit = table.locator('tr[data-key="Task_quote/Kpi_nounit"] td[data-field="unit"] .cell-button');
     expect(await noUnit.getAttribute('title')).toContain('Een streefscore heeft een eenheid nodig');
@@ -304,6 +304,25 @@ describe('RACI matrix', () => {
     expect(await warned.count()).toBe(1);
     expect(await warned.locator('td.check').textContent()).toContain('Geen eindverantwoordelijke');
     const activityId = (await warned.getAttribute('data-activity-id'))!;
+    // and long Dutch role names in the column heads are never broken inside a word (the matrix scrolls instead)
+    const brokenWords = await matrix.locator('th.role').evaluateAll((ths) =>
+      ths.flatMap((th) => {
+        const name = th.querySelector('.name')!;
+        const width = th.clientWidth - parseFloat(getComputedStyle(th).paddingLeft) - parseFloat(getComputedStyle(th).paddingRight);
+        return [...name.textContent!.split(/\s+/), ...(th.querySelector('.dept')?.textContent ?? '').split(/\s+/)].filter((word) => {
+          const probe = document.createElement('span');
+          probe.style.font = getComputedStyle(name).font;
+          probe.style.whiteSpace = 'nowrap';
+          probe.textContent = word;
+          document.body.append(probe);
+          const wide = probe.getBoundingClientRect().width > width + 0.5;
+          probe.remove();
+          return wide;
+        });
+      })
+    );
+    expect(brokenWords).toEqual([]);
+    expect(await matrix.locator('th.role .name').allTextContents()).toContain('Klantenservicemedewerker');
 
     // when the user puts the focus on the grid's tab stop, moves to that row with the arrow keys and types A
     const firstCell = matrix.locator('td.cell[tabindex="0"]');

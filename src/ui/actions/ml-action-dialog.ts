@@ -1,8 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { FormDialog } from '../common/form-dialog';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
-import { actionStatusLabel } from './labels';
-import { dialogStyles } from './form-styles';
+import { actionStatusLabel } from '../common/vocabulary';
+import { dialogStyles } from '../common/form-styles';
 
 /** The fields of the action form, as typed. */
 export interface ActionFormValues {
@@ -29,38 +30,10 @@ export interface ActionDialogRequest {
  * The form for one improvement action (what, owner, due date, status), in a modal
  * <dialog>. Use recordImprovementAction / editImprovementAction, not the element.
  */
-export class MlActionDialog extends LitElement {
-  static override properties = { request: { state: true }, errors: { state: true } };
-  declare request: ActionDialogRequest | null;
-  declare errors: Partial<Record<keyof ActionFormValues, string>>;
-
+export class MlActionDialog extends FormDialog<ActionDialogRequest, boolean, Partial<Record<keyof ActionFormValues, string>>> {
   static override styles = dialogStyles;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-    this.request = null;
-    this.errors = {};
-  }
-
-  /** Shows the form; a request still open is cancelled. */
-  open(request: ActionDialogRequest): void {
-    this.request?.resolve(false);
-    this.request = request;
-    this.errors = {};
-    void this.updateComplete.then(() => {
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
-      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-    });
-  }
-
-  private finish(saved: boolean): void {
-    const request = this.request;
-    this.request = null;
-    this.renderRoot.querySelector('dialog')?.close();
-    request?.resolve(saved);
-  }
+  protected readonly cancelled = false;
+  protected readonly firstField = 'textarea';
 
   private onSubmit(event: Event): void {
     event.preventDefault();
@@ -72,12 +45,7 @@ export class MlActionDialog extends LitElement {
       due: String(data.get('due') ?? ''),
       status: String(data.get('status') ?? 'open') as ActionStatus
     };
-    const errors = this.request?.save(values);
-    if (errors && Object.keys(errors).length > 0) {
-      this.errors = errors;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+    if (this.showErrors(this.request?.save(values))) return;
     this.finish(true);
   }
 

@@ -10,7 +10,9 @@ import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/sche
 import { currentLocale } from '../../i18n/localization';
 import { revealElements } from '../dashboard/reveal';
 import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';
-import { actionStatusLabel, fieldProblemText } from './labels';
+import { fieldProblemText } from '../common/field-problems';
+import { panelControlStyles, sidePanelFrameStyles } from '../common/panel-styles';
+import { actionStatusLabel } from '../common/vocabulary';
 import { editImprovementAction, elementName, kpiName, recordImprovementAction } from './record-action';
 
 /** The events after which the list reads the model again. */
@@ -57,166 +59,108 @@ export class MlActions extends LitElement {
 
   private bus: EventBus | undefined;
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-      height: 100%;
-      background: #fff;
-      color: #1d2733;
-      font-size: 0.9rem;
-    }
-    header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 12px 14px 4px;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1rem;
-    }
-    .intro {
-      margin: 0 14px 8px;
-      font-size: 0.82rem;
-      color: #47525e;
-      line-height: 1.4;
-    }
-    .controls {
-      display: grid;
-      gap: 8px;
-      padding: 0 14px 10px;
-      border-bottom: 1px solid #d0d7de;
-    }
-    label {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      font-weight: 600;
-      font-size: 0.85rem;
-    }
-    select {
-      font: inherit;
-      font-weight: 400;
-      padding: 4px 6px;
-      border: 1px solid #8a96a3;
-      border-radius: 6px;
-      background: #fff;
-      color: #1d2733;
-    }
-    button {
-      font: inherit;
-      cursor: pointer;
-      border-radius: 6px;
-      border: 1px solid #8a96a3;
-      background: #fff;
-      color: #1d2733;
-      padding: 4px 10px;
-    }
-    button:disabled {
-      color: #6b7682;
-      cursor: default;
-    }
-    button.primary {
-      background: #0b5cad;
-      border-color: #0b5cad;
-      color: #fff;
-    }
-    button.primary:disabled {
-      background: #e6edf3;
-      border-color: #c5ccd3;
-      color: #47525e;
-    }
-    button.link {
-      border: none;
-      background: none;
-      padding: 0;
-      color: #0b5cad;
-      text-decoration: underline;
-      text-align: left;
-    }
-    button.close {
-      border: none;
-      font-size: 1.3rem;
-      line-height: 1;
-      padding: 2px 8px;
-      color: #47525e;
-    }
-    button:focus-visible,
-    select:focus-visible {
-      outline: 3px solid #ffb000;
-      outline-offset: 1px;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 8px 10px 16px;
-      overflow: auto;
-      flex: 1;
-      min-height: 0;
-      display: grid;
-      gap: 8px;
-      align-content: start;
-    }
-    li {
-      border: 1px solid #d0d7de;
-      border-left: 5px solid #8a96a3;
-      border-radius: 6px;
-      padding: 8px 10px;
-      display: grid;
-      gap: 5px;
-    }
-    li[data-status='in-progress'] {
-      border-left-color: #0b5cad;
-    }
-    li[data-status='done'] {
-      border-left-color: #1a7f37;
-      background: #f6f8fa;
-    }
-    li.overdue {
-      border-left-color: #b42318;
-      background: #fff5f4;
-    }
-    .what {
-      font-weight: 600;
-      margin: 0;
-      line-height: 1.35;
-      overflow-wrap: anywhere;
-    }
-    .meta,
-    .subject {
-      font-size: 0.82rem;
-      color: #47525e;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 10px;
-      align-items: center;
-    }
-    .badge {
-      font-weight: 700;
-      color: #fff;
-      background: #b42318;
-      border-radius: 4px;
-      padding: 1px 6px;
-    }
-    .problem {
-      color: #b42318;
-      font-size: 0.8rem;
-      margin: 0;
-    }
-    .row-buttons {
-      display: flex;
-      gap: 6px;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    .empty {
-      padding: 14px;
-      color: #47525e;
-      line-height: 1.45;
-    }
-  `;
+  static override styles = [
+    sidePanelFrameStyles,
+    panelControlStyles,
+    css`
+      :host {
+        font-size: 0.9rem;
+      }
+      .intro {
+        line-height: 1.4;
+      }
+      .controls {
+        display: grid;
+        gap: 8px;
+        padding: 0 14px 10px;
+        border-bottom: 1px solid #d0d7de;
+      }
+      label {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        font-weight: 600;
+        font-size: 0.85rem;
+      }
+      select {
+        font: inherit;
+        font-weight: 400;
+        padding: 4px 6px;
+        border: 1px solid #8a96a3;
+        border-radius: 6px;
+        background: #fff;
+        color: #1d2733;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 8px 10px 16px;
+        overflow: auto;
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        gap: 8px;
+        align-content: start;
+      }
+      li {
+        border: 1px solid #d0d7de;
+        border-left: 5px solid #8a96a3;
+        border-radius: 6px;
+        padding: 8px 10px;
+        display: grid;
+        gap: 5px;
+      }
+      li[data-status='in-progress'] {
+        border-left-color: #0b5cad;
+      }
+      li[data-status='done'] {
+        border-left-color: #1a7f37;
+        background: #f6f8fa;
+      }
+      li.overdue {
+        border-left-color: #b42318;
+        background: #fff5f4;
+      }
+      .what {
+        font-weight: 600;
+        margin: 0;
+        line-height: 1.35;
+        overflow-wrap: anywhere;
+      }
+      .meta,
+      .subject {
+        font-size: 0.82rem;
+        color: #47525e;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 10px;
+        align-items: center;
+      }
+      .badge {
+        font-weight: 700;
+        color: #fff;
+        background: #b42318;
+        border-radius: 4px;
+        padding: 1px 6px;
+      }
+      .problem {
+        color: #b42318;
+        font-size: 0.8rem;
+        margin: 0;
+      }
+      .row-buttons {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .empty {
+        padding: 14px;
+        color: #47525e;
+        line-height: 1.45;
+      }
+    `
+  ];
 
   constructor() {
     super();

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { dialogStyles } from './form-styles';
 
 interface DialogRequest {
   title: string;
@@ -19,74 +20,15 @@ export class MlDialog extends LitElement {
   static override properties = { request: { state: true } };
   declare request: DialogRequest | null;
 
-  static override styles = css`
-    dialog {
-      border: none;
-      border-radius: 10px;
-      padding: 0;
-      min-width: min(420px, 92vw);
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
-      font: inherit;
-      color: var(--ml-text, #1d2733);
-    }
-    dialog::backdrop {
-      background: rgb(16 24 40 / 0.45);
-    }
-    form {
-      display: grid;
-      gap: 14px;
-      padding: 20px 22px;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.1rem;
-    }
-    p {
-      margin: 0;
-      line-height: 1.45;
-    }
-    label {
-      display: grid;
-      gap: 6px;
-      font-weight: 600;
-      font-size: 0.9rem;
-    }
-    input {
-      font: inherit;
-      padding: 8px 10px;
-      border: 1px solid #8a96a3;
-      border-radius: 6px;
-    }
-    input:focus-visible,
-    button:focus-visible {
-      outline: 3px solid #ffb000;
-      outline-offset: 1px;
-    }
-    .buttons {
-      display: flex;
-      justify-content: flex-end;
-      gap: 8px;
-    }
-    button {
-      font: inherit;
-      padding: 7px 16px;
-      border-radius: 6px;
-      border: 1px solid #8a96a3;
-      background: #fff;
-      color: #1d2733;
-      cursor: pointer;
-    }
-    button.primary {
-      background: #0b5cad;
-      border-color: #0b5cad;
-      color: #fff;
-    }
-    button.danger {
-      background: #b42318;
-      border-color: #b42318;
-      color: #fff;
-    }
-  `;
+  static override styles = [
+    dialogStyles,
+    css`
+      p {
+        color: inherit;
+        font-size: inherit;
+      }
+    `
+  ];
 
   constructor() {
     super();

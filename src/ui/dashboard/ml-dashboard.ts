@@ -16,16 +16,14 @@ import { currentLocale } from '../../i18n/localization';
 import { CHART_COLOURS, loadChart } from './chart-loader';
 import { formatDate, formatMoney, formatNumber, formatPeriod, formatSigned, formatSignedPercent } from './format';
 import {
-  activityGroupLabel,
-  directionLabel,
-  directionSymbol,
+  activityGroupOrNone,
+  directionInWords,
   noDataReasonLabel,
-  objectiveGroupHint,
-  objectiveGroupLabel,
-  statusLabel,
-  statusSymbol,
+  objectiveGroupHintOrNone,
+  objectiveGroupOrNone,
   trendLabel
 } from './labels';
+import { directionSign, kpiStatusLabel, kpiStatusSymbol } from '../common/vocabulary';
 import { recordKpiMeasurement } from './ml-measurement-dialog';
 import { periodsInData, type DatedPeriod } from './periods';
 import { openAndReveal, openProcess, revealElements } from './reveal';
@@ -428,7 +426,7 @@ export class MlDashboard extends LitElement {
     const s = report.statuses;
     const byGroup = this.groupedRows(report);
     const library = this.reportScope === 'library';
-    const empty = report.byObjectiveGroup.filter((g) => g.total === 0).map((g) => objectiveGroupLabel(g.group));
+    const empty = report.byObjectiveGroup.filter((g) => g.total === 0).map((g) => objectiveGroupOrNone(g.group));
     return html`
       <h3 id="kpi-title">${library ? msg(str`KPIs in ${report.processes.length} processes`) : msg('KPIs of this process')}</h3>
       ${this.failed.length
@@ -437,13 +435,13 @@ export class MlDashboard extends LitElement {
       <div class="chips" role="group" aria-label=${msg('Filter by status')}>
         ${this.statusChip('all', msg('All'), s.total)}
         ${KPI_STATUSES.map((status) =>
-          this.statusChip(status, statusLabel(status), status === 'on-track' ? s.onTrack : status === 'off-track' ? s.offTrack : status === 'no-data' ? s.noData : s.qualitative)
+          this.statusChip(status, kpiStatusLabel(status), status === 'on-track' ? s.onTrack : status === 'off-track' ? s.offTrack : status === 'no-data' ? s.noData : s.qualitative)
         )}
       </div>
       ${this.barFocus
         ? html`<p class="focus" role="status">
             ${this.barFocus.kind === 'activityGroup'
-              ? msg(str`Showing the KPIs of the activity group “${activityGroupLabel(this.barFocus.group)}”.`)
+              ? msg(str`Showing the KPIs of the activity group “${activityGroupOrNone(this.barFocus.group)}”.`)
               : msg(str`Showing the KPIs of the department “${this.barFocus.department ?? msg('outside any lane')}”.`)}
             <button type="button" class="link" data-action="clear-focus" @click=${() => (this.barFocus = undefined)}>${msg('Show all KPIs')}</button>
           </p>`
@@ -465,7 +463,7 @@ export class MlDashboard extends LitElement {
       @click=${() => {
         this.statusFilter = status;
         this.limits = {};
-      }}>${status === 'all' ? '' : html`<span aria-hidden="true">${statusSymbol(status)}</span> `}${label} <strong>${formatNumber(count)}</strong></button>`;
+      }}>${status === 'all' ? '' : html`<span aria-hidden="true">${kpiStatusSymbol(status)}</span> `}${label} <strong>${formatNumber(count)}</strong></button>`;
   }
 
   private renderGroup(report: PerformanceReport, group: ObjectiveGroup | undefined, sorted: KpiRow[]) {
@@ -477,10 +475,10 @@ export class MlDashboard extends LitElement {
     const headingId = `group-${key}`;
     return html`<section class="group" data-objective-group=${key} aria-labelledby=${headingId}>
       <h4 id=${headingId}>
-        ${objectiveGroupLabel(group)}
+        ${objectiveGroupOrNone(group)}
         <span class="counts">${msg(str`${summary.onTrack} on track, ${summary.offTrack} off track, ${summary.noData} without data, ${summary.qualitative} qualitative`)}</span>
       </h4>
-      <p class="hint">${objectiveGroupHint(group)}</p>
+      <p class="hint">${objectiveGroupHintOrNone(group)}</p>
       <table>
         <thead>
           <tr>
@@ -523,8 +521,8 @@ export class MlDashboard extends LitElement {
           ${r.department ? html`<div class="sub">${r.department}</div>` : nothing}</td>
         <td class="num">
           ${r.target !== undefined
-            ? html`<span title=${directionLabel(r.direction, r.directionAssumed)}><span aria-hidden="true">${directionSymbol(r.direction)}</span>
-                <span class="visually-hidden">${directionLabel(r.direction, r.directionAssumed)}</span> ${formatNumber(r.target)} ${unit}</span>`
+            ? html`<span title=${directionInWords(r.direction, r.directionAssumed)}><span aria-hidden="true">${directionSign(r.direction)}</span>
+                <span class="visually-hidden">${directionInWords(r.direction, r.directionAssumed)}</span> ${formatNumber(r.target)} ${unit}</span>`
             : html`<span class="muted">${msg('none')}</span>`}
         </td>
         <td class="num">
@@ -535,7 +533,7 @@ export class MlDashboard extends LitElement {
         </td>
         <td class="num">${r.absolute !== undefined ? html`${formatSigned(r.absolute)}${r.relative !== undefined ? html`<div class="sub">${formatSignedPercent(r.relative)}</div>` : nothing}` : nothing}</td>
         <td>
-          <span class="status s-${r.status}"><span aria-hidden="true">${statusSymbol(r.status)}</span> <span class="words">${statusLabel(r.status)}</span></span>
+          <span class="status s-${r.status}"><span aria-hidden="true">${kpiStatusSymbol(r.status)}</span> <span class="words">${kpiStatusLabel(r.status)}</span></span>
           ${r.noDataReason ? html`<div class="sub">${noDataReasonLabel(r.noDataReason)}</div>` : nothing}
         </td>
         <td>
@@ -585,8 +583,8 @@ export class MlDashboard extends LitElement {
           <tr>
             <th scope="col">${msg('Process')}</th>
             <th scope="col" class="num">${msg('KPIs')}</th>
-            <th scope="col" class="num">${statusLabel('on-track')}</th>
-            <th scope="col" class="num">${statusLabel('off-track')}</th>
+            <th scope="col" class="num">${kpiStatusLabel('on-track')}</th>
+            <th scope="col" class="num">${kpiStatusLabel('off-track')}</th>
             <th scope="col" class="num">${msg('Budget planned')}</th>
             <th scope="col" class="num">${msg('Budget realised')}</th>
           </tr>
@@ -628,7 +626,7 @@ export class MlDashboard extends LitElement {
       ${this.renderResourceBlock(
         'groups',
         msg('Per activity group'),
-        report.byActivityGroup.map((g) => ({ label: activityGroupLabel(g.group), summary: g, focus: { kind: 'activityGroup', group: g.group } as Focus })),
+        report.byActivityGroup.map((g) => ({ label: activityGroupOrNone(g.group), summary: g, focus: { kind: 'activityGroup', group: g.group } as Focus })),
         currency
       )}
       ${this.renderResourceBlock(
@@ -720,7 +718,7 @@ export class MlDashboard extends LitElement {
     configs.set(
       'groups',
       bars(
-        report.byActivityGroup.map((g) => activityGroupLabel(g.group)),
+        report.byActivityGroup.map((g) => activityGroupOrNone(g.group)),
         [...report.byActivityGroup],
         report.byActivityGroup.map((g) => ({ kind: 'activityGroup', group: g.group }))
       )

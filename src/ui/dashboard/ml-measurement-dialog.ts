@@ -1,5 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { FormDialog } from '../common/form-dialog';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
 import type { ModdleElement } from '../../model/moddle-types';
@@ -7,10 +8,10 @@ import { getExtension } from '../../model/value-chain/extension';
 import { checkChanges } from '../../modeler/features/value-chain/edit-check';
 import { normaliseDecimal } from '../../modeler/features/value-chain/input-values';
 import type KpiMeasurements from '../../modeler/features/actions/KpiMeasurements';
-import { dialogStyles } from '../actions/form-styles';
-import { fieldProblemText } from '../actions/labels';
+import { dialogStyles } from '../common/form-styles';
+import { fieldProblemText } from '../common/field-problems';
+import { directionSign } from '../common/vocabulary';
 import { suggestedMeasurementPeriod } from './periods';
-import { directionSymbol } from './labels';
 import { formatNumber } from './format';
 
 /** The fields of the measurement form, as typed. */
@@ -36,38 +37,10 @@ interface MeasurementRequest {
  * The form for one realised value of a KPI for a period (or qualitative evidence,
  * for soft KPIs), in a modal <dialog>. Use recordKpiMeasurement, not the element.
  */
-export class MlMeasurementDialog extends LitElement {
-  static override properties = { request: { state: true }, errors: { state: true } };
-  declare request: MeasurementRequest | null;
-  declare errors: Errors;
-
+export class MlMeasurementDialog extends FormDialog<MeasurementRequest, boolean, Errors> {
   static override styles = dialogStyles;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-    this.request = null;
-    this.errors = {};
-  }
-
-  /** Shows the form; a request still open is cancelled. */
-  open(request: MeasurementRequest): void {
-    this.request?.resolve(false);
-    this.request = request;
-    this.errors = {};
-    void this.updateComplete.then(() => {
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
-      this.renderRoot.querySelector<HTMLInputElement>('input[name="value"]')?.focus();
-    });
-  }
-
-  private finish(saved: boolean): void {
-    const request = this.request;
-    this.request = null;
-    this.renderRoot.querySelector('dialog')?.close();
-    request?.resolve(saved);
-  }
+  protected readonly cancelled = false;
+  protected readonly firstField = 'input[name="value"]';
 
   private onSubmit(event: Event): void {
     event.preventDefault();
@@ -78,12 +51,7 @@ export class MlMeasurementDialog extends LitElement {
       value: String(data.get('value') ?? ''),
       evidence: String(data.get('evidence') ?? '')
     };
-    const errors = this.request?.save(values);
-    if (errors && Object.keys(errors).length) {
-      this.errors = errors;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+    if (this.showErrors(this.request?.save(values))) return;
     this.finish(true);
   }
 
@@ -164,7 +132,7 @@ export function recordKpiMeasurement(modeler: Modeler, activityId: string, kpiId
   const target = Number(kpi.target);
   const context = [msg(str`Step: ${activity.name?.trim() || activityId}`)];
   if (kpi.target !== undefined && Number.isFinite(target)) {
-    const amount = `${directionSymbol(kpi.direction as string | undefined)} ${formatNumber(target)} ${unit ?? ''}`.trim();
+    const amount = `${directionSign(kpi.direction as string | undefined)} ${formatNumber(target)} ${unit ?? ''}`.trim();
     context.push(msg(str`Target: ${amount}`));
   }
   return new Promise((resolve) =>

@@ -1,26 +1,10 @@
 import { css } from 'lit';
 
-/** The maturity panel's look: a narrow side panel with an assessment bar, tabs and scrolling content. */
+/** The maturity panel's own look (the frame and buttons are ../common/panel-styles): an assessment bar, tabs and scrolling content. */
 export const maturityStyles = css`
   :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    height: 100%;
-    background: #fff;
-    color: #1d2733;
     font-size: 0.88rem;
     overflow: auto;
-  }
-  header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    padding: 12px 14px 4px;
-  }
-  h2 {
-    margin: 0;
-    font-size: 1rem;
   }
   h3 {
     font-size: 0.92rem;
@@ -29,11 +13,6 @@ export const maturityStyles = css`
   p {
     margin: 0 0 8px;
     line-height: 1.45;
-  }
-  .intro {
-    margin: 0 14px 8px;
-    font-size: 0.82rem;
-    color: #47525e;
   }
   .bar {
     display: grid;
@@ -77,45 +56,6 @@ export const maturityStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 6px;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: 6px;
-    border: 1px solid #8a96a3;
-    background: #fff;
-    color: #1d2733;
-    padding: 4px 10px;
-  }
-  button:disabled {
-    color: #6b7682;
-    cursor: default;
-  }
-  button.primary {
-    background: #0b5cad;
-    border-color: #0b5cad;
-    color: #fff;
-  }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    color: #0b5cad;
-    text-decoration: underline;
-  }
-  button.close {
-    border: none;
-    font-size: 1.3rem;
-    line-height: 1;
-    padding: 2px 8px;
-    color: #47525e;
-  }
-  button:focus-visible,
-  select:focus-visible,
-  input:focus-visible,
-  summary:focus-visible {
-    outline: 3px solid #ffb000;
-    outline-offset: 1px;
   }
   form.details {
     display: grid;

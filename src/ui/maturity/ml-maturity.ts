@@ -24,6 +24,7 @@ import { assessmentRepository } from './assessment-store';
 import { describeIssues, exportCsv, exportJson, exportPillarSummary, readAssessmentFile } from './exchange';
 import { editRespondent } from './ml-respondent-dialog';
 import { maturityStyles } from './maturity-styles';
+import { panelControlStyles, sidePanelFrameStyles } from '../common/panel-styles';
 
 type Tab = 'respondents' | 'results' | 'indicators';
 
@@ -80,7 +81,7 @@ export class MlMaturity extends LitElement {
   declare indicators: IndicatorSet | undefined;
   declare indicatorState: 'idle' | 'loading' | 'ready' | 'error';
 
-  static override styles = maturityStyles;
+  static override styles = [sidePanelFrameStyles, panelControlStyles, maturityStyles];
 
   private chart: Chart | undefined;
   private drawn = 0;

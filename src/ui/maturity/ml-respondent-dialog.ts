@@ -1,9 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { FormDialog } from '../common/form-dialog';
 import { MATURITY_LEVELS, MATURITY_PILLARS, PILLAR_IDS, type ContentLocale, type PillarId } from '../../analysis/maturity/model';
 import { RespondentSchema, type Respondent } from '../../analysis/maturity/assessment-schema';
 import { currentLocale } from '../../i18n/localization';
-import { dialogStyles } from '../actions/form-styles';
+import { dialogStyles } from '../common/form-styles';
 
 interface RespondentRequest {
   title: string;
@@ -21,10 +22,10 @@ type Errors = Record<string, string>;
  * description in the UI language, like the source's model figure. Use
  * editRespondent(), not the element.
  */
-export class MlRespondentDialog extends LitElement {
-  static override properties = { request: { state: true }, errors: { state: true } };
-  declare request: RespondentRequest | null;
-  declare errors: Errors;
+export class MlRespondentDialog extends FormDialog<RespondentRequest, Respondent | null, Errors> {
+  protected readonly cancelled = null;
+  protected readonly firstField = 'input[name="name"]';
+  protected override readonly invalidField = '[aria-invalid="true"], fieldset.invalid input';
 
   static override styles = [
     dialogStyles,
@@ -165,32 +166,6 @@ export class MlRespondentDialog extends LitElement {
     `
   ];
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-    this.request = null;
-    this.errors = {};
-  }
-
-  /** Shows the form; a request still open is cancelled. */
-  open(request: RespondentRequest): void {
-    this.request?.resolve(null);
-    this.request = request;
-    this.errors = {};
-    void this.updateComplete.then(() => {
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
-      this.renderRoot.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
-    });
-  }
-
-  private finish(respondent: Respondent | null): void {
-    const request = this.request;
-    this.request = null;
-    this.renderRoot.querySelector('dialog')?.close();
-    request?.resolve(respondent);
-  }
-
   private onSubmit(event: Event): void {
     event.preventDefault();
     const r = this.request;
@@ -228,11 +203,7 @@ export class MlRespondentDialog extends LitElement {
       const both = candidate.scores[p] as { current?: number; desired?: number };
       if (both.current === undefined && both.desired === undefined) errors[p] = msg('Choose the current and the desired level.');
     }
-    this.errors = errors;
-    void this.updateComplete.then(() => {
-      const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.invalid input');
-      first?.focus();
-    });
+    this.showErrors(errors);
   }
 
   override render() {

@@ -251,6 +251,15 @@ export const propertiesStyles = css`
   table.raci th[scope='col']:first-child {
     width: 44%;
   }
+  /* Dutch role names are long compounds (Klantenservicemedewerker): rather broken than cut off. */
+  table.raci th[scope='row'] {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+  table.raci td select {
+    padding-inline: 4px;
+    font-size: 0.82rem;
+  }
   tr.current th {
     text-decoration: underline;
   }

@@ -21,7 +21,8 @@ import {
   type KpiSortKey,
   type KpiTableField
 } from './kpi-rows';
-import { directionLabel, objectiveGroupLabel, problemText, statusLabel } from './labels';
+import { fieldProblemText } from '../common/field-problems';
+import { directionLabel, kpiStatusLabel, labelOf, objectiveGroupLabel } from '../common/vocabulary';
 import { revealElement } from './reveal';
 import { ModelerChangesController } from './modeler-changes';
 import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from './export';
@@ -315,7 +316,7 @@ export class MlKpiTable extends LitElement {
     const check = checkChanges('ml:Kpi', row.stored, changes);
     const rejected = Object.values(check.rejected)[0];
     if (rejected) {
-      this.cellError = { key: row.key, field, message: problemText({ ...rejected, value: rejected.value ?? changes[rejected.field] }) };
+      this.cellError = { key: row.key, field, message: fieldProblemText({ ...rejected, value: rejected.value ?? changes[rejected.field] }) };
       return;
     }
     const attrs: Record<string, string> = {};
@@ -387,9 +388,9 @@ export class MlKpiTable extends LitElement {
         msg('Period start'),
         msg('Period end')
       ],
-      objectiveGroup: objectiveGroupLabel,
-      direction: directionLabel,
-      status: (row) => statusLabel(row.evaluation.status)
+      objectiveGroup: (value) => labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, value),
+      direction: (value) => labelOf(KPI_DIRECTIONS, directionLabel, value),
+      status: (row) => kpiStatusLabel(row.evaluation.status)
     });
     downloadCsv(rows, this.processName ?? msg('process'), 'kpis', this.decimalComma);
   }
@@ -508,7 +509,7 @@ export class MlKpiTable extends LitElement {
         : status === 'qualitative'
           ? msg('Judged on the evidence, not on a number')
           : '';
-    return html`<span class="status ${status}" title=${why}><span aria-hidden="true">${icon}</span>${statusLabel(status)}</span>`;
+    return html`<span class="status ${status}" title=${why}><span aria-hidden="true">${icon}</span>${kpiStatusLabel(status)}</span>`;
   }
 
   /** A display value for a field: coded values in words, numbers in the UI's format. */
@@ -519,8 +520,8 @@ export class MlKpiTable extends LitElement {
     }
     if (stored === undefined) return '';
     if (row.problems[field]) return stored;
-    if (field === 'objectiveGroup') return objectiveGroupLabel(stored);
-    if (field === 'direction') return directionLabel(stored);
+    if (field === 'objectiveGroup') return labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, stored);
+    if (field === 'direction') return labelOf(KPI_DIRECTIONS, directionLabel, stored);
     if (NUMBER_FIELDS.has(field)) return this.formatNumber(Number(stored));
     return stored;
   }
@@ -540,7 +541,7 @@ export class MlKpiTable extends LitElement {
               @change=${(e: Event) => this.commit(row, field, { [field]: (e.target as HTMLSelectElement).value }, true)}>
               <option value="" ?selected=${!row.stored[field]}>—</option>
               ${(field === 'objectiveGroup' ? OBJECTIVE_GROUPS : KPI_DIRECTIONS).map(
-                (v) => html`<option value=${v} ?selected=${row.stored[field] === v}>${field === 'objectiveGroup' ? objectiveGroupLabel(v) : directionLabel(v)}</option>`
+                (v) => html`<option value=${v} ?selected=${row.stored[field] === v}>${field === 'objectiveGroup' ? labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, v) : labelOf(KPI_DIRECTIONS, directionLabel, v)}</option>`
               )}
             </select>`
           : html`<input type="text" inputmode=${numeric ? 'decimal' : 'text'} aria-label=${inputLabel}
@@ -556,8 +557,8 @@ export class MlKpiTable extends LitElement {
     return html`<td class="editable ${numeric ? 'number' : ''}" data-field=${field}>
       <button type="button" class="cell-button" ?disabled=${!editable}
         aria-label=${msg(str`${label} of “${row.stored.name ?? ''}” (${row.activityName}): ${row.stored[field] ?? msg('empty')}. Press Enter to edit.`) +
-        (problem ? ` ${problemText(problem)}` : '')}
-        title=${problem ? problemText(problem) : editable ? msg('Click to edit') : msg('This KPI has no id; edit it in the properties panel')}
+        (problem ? ` ${fieldProblemText(problem)}` : '')}
+        title=${problem ? fieldProblemText(problem) : editable ? msg('Click to edit') : msg('This KPI has no id; edit it in the properties panel')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${value === ''
           ? html`<span class="placeholder">${editable ? '…' : ''}</span>`
           : value}</button>
@@ -586,9 +587,9 @@ export class MlKpiTable extends LitElement {
     const problem = row.problems.periodStart ?? row.problems.periodEnd;
     const text = start || end ? `${start ?? '…'} – ${end ?? '…'}` : '';
     return html`<td class="editable" data-field=${field}>
-      <button type="button" class="cell-button" ?disabled=${!row.kpiId} title=${problem ? problemText(problem) : msg('Click to edit')}
+      <button type="button" class="cell-button" ?disabled=${!row.kpiId} title=${problem ? fieldProblemText(problem) : msg('Click to edit')}
         aria-label=${msg(str`Period of “${row.stored.name ?? ''}” (${row.activityName}): ${text || msg('empty')}. Press Enter to edit.`) +
-        (problem ? ` ${problemText(problem)}` : '')}
+        (problem ? ` ${fieldProblemText(problem)}` : '')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${text ||
         html`<span class="placeholder">…</span>`}</button>
     </td>`;

@@ -8,7 +8,7 @@ import { RESPONSIBILITIES, type Responsibility } from '../../model/value-chain/s
 import { activitiesInFlowOrder, type DiagramElementLike } from './table-data';
 import { cellLetters, RACI_LETTERS, raciCsvRows, raciRoles, raciRows, responsibilityForKey, type RaciRole, type RaciRow, type RaciRowCache } from './raci-rows';
 import { currentLocale } from '../../i18n/localization';
-import { responsibilityLabel } from './labels';
+import { responsibilityMeaning } from '../common/vocabulary';
 import { revealElement } from './reveal';
 import { ModelerChangesController } from './modeler-changes';
 import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from './export';
@@ -74,11 +74,12 @@ export class MlRaciMatrix extends LitElement {
       .legend b {
         color: #1d2733;
       }
+      /* Role names wrap between words only (Dutch compounds such as Klantenservicemedewerker stay whole): the matrix scrolls sideways instead. */
       th.role {
         white-space: normal;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
         min-width: 86px;
-        max-width: 160px;
+        max-width: 220px;
         hyphens: auto;
         vertical-align: bottom;
         text-align: center;
@@ -398,7 +399,7 @@ export class MlRaciMatrix extends LitElement {
     const position = { row: r, col: c };
     const current = row.cells[role.id] ?? [];
     const letters = cellLetters(current);
-    const meaning = current.map((x) => responsibilityLabel(x)).join(', ') || msg('no responsibility');
+    const meaning = current.map((x) => responsibilityMeaning(x)).join(', ') || msg('no responsibility');
     const focused = this.focusCell.row === r && this.focusCell.col === c;
     const menuOpen = this.menuCell?.row === r && this.menuCell?.col === c;
     return html`<td role="gridcell" class="cell" data-row=${r} data-col=${c} data-role-id=${role.id} data-letters=${letters}
@@ -419,7 +420,7 @@ export class MlRaciMatrix extends LitElement {
     return html`<div class="menu" role="menu" style=${this.menuPlace} aria-label=${msg('Choose a responsibility')} @keydown=${(e: KeyboardEvent) => this.onMenuKeyDown(e)}>
       ${order.filter((r) => RESPONSIBILITIES.includes(r)).map(
         (r) => html`<button type="button" role="menuitemradio" aria-checked=${current.includes(r) ? 'true' : 'false'} tabindex="-1"
-          @click=${(e: Event) => this.chooseFromMenu(e, position, r)}><b>${RACI_LETTERS[r]}</b>${responsibilityLabel(r)}</button>`
+          @click=${(e: Event) => this.chooseFromMenu(e, position, r)}><b>${RACI_LETTERS[r]}</b>${responsibilityMeaning(r)}</button>`
       )}
       <button type="button" role="menuitemradio" aria-checked=${current.length === 0 ? 'true' : 'false'} tabindex="-1"
         @click=${(e: Event) => this.chooseFromMenu(e, position, null)}><b>–</b>${msg('None')}</button>

@@ -1,7 +1,7 @@
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { ModdleElement } from '../../../model/moddle-types';
-import { ChangeLog } from '../value-chain/change-log';
-import type { EditEnvironment } from '../value-chain/edits';
+import type { ChangeLog } from '../value-chain/change-log';
+import { recordEdits, type EditEnvironment } from '../value-chain/edits';
 import { applyPdcaEdit, type PdcaEdit } from './pdca-edits';
 
 /** The command id of every improvement-action and measurement edit. */
@@ -37,18 +37,11 @@ export default class UpdatePdcaRecordsHandler {
 
   execute(context: UpdatePdcaRecordsContext): unknown[] {
     if (!context.log) {
-      const log = new ChangeLog();
-      const touched = new Set<string>();
-      const env: EditEnvironment = { moddle: this.moddle, definitions: this.bpmnjs.getDefinitions(), log, touched };
-      try {
+      const recorded = recordEdits(this.moddle, this.bpmnjs.getDefinitions(), [], (env) => {
         for (const edit of context.edits) applyPdcaEdit(env, context.element ?? undefined, edit);
-      } catch (error) {
-        // A refused edit must not half-apply its batch.
-        log.revert();
-        throw error;
-      }
-      context.log = log;
-      context.touched = [...touched];
+      });
+      context.log = recorded.log;
+      context.touched = recorded.touched;
     } else {
       context.log.replay();
     }

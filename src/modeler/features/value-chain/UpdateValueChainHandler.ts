@@ -1,7 +1,7 @@
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { ModdleElement } from '../../../model/moddle-types';
-import { ChangeLog } from './change-log';
-import { applyEdit, type EditEnvironment, type ValueChainEdit } from './edits';
+import type { ChangeLog } from './change-log';
+import { applyEdit, recordEdits, type EditEnvironment, type ValueChainEdit } from './edits';
 
 /** The command id of every value-chain edit. */
 export const UPDATE_COMMAND = 'valueChain.update';
@@ -62,20 +62,13 @@ export default class UpdateValueChainHandler {
 
   execute(context: UpdateValueChainContext): unknown[] {
     if (!context.log) {
-      const log = new ChangeLog();
-      const touched = new Set(context.touched ?? []);
-      const env: EditEnvironment = { moddle: this.moddle, definitions: this.bpmnjs.getDefinitions(), log, touched };
-      try {
+      const recorded = recordEdits(this.moddle, this.bpmnjs.getDefinitions(), context.touched ?? [], (env) => {
         for (const target of context.targets) {
           for (const edit of target.edits) applyEdit(env, target.element ?? undefined, edit);
         }
-      } catch (error) {
-        // Leave the model as it was: a refused edit must not half-apply its batch.
-        log.revert();
-        throw error;
-      }
-      context.log = log;
-      context.touched = [...touched];
+      });
+      context.log = recorded.log;
+      context.touched = recorded.touched;
     } else {
       context.log.replay();
     }

@@ -2,7 +2,7 @@ import type { ModdleElement } from '../../../model/moddle-types';
 import { getExtension, getExtensions, type MlType } from '../../../model/value-chain/extension';
 import { attributeNames, type MlAttributes, type MlElementType, type Responsibility } from '../../../model/value-chain/schema';
 import { attributeUpdate, toStoredValue } from '../../../model/value-chain/read';
-import type { ChangeLog } from './change-log';
+import { ChangeLog } from './change-log';
 
 /*
  * The edits the value-chain editor understands, and how each one changes the moddle
@@ -63,6 +63,27 @@ export interface EditEnvironment {
   log: ChangeLog;
   /** Collects the ids of the BPMN elements whose value-chain data changed. */
   touched: Set<string>;
+}
+
+/**
+ * Runs a batch of edits once and records it: the log replays and reverts the batch
+ * for redo and undo. A refused edit reverts what the batch did so far (it must not
+ * half-apply) and is thrown on.
+ */
+export function recordEdits(
+  moddle: EditEnvironment['moddle'],
+  definitions: ModdleElement,
+  touchedBefore: Iterable<string>,
+  apply: (env: EditEnvironment) => void
+): { log: ChangeLog; touched: string[] } {
+  const env: EditEnvironment = { moddle, definitions, log: new ChangeLog(), touched: new Set(touchedBefore) };
+  try {
+    apply(env);
+  } catch (error) {
+    env.log.revert();
+    throw error;
+  }
+  return { log: env.log, touched: [...env.touched] };
 }
 
 /** Applies one edit to `host` (a BPMN business object; ignored by value-chain edits) and records it in the log. */

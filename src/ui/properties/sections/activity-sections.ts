@@ -18,16 +18,16 @@ import type { ValueChainEdit } from '../../../modeler/features/value-chain/edits
 import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
+import { problemText } from '../../common/field-problems';
 import {
   activityGroupLabel,
   directionLabel,
   directionSign,
   durationUnitLabel,
   levelLabel,
-  objectiveGroupLabel,
-  problemText,
+  objectiveGroupChoice,
   responsibilityLabel
-} from '../labels';
+} from '../../common/vocabulary';
 import { roleLabel, type DiagramElement, type PanelView } from '../panel-view';
 import { section } from './section';
 
@@ -70,7 +70,7 @@ function accountabilitySection(view: PanelView, element: DiagramElement, step: M
   const known = new Set(view.roles.map((r) => r.id));
   const unknown = [...cell.keys()].filter((id) => !known.has(id));
   const choices: Array<[string, string]> = RESPONSIBILITIES.map((r) => [r, responsibilityLabel(r)]);
-  const status = warnings.length ? msg('needs attention') : msg(str`${assignments.length} roles`);
+  const status = warnings.length ? msg('needs attention') : assignments.length === 1 ? msg('1 role') : msg(str`${assignments.length} roles`);
 
   const row = (roleId: string, label: TemplateResult, problem?: string) => {
     const id = fieldId('raci', roleId);
@@ -161,7 +161,7 @@ function performanceSection(view: PanelView, element: DiagramElement, step: Modd
     view.ui.openKpis.add(kpiId);
     view.focusAfterRender(fieldId(element.id, 'kpi', kpiId, 'name'));
   };
-  return section('performance', msg('Performance'), kpis.length ? msg(str`${kpis.length} measures`) : msg('none yet'), false, html`
+  return section('performance', msg('Performance'), kpis.length === 0 ? msg('none yet') : kpis.length === 1 ? msg('1 measure') : msg(str`${kpis.length} measures`), false, html`
     <p class="note">${msg('Performance measures with a target score and a period (SMART); record the realised value, or evidence for soft measures.')}</p>
     ${kpis.map((kpi, index) => kpiCard(view, element, kpi, index))}
     <div class="actions"><button type="button" class="primary" data-action="add-kpi" @click=${add}>${msg('Add performance measure')}</button></div>
@@ -202,7 +202,7 @@ function kpiCard(view: PanelView, element: DiagramElement, kpi: ModdleElement, i
         name: 'objectiveGroup',
         label: msg('Objective group'),
         value: text('objectiveGroup'),
-        options: OBJECTIVE_GROUPS.map((g) => [g, objectiveGroupLabel(g)]),
+        options: OBJECTIVE_GROUPS.map((g) => [g, objectiveGroupChoice(g)]),
         problem: problem('objectiveGroup'),
         onCommit: commit('objectiveGroup')
       })}

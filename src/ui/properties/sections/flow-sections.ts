@@ -10,7 +10,7 @@ import { branchSum, checkBranches, type BranchRouting } from '../../../modeler/f
 import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
-import { durationUnitLabel, statusLabel } from '../labels';
+import { agreementStatusLabel, durationUnitLabel } from '../../common/vocabulary';
 import { roleChoices, type DiagramElement, type PanelView } from '../panel-view';
 import { section } from './section';
 
@@ -101,7 +101,7 @@ function agreementSection(view: PanelView, element: DiagramElement, handover: Ha
   const commit = (f: string, toStored?: (t: string) => string) => (t: string) => view.form.commit(group, f, t, toStored);
   const unit = view.ui.durationUnit.get(flowId) ?? preferredDurationUnit([stored.dueWithin]);
   const roles = roleChoices(view.roles);
-  const status = stored.status && (AGREEMENT_STATUSES as readonly string[]).includes(stored.status) ? statusLabel(stored.status as (typeof AGREEMENT_STATUSES)[number]) : msg('draft');
+  const status = stored.status && (AGREEMENT_STATUSES as readonly string[]).includes(stored.status) ? agreementStatusLabel(stored.status as (typeof AGREEMENT_STATUSES)[number]) : msg('draft');
   return section('agreement', msg('Agreement'), status, false, html`
     ${handover ? nothing : html`<p class="warning" role="status">${msg('This flow is no longer a handover; the agreement is kept until you remove it.')}</p>`}
     ${textField({ id: id('deliverable'), name: 'deliverable', label: msg('Deliverable'), value: text('deliverable'), placeholder: msg('What passes, e.g. a qualified lead list'), problem: problem('deliverable'), onCommit: commit('deliverable', (t) => t.trim()) })}
@@ -125,7 +125,7 @@ function agreementSection(view: PanelView, element: DiagramElement, handover: Ha
     </div>
     ${selectField({ id: id('providerRole'), name: 'providerRole', label: msg('Provider role'), value: text('providerRole'), options: roles, problem: problem('providerRole') ?? unknownRole(view, stored.providerRole), onCommit: commit('providerRole') })}
     ${selectField({ id: id('receiverRole'), name: 'receiverRole', label: msg('Receiver role'), value: text('receiverRole'), options: roles, problem: problem('receiverRole') ?? unknownRole(view, stored.receiverRole), onCommit: commit('receiverRole') })}
-    ${selectField({ id: id('status'), name: 'status', label: msg('Status'), value: text('status'), options: AGREEMENT_STATUSES.map((s) => [s, statusLabel(s)]), problem: problem('status'), onCommit: commit('status') })}
+    ${selectField({ id: id('status'), name: 'status', label: msg('Status'), value: text('status'), options: AGREEMENT_STATUSES.map((s) => [s, agreementStatusLabel(s)]), problem: problem('status'), onCommit: commit('status') })}
     <div class="pair">
       ${dateField({ id: id('agreedOn'), name: 'agreedOn', label: msg('Agreed on'), value: text('agreedOn'), problem: problem('agreedOn'), onCommit: commit('agreedOn') })}
       ${dateField({ id: id('reviewDate'), name: 'reviewDate', label: msg('Review date'), value: text('reviewDate'), problem: problem('reviewDate'), onCommit: commit('reviewDate') })}

@@ -120,7 +120,7 @@ function rolesSection(view: PanelView): TemplateResult {
     view.ui.openRoles.add(roleId);
     view.focusAfterRender(fieldId('role', roleId, 'name'));
   };
-  return section('roles', msg('Role catalogue'), msg(str`${view.roles.length} roles`), view.roles.length === 0, html`
+  return section('roles', msg('Role catalogue'), view.roles.length === 1 ? msg('1 role') : msg(str`${view.roles.length} roles`), view.roles.length === 0, html`
     <p class="note">${msg('The roles that can be accountable, responsible, consulted or informed, and that make agreements at handovers.')}</p>
     ${view.roles.map((role) => roleCard(view, role))}
     <div class="actions"><button type="button" class="primary" data-action="add-role" @click=${add}>${msg('Add role')}</button></div>

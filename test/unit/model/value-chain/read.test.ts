@@ -20,11 +20,33 @@ describe('readValueChain on the documented example', () => {
     // and each part of the value chain is there, typed
     expect(snapshot.valueChain).toMatchObject({
       elementId: 'Collaboration_retention',
-      owner: 'Marketing director',
+      owner: 'role-cmo',
       customerPromise: { measure: 'lead-time', target: 'P10D', workingDays: true }
     });
     expect(snapshot.valueChain!.roles.map((r) => r.id)).toEqual(['role-cmo', 'role-campaign', 'role-account', 'role-controller']);
     expect(snapshot.valueChain!.ruleSettings[1]).toEqual({ rule: 'budget-overrun', enabled: true, severity: 'warning', tolerance: 10 });
+    expect(snapshot.valueChain!.actions).toEqual([
+      {
+        id: 'Action_quoteCost',
+        elementId: 'Task_quote',
+        kpiId: 'Kpi_cost',
+        what: 'Reuse the visit report in the quote instead of retyping it',
+        owner: 'Account manager',
+        due: '2025-09-30',
+        status: 'in-progress',
+        createdOn: '2025-07-14'
+      },
+      {
+        id: 'Action_quoteBudget',
+        elementId: 'Task_quote',
+        findingRule: 'activity-resources',
+        what: 'Plan budget and hours for making quotes',
+        owner: 'role-controller',
+        due: '2025-08-31',
+        status: 'open',
+        createdOn: '2025-07-14'
+      }
+    ]);
     expect(Object.keys(snapshot.departments).sort()).toEqual(['Lane_marketing', 'Lane_sales', 'Participant_customer']);
     expect(snapshot.departments.Participant_customer).toMatchObject({ kind: 'customer', elementType: 'bpmn:Participant' });
     expect(Object.keys(snapshot.steps)).toEqual(['Task_select', 'Task_mail', 'Task_visit', 'Task_quote']);

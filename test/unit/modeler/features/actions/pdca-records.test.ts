@@ -1,17 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injector } from 'didi';
-import { Ids } from 'ids';
-import EventBus from 'diagram-js/lib/core/EventBus';
 import CommandStack from 'diagram-js/lib/command/CommandStack';
-import { createModdle, parseBpmn, serializeBpmn } from '../../../../../src/model/bpmn-io';
+import { parseBpmn, serializeBpmn } from '../../../../../src/model/bpmn-io';
+import { commandHarness } from '../../../../support/command-harness';
 import type { ModdleElement } from '../../../../../src/model/moddle-types';
 import { readValueChain } from '../../../../../src/model/value-chain/read';
-import { forEachContained } from '../../../../../src/model/walk';
 import { aggregatePerformance } from '../../../../../src/analysis/performance/aggregate';
 import { performanceInputFromModel } from '../../../../../src/analysis/performance/from-model';
-import ValueChainEditor, { VALUE_CHAIN_CHANGED, type ValueChainChangedEvent } from '../../../../../src/modeler/features/value-chain/ValueChainEditor';
+import type { ValueChainChangedEvent } from '../../../../../src/modeler/features/value-chain/ValueChainEditor';
 import PdcaCommands from '../../../../../src/modeler/features/actions/PdcaCommands';
 import ImprovementActions from '../../../../../src/modeler/features/actions/ImprovementActions';
 import KpiMeasurements from '../../../../../src/modeler/features/actions/KpiMeasurements';
@@ -43,36 +40,15 @@ interface Harness {
 }
 
 async function harness(xml: string): Promise<Harness> {
-  const moddle = createModdle() as ReturnType<typeof createModdle> & { ids?: Ids };
-  moddle.ids = new Ids([32, 36, 1]);
-  const { definitions } = await parseBpmn(xml, { moddle });
-  // bpmn-js's Modeler claims every id of an imported model; so does the harness.
-  forEachContained(definitions, (element) => {
-    if (element.id && element.$type.startsWith('bpmn:')) moddle.ids!.claim(element.id, element);
+  const h = await commandHarness(xml, {
+    pdcaCommands: ['type', PdcaCommands],
+    improvementActions: ['type', ImprovementActions],
+    kpiMeasurements: ['type', KpiMeasurements]
   });
-  const eventBus = new EventBus();
-  const injector = new Injector([
-    {
-      eventBus: ['value', eventBus],
-      commandStack: ['type', CommandStack],
-      moddle: ['value', moddle],
-      bpmnjs: ['value', { getDefinitions: () => definitions }],
-      elementRegistry: ['value', { get: () => undefined }],
-      modeling: ['value', {}],
-      valueChainEditor: ['type', ValueChainEditor],
-      pdcaCommands: ['type', PdcaCommands],
-      improvementActions: ['type', ImprovementActions],
-      kpiMeasurements: ['type', KpiMeasurements]
-    }
-  ]);
-  const changes: ValueChainChangedEvent[] = [];
-  eventBus.on(VALUE_CHAIN_CHANGED, (event: ValueChainChangedEvent) => void changes.push({ elementIds: event.elementIds, trigger: event.trigger }));
   return {
-    definitions,
-    actions: injector.get<ImprovementActions>('improvementActions'),
-    measurements: injector.get<KpiMeasurements>('kpiMeasurements'),
-    commandStack: injector.get<CommandStack>('commandStack'),
-    changes
+    ...h,
+    actions: h.injector.get<ImprovementActions>('improvementActions'),
+    measurements: h.injector.get<KpiMeasurements>('kpiMeasurements')
   };
 }
 

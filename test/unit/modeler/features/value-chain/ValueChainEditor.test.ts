@@ -1,15 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injector } from 'didi';
-import { Ids } from 'ids';
-import EventBus from 'diagram-js/lib/core/EventBus';
 import CommandStack from 'diagram-js/lib/command/CommandStack';
-import { createModdle, parseBpmn, serializeBpmn } from '../../../../../src/model/bpmn-io';
+import { serializeBpmn } from '../../../../../src/model/bpmn-io';
+import { commandHarness } from '../../../../support/command-harness';
 import type { ModdleElement } from '../../../../../src/model/moddle-types';
 import { getExtension } from '../../../../../src/model/value-chain/extension';
-import { forEachContained } from '../../../../../src/model/walk';
-import ValueChainEditor, { VALUE_CHAIN_CHANGED, type ValueChainChangedEvent } from '../../../../../src/modeler/features/value-chain/ValueChainEditor';
+import ValueChainEditor, { type ValueChainChangedEvent } from '../../../../../src/modeler/features/value-chain/ValueChainEditor';
 import RemoveRoleBehavior from '../../../../../src/modeler/features/value-chain/behavior/RemoveRoleBehavior';
 
 /*
@@ -27,39 +24,8 @@ interface Harness {
 }
 
 async function harness(): Promise<Harness> {
-  const moddle = createModdle() as ReturnType<typeof createModdle> & { ids?: Ids };
-  moddle.ids = new Ids([32, 36, 1]);
-  const { definitions } = await parseBpmn(await readFile(join(import.meta.dirname, 'fixture.bpmn'), 'utf8'), { moddle });
-  const index = new Map<string, ModdleElement>();
-  // bpmn-js's Modeler claims every id of an imported model; so does the harness.
-  forEachContained(definitions, (element) => {
-    if (!element.id) return;
-    moddle.ids!.claim(element.id, element);
-    if (element.$type.startsWith('bpmn:')) index.set(element.id, element);
-  });
-  const eventBus = new EventBus();
-  const injector = new Injector([
-    {
-      eventBus: ['value', eventBus],
-      commandStack: ['type', CommandStack],
-      moddle: ['value', moddle],
-      bpmnjs: ['value', { getDefinitions: () => definitions }],
-      elementRegistry: ['value', { get: () => undefined }],
-      modeling: ['value', {}],
-      valueChainEditor: ['type', ValueChainEditor],
-      removeRoleBehavior: ['type', RemoveRoleBehavior]
-    }
-  ]);
-  injector.get('removeRoleBehavior');
-  const changes: ValueChainChangedEvent[] = [];
-  eventBus.on(VALUE_CHAIN_CHANGED, (event: ValueChainChangedEvent) => void changes.push({ elementIds: [...event.elementIds].sort(), trigger: event.trigger }));
-  return {
-    definitions,
-    editor: injector.get<ValueChainEditor>('valueChainEditor'),
-    commandStack: injector.get<CommandStack>('commandStack'),
-    changes,
-    byId: (id) => index.get(id)!
-  };
+  const h = await commandHarness(await readFile(join(import.meta.dirname, 'fixture.bpmn'), 'utf8'), { removeRoleBehavior: ['type', RemoveRoleBehavior] });
+  return { ...h, editor: h.injector.get<ValueChainEditor>('valueChainEditor') };
 }
 
 let h: Harness;

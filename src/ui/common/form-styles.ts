@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The look of the product's form dialogs (actions, measurements, respondents): the shell's dialog, with field errors. */
+/** The look of the product's modal dialogs (questions, confirmations, actions, measurements, respondents), with field errors. */
 export const dialogStyles = css`
   dialog {
     border: none;
@@ -98,6 +98,11 @@ export const dialogStyles = css`
   button.primary {
     background: #0b5cad;
     border-color: #0b5cad;
+    color: #fff;
+  }
+  button.danger {
+    background: #b42318;
+    border-color: #b42318;
     color: #fff;
   }
 `;
