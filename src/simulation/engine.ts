@@ -975,7 +975,7 @@ export class Engine {
         const list = race.get(target.index);
         if (list) list.push(entry);
         else race.set(target.index, [entry]);
-      } else {
+      } else if (target.happensByItself) {
         this.wait(t, target.waitHours, i + 1);
       }
     }
