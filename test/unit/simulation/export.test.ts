@@ -29,7 +29,8 @@ describe('exporting batch results', () => {
     expect(md).toMatch(/^# Quote chain\n/);
     expect(md).toContain('Realised scenario, 500 cases (seed 1)');
     expect(md).toContain('| 9 h | 9 h | 9 h | 9 h |');
-    expect(md).toContain('target 8 h, P90 9 h — **not held**');
+    expect(md).toContain('| Quote accepted (SendAcceptance) | 70 % | 9 h | 9 h | 9 h | 9 h |');
+    expect(md).toContain('target 8 h, P90 of the cases ending at Quote accepted (SendAcceptance) 9 h — **not held**');
     expect(md).toMatch(/\| handover-overdue \| order to plan \(ToMarketing\) \| \d+ \|/);
     expect(md).toContain('Invoicing is automated by the ERP system');
     expect(md).toContain('## Assumptions and defaults');
