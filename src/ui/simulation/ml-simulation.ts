@@ -225,9 +225,16 @@ export class MlSimulation extends LitElement {
   }
 
   private readonly nameOf: NameOf = (id) => {
-    const element = this.registry?.get(id) as { businessObject?: { name?: string } } | undefined;
+    type Shape = { businessObject?: { name?: string }; source?: Shape; target?: Shape; id?: string };
+    const element = this.registry?.get(id) as Shape | undefined;
     const name = element?.businessObject?.name?.trim();
     if (name) return name;
+    // An unnamed flow reads as where it comes from and where it goes.
+    if (element?.source && element.target) {
+      const from = element.source.businessObject?.name?.trim();
+      const to = element.target.businessObject?.name?.trim() || element.target.id || '';
+      return from ? `${from} → ${to}` : msg(str`to ${to}`);
+    }
     const node = this.model?.nodes.find((n) => n.id === id);
     return node?.name || id;
   };
@@ -539,9 +546,17 @@ export class MlSimulation extends LitElement {
       : issues.length === 0
         ? msg('Model check: the model can be simulated as it is.')
         : msg(str`Model check: the model can be simulated; ${issues.length} notes on missing data and the defaults used.`);
+    // Notes that change every scenario's numbers stay open; the others fold away, so the run's controls stay in view.
+    const open = issues.some((i) => i.severity === 'error' || (i.severity === 'warning' && !i.scenario));
     return html`<section class="check ${errors > 0 ? 'blocked' : ''}" data-check=${model.hasErrors ? 'blocked' : 'ok'} aria-label=${msg('Model check')}>
-      <p class=${model.hasErrors ? 'error-text' : ''}>${summary}</p>
-      ${issues.length > 0 ? html`<ul class="issues">${issues.map((i) => this.renderIssue(i))}</ul>` : nothing}
+      ${issues.length > 0
+        ? html`<details ?open=${open}>
+            <summary class=${model.hasErrors ? 'error-text' : ''}>${summary}</summary>
+            <ul class="issues">
+              ${issues.map((i) => this.renderIssue(i))}
+            </ul>
+          </details>`
+        : html`<p>${summary}</p>`}
     </section>`;
   }
 
