@@ -175,7 +175,8 @@ const ISSUE_TEXTS: Record<string, IssueText> = {
     text: (list) => `Error or escalation end events that no boundary event catches: ${list}; they end like a plain end event.`
   },
   'message-starts-nothing': {
-    severity: 'warning',
+    // A message to a pool that is already under way (an interim notice to the customer) is normal modelling.
+    severity: 'info',
     text: (list) => `Messages to pools whose process has no message start event: ${list}; they count as handovers but start nothing.`
   },
   'ad-hoc-subprocess': { severity: 'info', text: (list) => `Ad-hoc sub-processes run as one step with their own duration: ${list}.` },
