@@ -13,7 +13,10 @@
  * Runs are interleaved (panel, bare, panel, bare…) so a busy machine slows both alike;
  * medians are reported. Both paths must give the same numbers: the bench checks it.
  *
- *   npx tsx bench/simulation-browser-batch.ts [--cases 10000] [--runs 5] [--nice=-19] [--dist <built folder>]
+ *   npx tsx bench/simulation-browser-batch.ts [--cases 10000] [--runs 5] [--nice=-19] [--dist <built folder>] [--profile]
+ *
+ * --profile samples the main thread during the panel's runs and prints where the time
+ * went (by module and function, through the build's source maps).
  *
  * Writes bench/results/simulation-browser-batch.json.
  */
@@ -22,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../test/support/browser';
-import { allowCompiledFunctions, APP_READY, benchOptions, threadTotals, totalsBetween, buildAppToTemp, intOption, isMain, median, printFigures, round, serveBuild, writeResult } from './lib/browser-bench';
+import { allowCompiledFunctions, APP_READY, benchOptions, startProfile, summariseProfile, threadTotals, totalsBetween, buildAppToTemp, intOption, isMain, median, printFigures, round, serveBuild, writeResult } from './lib/browser-bench';
 
 /** The issue's ceiling for one main-thread task while a batch runs. */
 export const LONG_TASK_MS = 50;
@@ -117,7 +120,8 @@ async function main(): Promise<void> {
     cases: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '5' },
     dist: { type: 'string' },
-    nice: { type: 'string', default: '-19' }
+    nice: { type: 'string', default: '-19' },
+    profile: { type: 'boolean', default: false }
   });
   const nice = Number(args.nice);
   if (!Number.isInteger(nice) || nice < -20 || nice > 19) throw new Error(`--nice must be an integer from -20 to 19, got ${args.nice}`);
@@ -148,10 +152,13 @@ async function main(): Promise<void> {
     const readTotals = await threadTotals(page);
     const panelCpu: number[] = [];
     const bareCpu: number[] = [];
+    const profiles = [];
     for (let i = 0; i < runs; i++) {
+      const stopProfile = args.profile ? await startProfile(page) : null;
       let t0 = await readTotals();
       panel.push(await panelRun(page, cases));
       panelCpu.push(totalsBetween(t0, await readTotals()).cpuMs);
+      if (stopProfile) profiles.push(await stopProfile());
       t0 = await readTotals();
       bare.push(await bareRun(page, cases));
       bareCpu.push(totalsBetween(t0, await readTotals()).cpuMs);
@@ -193,6 +200,14 @@ async function main(): Promise<void> {
       ['longest gap between frames', `${figures.longestFrameGapMs} ms`],
       ['same numbers as the bare engine', String(sameNumbers)]
     ]);
+    if (profiles.length > 0) {
+      const summary = await summariseProfile(profiles, built.outDir, { top: 25 });
+      console.log(`\nprofile of the panel runs: busy ${summary.busyMs} ms, idle ${summary.idleMs} ms`);
+      for (const h of summary.byArea) console.log(`  ${h.selfMs} ms  ${h.where}`);
+      console.log('');
+      for (const h of summary.byFunction) console.log(`  ${h.selfMs} ms  ${h.where}`);
+      return;
+    }
     const file = await writeResult('simulation-browser-batch', figures);
     console.log(`\nwritten to ${file}`);
     if (!sameNumbers) process.exitCode = 1;

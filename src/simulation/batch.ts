@@ -68,6 +68,21 @@ export interface PromiseCheck {
   p90Hours: number | null;
   /** true: P90 within the target; false: not; null: the simulation cannot judge this measure. */
   held: boolean | null;
+  /**
+   * With several customer end events: the one the promise is measured to (the outcome
+   * with the longest mean lead time, the full chain), else null (all completed cases).
+   */
+  measuredTo: { id: string; name: string; share: number } | null;
+}
+
+/** Lead time of the cases that ended at one customer end event (an outcome of the chain). */
+export interface OutcomeStats {
+  /** The customer end event. */
+  id: string;
+  name: string;
+  /** Share of the completed cases that ended here. */
+  share: number;
+  leadTime: Distribution;
 }
 
 /** An exemption that silenced flags in this batch. */
@@ -100,6 +115,8 @@ export interface BatchResult {
   leadTimeHistogram: HistogramBin[];
   /** Share of completed cases that reached a customer end event (null without a customer side). */
   customerEndShare: number | null;
+  /** Per customer end event reached, longest mean lead time first (empty without a customer side). */
+  outcomesByEnd: OutcomeStats[];
   costPerCase: Distribution;
   handoversPerCase: number;
   /** Share of cases that crossed at least one handover without an agreed agreement. */
@@ -147,6 +164,8 @@ class BatchAggregator implements EngineListener {
   readonly outcomes = { completed: 0, deadlock: 0, stepLimit: 0, aborted: 0 };
   unagreedCases = 0;
   customerEnds = 0;
+  /** Per customer end node: the lead times of the cases that ended there (allocated when first reached). */
+  readonly byEnd = new Map<number, QuantileSketch>();
   lastEnd = 0;
   readonly flags = new Map<number, FlagCount>();
   readonly silenced = new Map<number, number>();
@@ -182,6 +201,9 @@ class BatchAggregator implements EngineListener {
           if (c.customerEnd === c.customerEnd) {
             this.customerEnds++;
             this.leadTime.add(c.customerEnd - c.arrival);
+            let sketch = this.byEnd.get(c.customerEndNode);
+            if (!sketch) this.byEnd.set(c.customerEndNode, (sketch = new QuantileSketch()));
+            sketch.add(c.customerEnd - c.arrival);
           }
         } else this.leadTime.add(c.end - c.arrival);
         break;
@@ -371,18 +393,33 @@ class Batch implements BatchRunner {
     });
 
     const leadTime = distribution(s.leadTime);
+    const completed = s.outcomes.completed;
+    const outcomesByEnd: OutcomeStats[] = [...s.byEnd.entries()]
+      .map(([node, sketch]) => ({
+        id: model.nodes[node]!.id,
+        name: model.nodes[node]!.name,
+        share: completed > 0 ? sketch.count / completed : 0,
+        leadTime: distribution(sketch)
+      }))
+      .sort((a, b) => (b.leadTime.mean ?? 0) - (a.leadTime.mean ?? 0) || b.share - a.share || a.id.localeCompare(b.id));
     const promise = model.customerPromise;
     let customerPromise: PromiseCheck | null = null;
     if (promise) {
       const target = Number.isFinite(promise.targetHours) ? promise.targetHours : null;
+      // A promise is about the full chain: with several outcomes (order, lead lost, offer
+      // declined) the cases that reach the customer's latest end are the ones it is about
+      // (at equal lead times, the most frequent outcome).
+      const full = outcomesByEnd.length > 1 ? outcomesByEnd[0]! : null;
+      const p90 = full ? full.leadTime.p90 : leadTime.p90;
       customerPromise = {
         text: promise.text,
         measure: promise.measure,
         target: promise.target,
         workingDays: promise.workingDays,
         targetHours: target,
-        p90Hours: leadTime.p90,
-        held: target !== null && leadTime.p90 !== null ? leadTime.p90 <= target : null
+        p90Hours: p90,
+        held: target !== null && p90 !== null ? p90 <= target : null,
+        measuredTo: full ? { id: full.id, name: full.name, share: full.share } : null
       };
     }
 
@@ -399,6 +436,7 @@ class Batch implements BatchRunner {
       leadTime,
       leadTimeHistogram: s.leadTime.histogram(this.options.histogramBins ?? 20, histogramRange),
       customerEndShare: model.hasCustomerSide ? (s.outcomes.completed > 0 ? s.customerEnds / s.outcomes.completed : null) : null,
+      outcomesByEnd,
       costPerCase: distribution(s.cost),
       handoversPerCase: n > 0 ? s.handovers.mean : 0,
       unagreedHandoverShare: perCase(s.unagreedCases),

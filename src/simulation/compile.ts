@@ -148,6 +148,12 @@ const ISSUE_TEXTS: Record<string, IssueText> = {
     text: (list) => `Timers with a date or a cycle instead of a duration: ${list}; their ml:simulation delay is used, or no wait at all.`,
     defaultUsed: 'zero delay'
   },
+  'event-gateway-race': {
+    severity: 'info',
+    text: (list) =>
+      `Event-based gateways that wait for a message sent elsewhere in the model: ${list}; the first event to happen decides, so the probabilities on their flows are not used. Events there that nothing triggers and that have no ml:simulation delay never happen.`,
+    defaultUsed: 'the first event to happen'
+  },
   'external-event': {
     severity: 'warning',
     text: (list) => `Catch events that no element of the model triggers: ${list}; they pass after their ml:simulation delay, or at once.`,
@@ -169,7 +175,8 @@ const ISSUE_TEXTS: Record<string, IssueText> = {
     text: (list) => `Error or escalation end events that no boundary event catches: ${list}; they end like a plain end event.`
   },
   'message-starts-nothing': {
-    severity: 'warning',
+    // A message to a pool that is already under way (an interim notice to the customer) is normal modelling.
+    severity: 'info',
     text: (list) => `Messages to pools whose process has no message start event: ${list}; they count as handovers but start nothing.`
   },
   'ad-hoc-subprocess': { severity: 'info', text: (list) => `Ad-hoc sub-processes run as one step with their own duration: ${list}.` },
@@ -401,6 +408,7 @@ class Compiler {
       customer: false,
       department: -1,
       deadEnd: false,
+      happensByItself: true,
       exempt: []
     };
     if (el.$type === 'bpmn:ComplexGateway') this.issues.add('complex-gateway', id);
@@ -697,14 +705,20 @@ class Compiler {
       return;
     }
     const anyProbability = node.outgoing.some((f) => getExtension(this.flowElementOf[f], 'ml:Simulation')?.probability != null);
-    // A race needs every event to happen by itself: a timer, a modelled message or a delay.
-    const raceable = targets.every(
-      (t) =>
+    // An event happens by itself when it is a timer, a message a modelled element sends, or has a delay.
+    for (const t of targets) {
+      t.happensByItself =
         t.catchMode === CatchMode.Message ||
         getExtension(this.elementOf[t.index], 'ml:Simulation')?.delay != null ||
-        (t.event === EventKind.Timer && this.timerHours(this.elementOf[t.index]!) !== undefined)
-    );
-    if (anyProbability || !raceable) this.oneOfRouting(node, -1);
+        (t.event === EventKind.Timer && this.timerHours(this.elementOf[t.index]!) !== undefined);
+    }
+    // A message that another part of the model sends decides the race: drawing the branch
+    // instead would contradict what the sender did (an order sent while the quote expires).
+    const messageDecides = targets.some((t) => t.catchMode === CatchMode.Message);
+    if (messageDecides) {
+      node.split = SplitMode.All;
+      if (anyProbability) this.issues.add('event-gateway-race', node.id);
+    } else if (anyProbability || !targets.every((t) => t.happensByItself)) this.oneOfRouting(node, -1);
     else node.split = SplitMode.All;
   }
 

@@ -182,6 +182,8 @@ export class CaseState {
   handovers = 0;
   unagreed = 0;
   customerEnd = NaN;
+  /** Node index of the customer end event reached last, -1 when none. */
+  customerEndNode = -1;
   end: number;
   /** Tokens of this case parked at a gateway until the user chooses. */
   awaitingChoice = 0;
@@ -897,7 +899,10 @@ export class Engine {
     const c = t.c;
     if (node.messageOut.length > 0) this.sendMessages(t, node);
     this.closePending(t);
-    if (node.customer) c.customerEnd = this.now;
+    if (node.customer) {
+      c.customerEnd = this.now;
+      c.customerEndNode = node.index;
+    }
     if (node.event === EventKind.Terminate) {
       const scope = t.scope;
       this.consume(t, false);
@@ -945,7 +950,7 @@ export class Engine {
     }
     const msg = this.takeMessage(t.c, node.index);
     if (msg) {
-      (t.pending ??= []).push(msg);
+      this.receive(t.c, msg);
       return LEAVE;
     }
     this.addWaiter(t.c, node.index, t);
@@ -966,7 +971,8 @@ export class Engine {
         const msg = this.takeMessage(c, target.index);
         if (msg) {
           this.cancelWaits(t);
-          (t.pending ??= []).push(msg);
+          if (target.kind === NodeKind.Catch) this.receive(c, msg);
+          else (t.pending ??= []).push(msg);
           t.caught = true;
           return node.outgoing[i]!;
         }
@@ -975,7 +981,7 @@ export class Engine {
         const list = race.get(target.index);
         if (list) list.push(entry);
         else race.set(target.index, [entry]);
-      } else {
+      } else if (target.happensByItself) {
         this.wait(t, target.waitHours, i + 1);
       }
     }
@@ -1027,15 +1033,22 @@ export class Engine {
     const list = t.pending;
     if (!list) return;
     t.pending = null;
-    for (const p of list) {
-      if (p.closed) continue;
-      p.closed = true;
-      if (p.handover < 0) continue;
-      const due = this.model.handovers[p.handover]!.dueHours;
-      const elapsed = this.now - p.since;
-      if (due >= 0 && elapsed > due * (1 + this.tolerance[FlagCode.HandoverOverdue]!) + 1e-9) {
-        this.raise(FlagCode.HandoverOverdue, p.element, t.c, elapsed, due);
-      }
+    for (const p of list) this.receive(t.c, p);
+  }
+
+  /**
+   * A handover reaches its receiver: checked against the agreement's due-within. A
+   * message caught by an intermediate catch event is received there; the receiver's
+   * later waiting (for the next message, say) is no longer the provider's delay.
+   */
+  private receive(c: CaseState, p: Pending): void {
+    if (p.closed) return;
+    p.closed = true;
+    if (p.handover < 0) return;
+    const due = this.model.handovers[p.handover]!.dueHours;
+    const elapsed = this.now - p.since;
+    if (due >= 0 && elapsed > due * (1 + this.tolerance[FlagCode.HandoverOverdue]!) + 1e-9) {
+      this.raise(FlagCode.HandoverOverdue, p.element, c, elapsed, due);
     }
   }
 
@@ -1062,13 +1075,16 @@ export class Engine {
     while (waiting && waiting.length > 0) {
       const w = waiting.shift()!;
       if (!w.alive) continue;
-      (w.pending ??= []).push(msg);
       if (w.act && w.act.awaitingMessage) {
         // A receive task starts its work the moment the message is there.
+        (w.pending ??= []).push(msg);
         w.act.awaitingMessage = false;
         this.closePending(w);
         this.beginExecutions(w.act);
-      } else this.push(w, LEAVE);
+      } else {
+        this.receive(c, msg);
+        this.push(w, LEAVE);
+      }
       return;
     }
     const race = c.race?.get(target);
@@ -1076,7 +1092,8 @@ export class Engine {
       const r = race.shift()!;
       if (!r.token.alive || r.token.waitId !== r.waitId) continue;
       this.cancelWaits(r.token);
-      (r.token.pending ??= []).push(msg);
+      if (node.kind === NodeKind.Catch) this.receive(c, msg);
+      else (r.token.pending ??= []).push(msg);
       r.token.caught = true;
       this.push(r.token, this.model.nodes[r.token.node]!.outgoing[r.out]!);
       return;

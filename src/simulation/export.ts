@@ -35,6 +35,12 @@ export function batchResultToCsv(result: BatchResult, options: CsvOptions = {}):
     summary('customer promise', p.text);
     summary('customer promise target', p.targetHours, 'h');
     summary('customer promise held at P90', p.held === null ? '' : p.held ? 'yes' : 'no');
+    summary('customer promise P90', p.p90Hours, 'h');
+    if (p.measuredTo) summary('customer promise measured to', p.measuredTo.id);
+  }
+  for (const o of result.outcomesByEnd) {
+    rows.push(['customer end', o.id, o.name, 'share of completed cases', o.share, '']);
+    for (const key of ['mean', 'p50', 'p90', 'max'] as const) rows.push(['customer end', o.id, o.name, `lead time ${key}`, o.leadTime[key], 'h']);
   }
   summary('token moves', result.tokenMoves);
   summary('makespan', result.makespanHours, 'h');

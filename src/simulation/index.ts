@@ -16,6 +16,7 @@ export {
   type DepartmentStats,
   type Distribution,
   type ExemptionUse,
+  type OutcomeStats,
   type PromiseCheck,
   type ScenarioComparison
 } from './batch';

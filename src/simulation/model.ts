@@ -152,6 +152,8 @@ export interface SimNode {
   department: number;
   /** No end event can be reached from here. */
   deadEnd: boolean;
+  /** Target of an event-based gateway: the event happens without a token elsewhere sending it (timer, delay, modelled message). */
+  happensByItself: boolean;
   /** Rule ids (flag kinds) exempted on this element by ml:Exemption. */
   exempt: string[];
 }

@@ -41,6 +41,14 @@ export function batchResultToMarkdown(result: BatchResult, title = 'Simulation')
   if (result.customerEndShare !== null && result.customerEndShare < 1) {
     out.push('', `Only ${percent(result.customerEndShare)} of the completed cases reached the customer's end event.`);
   }
+  if (result.outcomesByEnd.length > 1) {
+    out.push('', 'Per outcome (the customer end event a case reached):', '');
+    out.push('| outcome | share of cases | mean | P50 | P90 | max |', '|---|---:|---:|---:|---:|---:|');
+    for (const o of result.outcomesByEnd) {
+      const l = o.leadTime;
+      out.push(`| ${label(o.id, o.name)} | ${percent(o.share)} | ${hours(l.mean)} | ${hours(l.p50)} | ${hours(l.p90)} | ${hours(l.max)} |`);
+    }
+  }
   const p = result.customerPromise;
   if (p) {
     out.push('');
@@ -48,7 +56,8 @@ export function batchResultToMarkdown(result: BatchResult, title = 'Simulation')
     if (p.held === null) out.push(`${promise} (${escape(p.measure || 'no measure')}) cannot be checked by simulating lead times.`);
     else {
       const target = `${hours(p.targetHours)}${p.workingDays ? ` (${escape(p.target)} in working days)` : ''}`;
-      out.push(`${promise}: target ${target}, P90 ${hours(p.p90Hours)} — **${p.held ? 'held' : 'not held'}**.`);
+      const basis = p.measuredTo ? ` of the cases ending at ${label(p.measuredTo.id, p.measuredTo.name)}` : '';
+      out.push(`${promise}: target ${target}, P90${basis} ${hours(p.p90Hours)} — **${p.held ? 'held' : 'not held'}**.`);
     }
   }
 

@@ -135,7 +135,7 @@ describe('Customer Engagement Maturity self-assessment', () => {
     await page.click('ml-maturity [data-tab="indicators"]');
     await page.waitForSelector('ml-maturity li[data-indicator="handovers-with-agreed-agreement"]');
     expect(await page.locator('ml-maturity .indicator-note').textContent()).toContain('not a computed maturity level');
-    expect(await page.locator('ml-maturity li[data-indicator="handovers-with-agreed-agreement"] .value').textContent()).toMatch(/\d+ of 46/);
+    expect(await page.locator('ml-maturity li[data-indicator="handovers-with-agreed-agreement"] .value').textContent()).toMatch(/\d+ of 48/);
 
     // the assessment is stored: after a reload it is still there
     await page.reload();

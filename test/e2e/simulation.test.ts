@@ -110,8 +110,8 @@ describe('Simulation panel', () => {
 
     // Given the lead-to-order chain, when the first step runs
     await step(page);
-    // then the customer waits for the quote and the lead is being scored
-    expect(await tokenIds(page)).toEqual(['l2o_k_offerte', 'l2o_scoren']);
+    // then the customer waits for the quote or the nurturing e-mails, and the lead is being scored
+    expect(await tokenIds(page)).toEqual(['l2o_k_gw_reactie', 'l2o_scoren']);
     // and the whitepaper request crossed a handover that has no agreement: flagged on the canvas and in the list
     expect((await canvasFlags(page))['l2o_mf_aanvraag']).toContain('handover-without-agreement');
     await expect.poll(() => page.locator('ml-simulation li.flag[data-element-id="l2o_mf_aanvraag"][data-kind="handover-without-agreement"]').count()).toBe(1);
@@ -177,10 +177,15 @@ describe('Simulation panel', () => {
       const text = await page.locator(`ml-simulation .scenario[data-scenario="${scenario}"]`).innerText();
       expect(text).toMatch(/1,000 cases, seed 7/);
       expect(text).toMatch(/mean .* P50 .* P90 .* max/);
-      expect(text).toMatch(/Customer promise: .*P90 is [\d.,]+ working days: (kept|not kept)\./);
+      expect(text).toMatch(/Customer promise: .*9 in 10 cases take at most [\d.,]+ working days \(P90\): (kept|not kept)\. Measured on the [\d.,]+% of cases that end at "Klant ontvangt product"/);
+      // and how the cases ended for the customer, with the lead time of each ending
+      expect(await page.locator(`ml-simulation .scenario[data-scenario="${scenario}"] table[data-table="outcomes"] tbody tr`).count()).toBe(3);
     }
     expect(await page.locator('ml-simulation table[data-table="departments"] tbody tr').count()).toBeGreaterThan(2);
     expect(await page.locator('ml-simulation table[data-table="flags"] tr[data-kind="handover-without-agreement"]').count()).toBeGreaterThan(0);
+    // an unnamed flow reads as where it leads, and every flag kind in the table is explained below it
+    expect(await page.locator('ml-simulation table[data-table="flags"] tr[data-element-id="l2o_f_naar_financien"]').innerText()).toContain('to Kredietwaardigheid toetsen');
+    expect(await page.locator('ml-simulation .flag-legend dt').allInnerTexts()).toContain('Handover without agreement');
     // and both charts are drawn
     await expect.poll(() => paintedPixels(page, 'histogram'), { timeout: 10_000 }).toBeGreaterThan(500);
     await expect.poll(() => paintedPixels(page, 'departments'), { timeout: 10_000 }).toBeGreaterThan(500);

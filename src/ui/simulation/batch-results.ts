@@ -7,7 +7,7 @@ import { batchResultToCsv, batchResultToJson, type BatchResult, type PromiseChec
 import { CHART_COLOURS, loadChart } from '../dashboard/chart-loader';
 import { formatMoney, formatNumber, formatPercent } from '../dashboard/format';
 import { decimalCommaPreference } from '../tables/export';
-import { flagKindLabel, formatHours, type NameOf } from './labels';
+import { flagKindHelp, flagKindLabel, formatHours, type NameOf } from './labels';
 
 /*
  * A batch's results: the figures per scenario side by side, the customer promise in
@@ -34,7 +34,11 @@ export function promiseSentence(p: PromiseCheck): { text: string; held: boolean 
   const p90 = p.workingDays ? msg(str`${workingDays(p.p90Hours)} working days`) : formatHours(p.p90Hours);
   const target = p.workingDays ? msg(str`${workingDays(p.targetHours)} working days`) : formatHours(p.targetHours);
   const verdict = p.held ? msg('kept') : msg('not kept');
-  return { text: msg(str`Customer promise: ${promise} (lead time within ${target}) — P90 is ${p90}: ${verdict}.`), held: p.held };
+  const sentence = msg(str`Customer promise: ${promise} (lead time within ${target}) — 9 in 10 cases take at most ${p90} (P90): ${verdict}.`);
+  if (!p.measuredTo) return { text: sentence, held: p.held };
+  const end = `"${p.measuredTo.name || p.measuredTo.id}"`;
+  const share = formatPercent(p.measuredTo.share);
+  return { text: `${sentence} ${msg(str`Measured on the ${share} of cases that end at ${end}, the end of the full chain.`)}`, held: p.held };
 }
 
 /** The results section for one or two scenarios. */
@@ -92,11 +96,40 @@ function renderScenario(r: BatchResult): TemplateResult {
           : nothing}
       </tbody>
     </table>
+    ${renderOutcomes(r)}
     ${r.status === 'time-budget-exceeded'
       ? html`<p class="error-text">${msg(str`The time limit was reached: these figures cover ${formatNumber(r.simulatedCases)} of ${formatNumber(r.cases)} cases.`)}</p>`
       : nothing}
-    ${r.issues.length > 0 ? html`<p class="note">${msg(str`These figures use the defaults of ${r.issues.length} notes in the model check above.`)}</p>` : nothing}
+    ${r.issues.length > 0 ? html`<p class="note">${msg('These figures rest on the defaults named in the model check above.')}</p>` : nothing}
   </section>`;
+}
+
+/** How the cases ended for the customer, with the lead time of each ending, when there is more than one. */
+function renderOutcomes(r: BatchResult): TemplateResult | typeof nothing {
+  if (r.outcomesByEnd.length < 2) return nothing;
+  return html`<table class="outcomes" data-table="outcomes">
+    <caption>
+      ${msg('How the cases ended for the customer')}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${msg('Customer end event')}</th>
+        <th class="num" scope="col">${msg('share of cases')}</th>
+        <th class="num" scope="col">${msg('lead time P50')}</th>
+        <th class="num" scope="col">${msg('lead time P90')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${r.outcomesByEnd.map(
+        (o) => html`<tr data-id=${o.id}>
+          <td>${o.name || o.id}</td>
+          <td class="num">${formatPercent(o.share)}</td>
+          <td class="num">${formatHours(o.leadTime.p50)}</td>
+          <td class="num">${formatHours(o.leadTime.p90)}</td>
+        </tr>`
+      )}
+    </tbody>
+  </table>`;
 }
 
 function headers(results: readonly BatchResult[], metric: string): TemplateResult[] {
@@ -153,7 +186,9 @@ function renderFlagTable(results: readonly BatchResult[], nameOf: NameOf, reveal
   const keys = new Map<string, { kind: BatchResult['flags'][number]['kind']; elementId: string; isStatic: boolean }>();
   for (const r of results) for (const f of r.flags) keys.set(`${f.kind} ${f.elementId}`, { kind: f.kind, elementId: f.elementId, isStatic: f.static });
   if (keys.size === 0) return html`<h3>${msg('Flags')}</h3><p class="note">${msg('No flags were raised in these cases.')}</p>`;
+  const kinds = [...new Set([...keys.values()].map((k) => k.kind))];
   return html`<h3>${msg('Flags: where the chain failed')}</h3>
+    <p class="note">${msg('Each row is a place where cases ran into a gap in the chain; the share says in how many cases it happened. Click a name to see it in the diagram.')}</p>
     <table data-table="flags">
       <thead>
         <tr>
@@ -174,7 +209,10 @@ function renderFlagTable(results: readonly BatchResult[], nameOf: NameOf, reveal
           </tr>`
         )}
       </tbody>
-    </table>`;
+    </table>
+    <dl class="flag-legend">
+      ${kinds.map((kind) => html`<dt>${flagKindLabel(kind)}</dt><dd>${flagKindHelp(kind)}</dd>`)}
+    </dl>`;
 }
 
 const SCENARIO_COLOUR: Record<Scenario, string> = { planned: CHART_COLOURS.planned, realised: CHART_COLOURS.realised };

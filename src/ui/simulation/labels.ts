@@ -92,6 +92,8 @@ export function issueText(issue: SimIssue, nameOf: NameOf): string {
       return msg(str`Budgets in different currencies are added up as they are: ${list}.`);
     case 'missing-budget':
       return msg(str`No planned budget for ${list}; they cost nothing in the simulation.`);
+    case 'event-gateway-race':
+      return msg(str`At ${list} the case waits for a message from another part of the chain: the first message or timer decides the route, so the probabilities on the flows are not used.`);
     default:
       return issue.message;
   }
@@ -128,6 +130,8 @@ export function defaultUsedText(defaultUsed: string): string {
       return msg('no waiting time');
     case 'zero cost':
       return msg('no cost');
+    case 'the first event to happen':
+      return msg('the first event to happen');
     default:
       return defaultUsed;
   }
@@ -152,6 +156,28 @@ export function flagKindLabel(kind: FlagKind): string {
       return msg('Dead end');
     case 'unreachable':
       return msg('Unreachable');
+  }
+}
+
+/** What a flag kind means for the chain, in one sentence for the legend under the flag table. */
+export function flagKindHelp(kind: FlagKind): string {
+  switch (kind) {
+    case 'handover-without-agreement':
+      return msg('Work passed from one department to another where no agreed agreement covers the handover.');
+    case 'missing-accountable':
+      return msg('A step was carried out while nobody is recorded as accountable for it.');
+    case 'handover-overdue':
+      return msg('The receiving department started later than the agreement allows after the provider was done.');
+    case 'budget-exceeded':
+      return msg('A step cost more than its planned budget, for instance because rework repeated it.');
+    case 'deadlock':
+      return msg('A case got stuck: it waits for something that will never come.');
+    case 'step-limit':
+      return msg('A case went round a loop so often that it was stopped.');
+    case 'dead-end':
+      return msg('A step from which no end event can be reached.');
+    case 'unreachable':
+      return msg('A step that no case can ever reach.');
   }
 }
 

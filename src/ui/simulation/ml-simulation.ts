@@ -40,6 +40,9 @@ type ScenarioChoice = Scenario | 'both';
 const SPEEDS = [0.5, 1, 2, 4, 8, 16, Infinity] as const;
 const DEFAULT_SPEED_INDEX = 2;
 
+/** Least time between two redraws of the batch's progress bar, ms. */
+const PROGRESS_REDRAW_MS = 250;
+
 /** Events after which the compiled model is out of date. */
 const MODEL_EVENTS = ['commandStack.changed', 'import.done'];
 
@@ -107,6 +110,7 @@ export class MlSimulation extends LitElement {
   static override styles = simulationStyles;
 
   private bus: EventBus | undefined;
+  private registry: ElementRegistry | undefined;
   private canvas: SimulationCanvas | undefined;
   private interactive: { driver: InteractiveDriver; actor: RunActor } | undefined;
   private batch: { driver: ScenarioDriver; actor: RunActor } | undefined;
@@ -170,6 +174,7 @@ export class MlSimulation extends LitElement {
   private attach(): void {
     if (!this.modeler || this.bus || !this.isConnected) return;
     this.bus = this.modeler.get<EventBus>('eventBus');
+    this.registry = this.modeler.get<ElementRegistry>('elementRegistry');
     this.bus.on(MODEL_EVENTS, this.onModelChange);
     this.canvas = new SimulationCanvas(this.modeler);
     void this.check();
@@ -179,6 +184,7 @@ export class MlSimulation extends LitElement {
     clearTimeout(this.pendingCheck);
     this.bus?.off(MODEL_EVENTS, this.onModelChange);
     this.bus = undefined;
+    this.registry = undefined;
     this.stopInteractive();
     this.stopBatch();
     this.canvas?.destroy();
@@ -219,9 +225,16 @@ export class MlSimulation extends LitElement {
   }
 
   private readonly nameOf: NameOf = (id) => {
-    const element = this.modeler?.get<ElementRegistry>('elementRegistry').get(id) as { businessObject?: { name?: string } } | undefined;
+    type Shape = { businessObject?: { name?: string }; source?: Shape; target?: Shape; id?: string };
+    const element = this.registry?.get(id) as Shape | undefined;
     const name = element?.businessObject?.name?.trim();
     if (name) return name;
+    // An unnamed flow reads as where it comes from and where it goes.
+    if (element?.source && element.target) {
+      const from = element.source.businessObject?.name?.trim();
+      const to = element.target.businessObject?.name?.trim() || element.target.id || '';
+      return from ? `${from} → ${to}` : msg(str`to ${to}`);
+    }
     const node = this.model?.nodes.find((n) => n.id === id);
     return node?.name || id;
   };
@@ -392,9 +405,17 @@ export class MlSimulation extends LitElement {
     this.canvas?.clearHeat();
     const driver = createScenarioDriver(this.model, { ...request, seed: seedValue(request.seed) as string });
     const actor = createActor(runMachine, { input: { driver } });
+    let drawn = -Infinity;
     actor.subscribe((snapshot) => {
-      this.batchState = String(snapshot.value);
-      this.batchProgress = snapshot.context.progress;
+      const state = String(snapshot.value);
+      // Progress arrives once per slice (every ~12 ms); redrawing the panel that often
+      // costs more than the cases themselves, so the bar moves a few times a second.
+      const now = performance.now();
+      if (state !== this.batchState || state !== 'running' || now - drawn >= PROGRESS_REDRAW_MS) {
+        drawn = now;
+        this.batchProgress = snapshot.context.progress;
+      }
+      this.batchState = state;
       if (snapshot.value === 'finished' && this.batch?.actor === actor) {
         this.results = driver.results();
         if (this.showHeat) this.applyHeat();
@@ -435,6 +456,9 @@ export class MlSimulation extends LitElement {
     for (const chart of this.charts.splice(0)) chart.destroy();
     if (this.results.length === 0) return;
     const results = this.results;
+    // The figures and tables paint first; the charts follow in a task of their own.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    if (results !== this.results || !this.isConnected) return;
     const created = await drawBatchCharts(this.renderRoot as ShadowRoot, results);
     if (results !== this.results || !this.isConnected) {
       for (const chart of created) chart.destroy();
@@ -522,9 +546,17 @@ export class MlSimulation extends LitElement {
       : issues.length === 0
         ? msg('Model check: the model can be simulated as it is.')
         : msg(str`Model check: the model can be simulated; ${issues.length} notes on missing data and the defaults used.`);
+    // Notes that change every scenario's numbers stay open; the others fold away, so the run's controls stay in view.
+    const open = issues.some((i) => i.severity === 'error' || (i.severity === 'warning' && !i.scenario));
     return html`<section class="check ${errors > 0 ? 'blocked' : ''}" data-check=${model.hasErrors ? 'blocked' : 'ok'} aria-label=${msg('Model check')}>
-      <p class=${model.hasErrors ? 'error-text' : ''}>${summary}</p>
-      ${issues.length > 0 ? html`<ul class="issues">${issues.map((i) => this.renderIssue(i))}</ul>` : nothing}
+      ${issues.length > 0
+        ? html`<details ?open=${open}>
+            <summary class=${model.hasErrors ? 'error-text' : ''}>${summary}</summary>
+            <ul class="issues">
+              ${issues.map((i) => this.renderIssue(i))}
+            </ul>
+          </details>`
+        : html`<p>${summary}</p>`}
     </section>`;
   }
 

@@ -212,6 +212,29 @@ export const simulationStyles = css`
     gap: 12px 20px;
     margin-top: 10px;
   }
+  .check summary {
+    cursor: pointer;
+  }
+  table.outcomes {
+    margin-top: 6px;
+  }
+  table.outcomes caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 2px 0;
+  }
+  .flag-legend {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px 12px;
+    margin: 8px 0;
+  }
+  .flag-legend dt {
+    font-weight: 600;
+  }
+  .flag-legend dd {
+    margin: 0;
+  }
   .chart-box {
     position: relative;
     height: 220px;

@@ -177,6 +177,6 @@ describe('missinglink audit on the real file system', () => {
       'processes/retentiecampagne-topklanten.bpmn',
       'processes/van-lead-tot-order.bpmn'
     ]);
-    expect(json.files.flatMap((f: { handovers: unknown[] }) => f.handovers)).toHaveLength(46);
+    expect(json.files.flatMap((f: { handovers: unknown[] }) => f.handovers)).toHaveLength(48);
   });
 });

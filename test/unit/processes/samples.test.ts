@@ -6,6 +6,8 @@ import { parseIsoDuration } from '../../../src/model/duration';
 import type { ModdleElement } from '../../../src/model/moddle-types';
 import { getExtension, getExtensions } from '../../../src/model/value-chain/extension';
 import descriptor from '../../../src/model/value-chain/missinglink.json';
+import { runBatch } from '../../../src/simulation/batch';
+import { compileModel } from '../../../src/simulation/compile';
 import {
   ACTIVITY_GROUPS,
   AGREEMENT_STATUSES,
@@ -211,6 +213,20 @@ describe('the sample processes', () => {
           }
         }
       }
+    });
+
+    it('runs in the simulation to the end of every case: no deadlock, endless loop, dead end or unreachable element', () => {
+      // Given the sample compiled for the simulation
+      const model = compileModel(definitions);
+      expect(model.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(model.unreachable).toEqual([]);
+      expect(model.nodes.filter((n) => n.deadEnd).map((n) => n.id)).toEqual([]);
+      // When 1,000 cases run
+      const result = runBatch(model, { cases: 1000, seed: 7 });
+      // Then every case completes and reaches one of the customer's end events
+      expect(result.outcomes).toEqual({ completed: 1000, deadlock: 0, stepLimit: 0, aborted: 0 });
+      expect(result.customerEndShare).toBe(1);
+      expect(result.flags.filter((f) => ['deadlock', 'step-limit', 'dead-end', 'unreachable'].includes(f.kind))).toEqual([]);
     });
 
     it('records a step with a known activity group and level on every activity', () => {

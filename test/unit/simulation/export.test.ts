@@ -23,13 +23,23 @@ describe('exporting batch results', () => {
     expect(dutch).toContain(`element;ToUpsell;;visits per case;${String(result.visitsPerCase.ToUpsell).replace('.', ',')};`);
   });
 
+  it('writes how the cases ended for the customer and what the promise was measured on into the CSV', async () => {
+    const result = runBatch(await loadModel('quote-collaboration.bpmn'), { cases: 1000, seed: 3 });
+    const lines = batchResultToCsv(result, { bom: false }).split('\r\n');
+    const accepted = result.outcomesByEnd.find((o) => o.id === 'SendAcceptance')!;
+    expect(lines).toContain(`customer end,SendAcceptance,Quote accepted,share of completed cases,${accepted.share},`);
+    expect(lines).toContain('customer end,Declined,Quote declined,lead time p90,7,h');
+    expect(lines).toContain('summary,,,customer promise measured to,SendAcceptance,');
+  });
+
   it('writes a Markdown report that leads with the lead time, the promise and the flags', async () => {
     const result = runBatch(await loadModel('quote-collaboration.bpmn'), { cases: 500, scenario: 'realised' });
     const md = batchResultToMarkdown(result, 'Quote chain');
     expect(md).toMatch(/^# Quote chain\n/);
     expect(md).toContain('Realised scenario, 500 cases (seed 1)');
     expect(md).toContain('| 9 h | 9 h | 9 h | 9 h |');
-    expect(md).toContain('target 8 h, P90 9 h — **not held**');
+    expect(md).toContain('| Quote accepted (SendAcceptance) | 70 % | 9 h | 9 h | 9 h | 9 h |');
+    expect(md).toContain('target 8 h, P90 of the cases ending at Quote accepted (SendAcceptance) 9 h — **not held**');
     expect(md).toMatch(/\| handover-overdue \| order to plan \(ToMarketing\) \| \d+ \|/);
     expect(md).toContain('Invoicing is automated by the ERP system');
     expect(md).toContain('## Assumptions and defaults');

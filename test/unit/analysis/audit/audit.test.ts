@@ -243,9 +243,9 @@ describe('the sample processes (processes/, with deliberate gaps listed in proce
       expect(findings).toContain(gap);
   });
 
-  it('reports 11 of the 46 handovers as not covered, and every sample as running from customer to customer', async () => {
+  it('reports 11 of the 48 handovers as not covered, and every sample as running from customer to customer', async () => {
     const all = (await audits).map(([, r]) => r);
-    expect(all.flatMap((r) => r.handovers)).toHaveLength(46);
+    expect(all.flatMap((r) => r.handovers)).toHaveLength(48);
     expect(all.flatMap((r) => r.findings).filter((f) => f.rule === 'handover-agreement')).toHaveLength(11);
     expect(all.flatMap((r) => r.findings).filter((f) => f.rule === 'customer-to-customer')).toEqual([]);
   });
