@@ -298,7 +298,8 @@ function report(tasks: LongTask[]) {
     saveCausedOverTarget: save.filter((t) => t.duration > SAVE_TASK_TARGET_MS).length,
     longestSaveTaskMs: save.length ? Math.max(...save.map((t) => t.duration)) : 0,
     longestOverallMs: longest[0]?.duration ?? 0,
-    longest: longest.slice(0, 8)
+    longest: longest.slice(0, 8),
+    longestSaveCaused: [...save].sort((a, b) => b.duration - a.duration).slice(0, 8)
   };
 }
 

@@ -128,7 +128,7 @@ export async function toXmlInSlices(
       sliceStart = now();
     };
     try {
-      const xml = await writeSliced(moddle, definitions(), checkpoint);
+      const xml = await writeSliced(moddle, definitions(), checkpoint, budgetMs, now);
       longestSliceMs = Math.max(longestSliceMs, now() - sliceStart);
       return { xml, mode: 'sliced', restarts, yields, longestSliceMs };
     } catch (error) {
@@ -158,10 +158,27 @@ function untilYieldedOrHurried(yieldToEventLoop: () => Promise<void>, hurry: Abo
 /** One namespace declaration as written: `xmlns:bpmn="http://…"`. */
 type Declaration = string;
 
-/** A piece still to write: an element (split or whole) or literal text. */
-type Work = { element: ModdleElement } | { text: string };
+/** Children of one property of a split container, written a group at a time from `index`. */
+interface Run {
+  container: ModdleElement;
+  property: PropertyDescriptor;
+  values: ModdleElement[];
+  index: number;
+  /** The container's start tag and end tag, which each group's output is wrapped in. */
+  open: string;
+  close: string;
+}
 
-async function writeSliced(moddle: BpmnModdle, root: ModdleElement, checkpoint: () => Promise<void>): Promise<string> {
+/** A piece still to write: an element (split or whole), a run of children, or literal text. */
+type Work = { element: ModdleElement } | { run: Run } | { text: string };
+
+async function writeSliced(
+  moddle: BpmnModdle,
+  root: ModdleElement,
+  checkpoint: () => Promise<void>,
+  budgetMs: number,
+  now: () => number
+): Promise<string> {
   const rootAttrs = root.$attrs ?? {};
   // The root's declarations in the order moddle-xml writes them: known packages first, then foreign ones.
   const known: [string, string][] = [];
@@ -177,22 +194,26 @@ async function writeSliced(moddle: BpmnModdle, root: ModdleElement, checkpoint: 
   const used = new Set<Declaration>();
 
   /**
-   * Writes `element` alone, with the root's declarations in scope, and returns it
-   * without them. moddle's toXML does its work synchronously inside the promise it
-   * returns, so the element is restored before any other code can run.
+   * Writes `element` with the root's declarations in scope and returns it without
+   * them. With `only`, the element's contained properties are emptied except the
+   * given children of one property (none at all for `[]`). moddle's toXML does its
+   * work synchronously inside the promise it returns, so the element is restored
+   * before any other code can run.
    */
-  const writeAlone = async (element: ModdleElement, preamble: boolean, empty = false) => {
+  const write = async (element: ModdleElement, preamble: boolean, only?: { property?: PropertyDescriptor; values: ModdleElement[] }) => {
     const attrs = element.$attrs as Record<string, string> | undefined;
     const isRoot = element === root;
     if (!isRoot && (!attrs || Object.keys(attrs).some((k) => XMLNS_ATTR.test(k)))) throw new NeedsOnePiece();
-    const saved = empty ? containedProperties(element).map((p) => [p.name, element[p.name]] as const) : [];
+    const saved = only ? containedProperties(element).map((p) => [p.name, element[p.name]] as const) : [];
     let pending: Promise<{ xml: string }>;
     try {
       for (const [name, value] of saved) element[name] = Array.isArray(value) ? [] : null;
+      if (only?.property) element[only.property.name] = only.property.isMany ? only.values : only.values[0];
       if (!isRoot) for (const [name, uri] of rootDeclarations) attrs![name] = uri;
       pending = moddle.toXML(element, { format: false, preamble });
     } finally {
       if (!isRoot) for (const [name] of rootDeclarations) delete attrs![name];
+      if (only?.property && !saved.some(([name]) => name === only.property!.name)) delete element[only.property.name];
       for (const [name, value] of saved) element[name] = value;
     }
     return stripDeclarations((await pending).xml, declared, used);
@@ -202,6 +223,8 @@ async function writeSliced(moddle: BpmnModdle, root: ModdleElement, checkpoint: 
   const parts: string[] = [];
   let rootOpen: { head: string; rest: string } | undefined;
   let rootClose = '';
+  /** Children written per toXML call; adapted so that one call takes about half the budget. */
+  let groupSize = 8;
   const stack: Work[] = [{ element: root }];
   while (stack.length) {
     await checkpoint();
@@ -210,26 +233,50 @@ async function writeSliced(moddle: BpmnModdle, root: ModdleElement, checkpoint: 
       parts.push(work.text);
       continue;
     }
+    if ('run' in work) {
+      const { container, property, values, index, open, close } = work.run;
+      const first = values[index]!;
+      if (shouldSplit(first)) {
+        if (index + 1 < values.length) stack.push({ run: { ...work.run, index: index + 1 } });
+        stack.push({ element: first });
+        continue;
+      }
+      let end = index + 1;
+      while (end < values.length && end - index < groupSize && !shouldSplit(values[end]!)) end++;
+      const started = now();
+      const { text } = await write(container, false, { property, values: values.slice(index, end) });
+      const spent = now() - started;
+      if (!text.startsWith(open) || !text.endsWith(close)) throw new NeedsOnePiece();
+      parts.push(text.slice(open.length, text.length - close.length));
+      groupSize = Math.max(1, Math.min(256, Math.round(spent > 0 ? (groupSize * budgetMs) / 2 / spent : groupSize * 2)));
+      if (end < values.length) stack.push({ run: { ...work.run, index: end } });
+      continue;
+    }
     const { element } = work;
     const children = element === root || shouldSplit(element) ? splittableChildren(element) : undefined;
     if (!children) {
-      parts.push((await writeAlone(element, false)).text);
+      parts.push((await write(element, false)).text);
       continue;
     }
-    const empty = await writeAlone(element, element === root, true);
+    const empty = await write(element, element === root, { values: [] });
     const { text } = empty;
     if (!text.endsWith(' />')) throw new NeedsOnePiece();
-    const open = text.slice(0, -3) + '>';
-    const tag = /<([^\s/>]+)[^<]*$/.exec(open)?.[1];
+    const openWithPreamble = text.slice(0, -3) + '>';
+    const open = openWithPreamble.slice(empty.tagAt);
+    const tag = /^<([^\s/>]+)/.exec(open)?.[1];
     if (!tag) throw new NeedsOnePiece();
+    const close = `</${tag}>`;
     if (element === root) {
-      rootOpen = { head: open.slice(0, empty.declarationsAt), rest: open.slice(empty.declarationsAt) };
-      rootClose = `</${tag}>`;
+      rootOpen = { head: openWithPreamble.slice(0, empty.declarationsAt), rest: openWithPreamble.slice(empty.declarationsAt) };
+      rootClose = close;
     } else {
       parts.push(open);
-      stack.push({ text: `</${tag}>` });
+      stack.push({ text: close });
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ element: children[i]! });
+    for (let i = children.length - 1; i >= 0; i--) {
+      const { property, values } = children[i]!;
+      stack.push({ run: { container: element, property, values, index: 0, open, close } });
+    }
   }
   if (!rootOpen) throw new NeedsOnePiece();
   const declarations = [...declared.keys()].filter((d) => used.has(d));
@@ -245,7 +292,7 @@ function stripDeclarations(
   xml: string,
   declared: Map<Declaration, true>,
   used: Set<Declaration>
-): { text: string; declarationsAt: number } {
+): { text: string; declarationsAt: number; tagAt: number } {
   const tagStart = xml.indexOf('<', xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0);
   const nameEnd = /[\s/>]/g;
   nameEnd.lastIndex = tagStart + 1;
@@ -259,7 +306,7 @@ function stripDeclarations(
     used.add(m[1]!);
     end = declaration.lastIndex;
   }
-  return { text: xml.slice(0, at) + xml.slice(end), declarationsAt: at };
+  return { text: xml.slice(0, at) + xml.slice(end), declarationsAt: at, tagAt: tagStart };
 }
 
 /** Namespaces moddle-xml always knows besides the packages (its DEFAULT_NS_MAP). */
@@ -304,17 +351,20 @@ function isSplittable(p: PropertyDescriptor): boolean {
   return !p.isBody && !p.isReference && !p.xml?.serialize && !SIMPLE_TYPES.has(p.type) && !p.type.includes('xsd:');
 }
 
-/** The children of a container whose contained properties can all be written piece by piece; else undefined. */
-function splittableChildren(element: ModdleElement): ModdleElement[] | undefined {
+/** The children of a container whose contained properties can all be written piece by piece, by property; else undefined. */
+function splittableChildren(element: ModdleElement): { property: PropertyDescriptor; values: ModdleElement[] }[] | undefined {
   if ((element.$descriptor as Descriptor).isGeneric) return undefined;
   const properties = containedProperties(element);
   if (!properties.length || !properties.every(isSplittable)) return undefined;
-  return properties.flatMap((p) => (p.isMany ? [...(element[p.name] as ModdleElement[])] : [element[p.name] as ModdleElement]));
+  return properties.map((property) => ({
+    property,
+    values: property.isMany ? [...(element[property.name] as ModdleElement[])] : [element[property.name] as ModdleElement]
+  }));
 }
 
 /** Worth splitting: many children, or a few of which one is big (a diagram holding its plane). */
 function shouldSplit(element: ModdleElement): boolean {
-  const children = splittableChildren(element);
+  const children = splittableChildren(element)?.flatMap((c) => c.values);
   if (!children) return false;
   return children.length >= SPLIT_MIN_CHILDREN || (children.length <= 2 && children.some(shouldSplit));
 }
