@@ -254,7 +254,7 @@ export class AppController extends EventTarget {
   // ---- operations run by the session machine -------------------------------------------
 
   private async doBoot(): Promise<void> {
-    await this.repository.seedIfEmpty(sampleProcesses().map(({ name, xml }) => ({ name, xml })));
+    await this.repository.seedIfEmpty(async () => (await sampleProcesses()).map(({ name, xml }) => ({ name, xml })));
     await this.refreshLibrary();
     const last = readLastOpened();
     const target = this.state.processes.find((p) => p.id === last) ?? this.state.processes[0];

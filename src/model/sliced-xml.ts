@@ -47,6 +47,9 @@ export interface SlicedXmlResult {
   longestSliceMs: number;
 }
 
+/** The most children written in one toXML call. */
+const MAX_GROUP = 32;
+
 /** Containers with fewer children than this are written as one piece (unless a child is big). */
 const SPLIT_MIN_CHILDREN = 8;
 
@@ -96,7 +99,7 @@ export async function toXmlInSlices(
   definitions: () => ModdleElement,
   options: SlicedXmlOptions = {}
 ): Promise<SlicedXmlResult> {
-  const budgetMs = options.budgetMs ?? 8;
+  const budgetMs = options.budgetMs ?? 6;
   const yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
   const version = options.version ?? (() => 0);
   const maxRestarts = options.maxRestarts ?? 2;
@@ -224,7 +227,7 @@ async function writeSliced(
   let rootOpen: { head: string; rest: string } | undefined;
   let rootClose = '';
   /** Children written per toXML call; adapted so that one call takes about half the budget. */
-  let groupSize = 8;
+  let groupSize = 4;
   const stack: Work[] = [{ element: root }];
   while (stack.length) {
     await checkpoint();
@@ -248,7 +251,10 @@ async function writeSliced(
       const spent = now() - started;
       if (!text.startsWith(open) || !text.endsWith(close)) throw new NeedsOnePiece();
       parts.push(text.slice(open.length, text.length - close.length));
-      groupSize = Math.max(1, Math.min(256, Math.round(spent > 0 ? (groupSize * budgetMs) / 2 / spent : groupSize * 2)));
+      // Shrink at once when a group took more than half the budget; grow slowly, and never
+      // past MAX_GROUP, so one heavy group (long texts, rich extensions) cannot fill a slice.
+      const target = budgetMs / 2;
+      groupSize = spent > target ? Math.max(1, Math.floor((groupSize * target) / spent)) : Math.min(MAX_GROUP, groupSize + Math.ceil(groupSize / 2));
       if (end < values.length) stack.push({ run: { ...work.run, index: end } });
       continue;
     }

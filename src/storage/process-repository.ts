@@ -329,9 +329,17 @@ export class ProcessRepository {
   /**
    * Fills the library with the sample processes on the very first start only. The
    * check and the writes share one transaction, so two tabs starting together seed
-   * once; afterwards a settings flag keeps deleted samples from coming back.
+   * once; afterwards a settings flag keeps deleted samples from coming back. Given a
+   * loader, it loads the samples only when the library was never seeded.
    */
-  async seedIfEmpty(samples: readonly { name: string; xml: string }[]): Promise<ProcessRecord[]> {
+  async seedIfEmpty(
+    samples: readonly { name: string; xml: string }[] | (() => Promise<readonly { name: string; xml: string }[]>)
+  ): Promise<ProcessRecord[]> {
+    if (typeof samples === 'function') {
+      // Seeded before (the usual start): the samples need not even be loaded.
+      if (await this.run('adding the sample processes', () => this.db.settings.get(SEEDED_SETTING_KEY))) return [];
+      samples = await samples();
+    }
     const prepared = samples.map((s) => ({ name: checkName(s.name), xml: s.xml, sizeBytes: this.checkSize(s.xml) }));
     const created = await this.run('adding the sample processes', () =>
       this.db.transaction('rw', this.db.processes, this.db.settings, async () => {

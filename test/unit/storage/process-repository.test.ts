@@ -360,6 +360,24 @@ describe('ProcessRepository: first start', () => {
     expect((await tabA.list()).processes).toHaveLength(2);
   });
 
+  it('given samples behind a loader, then they are loaded on the first start only, and two tabs still seed once', async () => {
+    const { db, repo: tabA } = await setup();
+    const tabB = new ProcessRepository(await openSecondTab(db));
+    let loads = 0;
+    const loader = async () => {
+      loads++;
+      return samples;
+    };
+
+    const [a, b] = await Promise.all([tabA.seedIfEmpty(loader), tabB.seedIfEmpty(loader)]);
+    expect(a.length + b.length).toBe(2);
+    const loadsOnFirstStart = loads;
+
+    expect(await tabA.seedIfEmpty(loader)).toEqual([]);
+    expect(loads).toBe(loadsOnFirstStart);
+    expect((await tabA.list()).processes).toHaveLength(2);
+  });
+
   it('given a library that already holds processes, when seeding, then no samples are added', async () => {
     const { db, repo } = await setup();
     await repo.create({ name: 'Mine', xml: first });
