@@ -99,7 +99,7 @@ export async function toXmlInSlices(
   definitions: () => ModdleElement,
   options: SlicedXmlOptions = {}
 ): Promise<SlicedXmlResult> {
-  const budgetMs = options.budgetMs ?? 6;
+  const budgetMs = options.budgetMs ?? 4;
   const yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
   const version = options.version ?? (() => 0);
   const maxRestarts = options.maxRestarts ?? 2;
