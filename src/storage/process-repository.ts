@@ -58,6 +58,10 @@ export interface RepositoryOptions {
   onChange?: (change: LibraryChange) => void;
 }
 
+function notFound(): StorageError {
+  return new StorageError('not-found', 'This process no longer exists in the library (it may have been deleted in another tab).');
+}
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const encoder = new TextEncoder();
 
@@ -201,11 +205,15 @@ export class ProcessRepository {
     const sizeBytes = this.checkSize(xml);
     const result = await this.run('saving the process', () =>
       this.db.transaction('rw', this.db.processes, async (): Promise<SaveResult> => {
-        const current = await this.readProcess(id);
+        const raw = await this.db.processes.get(id);
+        if (raw === undefined) throw notFound();
+        const current = this.parseProcess(id, raw);
         if (current.revision !== options.expectedRevision) return conflict(current);
         const revision = current.revision + 1;
         const updatedAt = this.now();
-        await this.db.processes.update(id, { xml, revision, updatedAt, sizeBytes });
+        // put the row read above (fields this version does not know included) instead of
+        // update(), which would read the whole row, XML and all, a second time.
+        await this.db.processes.put({ ...raw, xml, revision, updatedAt, sizeBytes });
         return { ok: true, revision, updatedAt };
       })
     );
@@ -388,9 +396,7 @@ export class ProcessRepository {
 
   private async readProcess(id: string): Promise<ProcessRecord> {
     const raw = await this.db.processes.get(id);
-    if (raw === undefined) {
-      throw new StorageError('not-found', 'This process no longer exists in the library (it may have been deleted in another tab).');
-    }
+    if (raw === undefined) throw notFound();
     return this.parseProcess(id, raw);
   }
 

@@ -194,6 +194,16 @@ describe('ProcessRepository: saving with optimistic concurrency', () => {
     expect(await tabA.get(p.id)).toMatchObject({ xml: winner, revision: 2 });
   });
 
+  it('given a stored row with a field a newer version of the app added, when saved, then the field is kept and the rest updated', async () => {
+    const { db, repo } = await setup();
+    const p = await repo.create({ name: 'P', xml: first });
+    await db.processes.update(p.id, { tags: ['kwartaal 3'] } as never);
+
+    expect(await repo.save(p.id, second, { expectedRevision: 1 })).toMatchObject({ ok: true, revision: 2 });
+
+    expect(await db.processes.get(p.id)).toMatchObject({ name: 'P', xml: second, revision: 2, sizeBytes: Buffer.byteLength(second), tags: ['kwartaal 3'] });
+  });
+
   it('given a process deleted in another tab, when this tab saves, then it reports not-found instead of recreating it', async () => {
     const { repo } = await setup();
     const p = await repo.create({ name: 'P', xml: first });
