@@ -13,6 +13,7 @@ import { newProcessXml } from './templates';
 import { sampleProcesses } from './samples';
 import { downloadBlob, safeFileName, svgToPng } from './download';
 import { describeError } from './error-messages';
+import type SlicedSerializer from '../modeler/features/sliced-save/SlicedSerializer';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -253,7 +254,7 @@ export class AppController extends EventTarget {
   // ---- operations run by the session machine -------------------------------------------
 
   private async doBoot(): Promise<void> {
-    await this.repository.seedIfEmpty(sampleProcesses().map(({ name, xml }) => ({ name, xml })));
+    await this.repository.seedIfEmpty(async () => (await sampleProcesses()).map(({ name, xml }) => ({ name, xml })));
     await this.refreshLibrary();
     const last = readLastOpened();
     const target = this.state.processes.find((p) => p.id === last) ?? this.state.processes[0];
@@ -428,7 +429,7 @@ export class AppController extends EventTarget {
     const stack = this.commandStack();
     this.update({ canUndo: stack.canUndo(), canRedo: stack.canRedo() });
     if (this.importingDocument || !this.state.current || this.state.conflict) return;
-    this.autosaver.schedule(async () => (await this.modeler.saveXML()).xml ?? '');
+    this.autosaver.schedule(async (hurry) => (await this.slicedSerializer().serialize({ hurry })).xml);
   }
 
   private async persist(xml: string) {
@@ -452,6 +453,10 @@ export class AppController extends EventTarget {
     this.presenceId = processId;
     this.tabSync.openProcess(processId);
     this.update({ openElsewhere: this.tabSync.isOpenElsewhere(processId) });
+  }
+
+  private slicedSerializer() {
+    return this.modeler.get<SlicedSerializer>('slicedSerializer');
   }
 
   private commandStack() {

@@ -6,9 +6,10 @@ import valueChainModule from './features/value-chain';
 import handoverMarkersModule from './features/handover-markers';
 import actionsModule from './features/actions';
 import auditMarkersModule from './features/audit-markers';
+import slicedSaveModule from './features/sliced-save';
 
 /** Extra bpmn-js modules our product adds; later features append themselves here. */
-export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule, actionsModule, auditMarkersModule];
+export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule, actionsModule, auditMarkersModule, slicedSaveModule];
 
 /** Creates the bpmn-js Modeler with the value-chain extension and our feature modules. */
 export function createModeler(container: HTMLElement, extraModules: unknown[] = []): Modeler {

@@ -8,6 +8,12 @@ export type AutosaveState =
   | { state: 'error'; error: unknown; message: string }
   | { state: 'conflict'; current: StoredRevision };
 
+/**
+ * Produces the content to store. It may take its time (serialise in slices); once
+ * `hurry` is aborted (flush: the page is being hidden or closed) it must finish at once.
+ */
+export type ContentSource = (hurry: AbortSignal) => Promise<string>;
+
 /** The clock the Autosaver runs on; injectable so tests control time exactly. */
 export interface AutosaveTimer {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -45,13 +51,15 @@ export class Autosaver {
   private readonly onState: ((state: AutosaveState) => void) | undefined;
   private readonly timer: AutosaveTimer;
 
-  private getXml: (() => Promise<string>) | undefined;
+  private getXml: ContentSource | undefined;
   private dirty = false;
   /** When the oldest unsaved edit happened; undefined after an error until the next edit or flush. */
   private firstDirtyAt: number | undefined;
   private lastEditAt = 0;
   private handle: unknown;
   private inFlight: Promise<void> | undefined;
+  /** Aborted to tell the content source of the save in flight to finish at once. */
+  private hurry: AbortController | undefined;
   private paused = false;
   private current: AutosaveState = { state: 'saved' };
 
@@ -74,7 +82,7 @@ export class Autosaver {
   }
 
   /** Notes an edit; `getXml` is called once when the save actually happens, so only the latest content is serialised. */
-  schedule(getXml: () => Promise<string>): void {
+  schedule(getXml: ContentSource): void {
     const now = this.timer.now();
     this.getXml = getXml;
     this.dirty = true;
@@ -87,10 +95,11 @@ export class Autosaver {
 
   /** Saves pending edits now (pagehide, visibilitychange, before switching process); resolves when stored or failed. */
   async flush(): Promise<void> {
+    this.hurry?.abort();
     this.clearTimer();
     while (this.inFlight) await this.inFlight;
     this.clearTimer();
-    if (this.dirty && !this.paused) await this.runSave();
+    if (this.dirty && !this.paused) await this.runSave(true);
   }
 
   /** Stops saving (edits are still remembered) until `resume()`. */
@@ -144,7 +153,7 @@ export class Autosaver {
     this.handle = undefined;
   }
 
-  private runSave(): Promise<void> {
+  private runSave(urgent = false): Promise<void> {
     if (this.inFlight) return this.inFlight;
     const getXml = this.getXml;
     if (!this.dirty || this.paused || !getXml) return Promise.resolve();
@@ -153,9 +162,12 @@ export class Autosaver {
     this.firstDirtyAt = undefined;
     this.setState({ state: 'saving' });
     let failed = false;
+    const hurry = new AbortController();
+    if (urgent) hurry.abort();
+    this.hurry = hurry;
     this.inFlight = (async () => {
       try {
-        const result = await this.saveFn(await getXml());
+        const result = await this.saveFn(await getXml(hurry.signal));
         if (result.ok) {
           this.setState(
             this.dirty ? { state: 'pending' } : { state: 'saved', revision: result.revision, updatedAt: result.updatedAt }
@@ -173,6 +185,7 @@ export class Autosaver {
         this.setState({ state: 'error', error, message: error instanceof Error ? error.message : String(error) });
       } finally {
         this.inFlight = undefined;
+        this.hurry = undefined;
       }
       // After an error, wait for the next edit or flush instead of retrying in a loop (a full disk stays full).
       if (!failed) this.arm();
@@ -180,7 +193,7 @@ export class Autosaver {
     return this.inFlight;
   }
 
-  private restoreDirty(getXml: () => Promise<string>): void {
+  private restoreDirty(getXml: ContentSource): void {
     if (!this.dirty) this.getXml = getXml;
     this.dirty = true;
   }

@@ -58,6 +58,10 @@ export interface RepositoryOptions {
   onChange?: (change: LibraryChange) => void;
 }
 
+function notFound(): StorageError {
+  return new StorageError('not-found', 'This process no longer exists in the library (it may have been deleted in another tab).');
+}
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const encoder = new TextEncoder();
 
@@ -201,11 +205,15 @@ export class ProcessRepository {
     const sizeBytes = this.checkSize(xml);
     const result = await this.run('saving the process', () =>
       this.db.transaction('rw', this.db.processes, async (): Promise<SaveResult> => {
-        const current = await this.readProcess(id);
+        const raw = await this.db.processes.get(id);
+        if (raw === undefined) throw notFound();
+        const current = this.parseProcess(id, raw);
         if (current.revision !== options.expectedRevision) return conflict(current);
         const revision = current.revision + 1;
         const updatedAt = this.now();
-        await this.db.processes.update(id, { xml, revision, updatedAt, sizeBytes });
+        // put the row read above (fields this version does not know included) instead of
+        // update(), which would read the whole row, XML and all, a second time.
+        await this.db.processes.put({ ...raw, xml, revision, updatedAt, sizeBytes });
         return { ok: true, revision, updatedAt };
       })
     );
@@ -329,9 +337,17 @@ export class ProcessRepository {
   /**
    * Fills the library with the sample processes on the very first start only. The
    * check and the writes share one transaction, so two tabs starting together seed
-   * once; afterwards a settings flag keeps deleted samples from coming back.
+   * once; afterwards a settings flag keeps deleted samples from coming back. Given a
+   * loader, it loads the samples only when the library was never seeded.
    */
-  async seedIfEmpty(samples: readonly { name: string; xml: string }[]): Promise<ProcessRecord[]> {
+  async seedIfEmpty(
+    samples: readonly { name: string; xml: string }[] | (() => Promise<readonly { name: string; xml: string }[]>)
+  ): Promise<ProcessRecord[]> {
+    if (typeof samples === 'function') {
+      // Seeded before (the usual start): the samples need not even be loaded.
+      if (await this.run('adding the sample processes', () => this.db.settings.get(SEEDED_SETTING_KEY))) return [];
+      samples = await samples();
+    }
     const prepared = samples.map((s) => ({ name: checkName(s.name), xml: s.xml, sizeBytes: this.checkSize(s.xml) }));
     const created = await this.run('adding the sample processes', () =>
       this.db.transaction('rw', this.db.processes, this.db.settings, async () => {
@@ -380,9 +396,7 @@ export class ProcessRepository {
 
   private async readProcess(id: string): Promise<ProcessRecord> {
     const raw = await this.db.processes.get(id);
-    if (raw === undefined) {
-      throw new StorageError('not-found', 'This process no longer exists in the library (it may have been deleted in another tab).');
-    }
+    if (raw === undefined) throw notFound();
     return this.parseProcess(id, raw);
   }
 

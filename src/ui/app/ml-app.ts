@@ -37,6 +37,8 @@ export class MlApp extends LitElement {
   private loadedPanels = new Set<string>();
   private modeler?: Modeler;
   private dragDepth = 0;
+  /** Tells bpmn-js when the canvas changes size (a panel opens or closes, the window resizes). */
+  private canvasResize?: ResizeObserver;
 
   constructor() {
     super();
@@ -68,12 +70,41 @@ export class MlApp extends LitElement {
     window.removeEventListener('drop', this.onDrop);
     window.removeEventListener('pagehide', this.onHide);
     document.removeEventListener('visibilitychange', this.onHide);
+    this.canvasResize?.disconnect();
+  }
+
+  /**
+   * Opens a registered panel in its place (side or bottom), replacing the panel open
+   * there; panels use this to bring up another panel instead of clicking its tab.
+   * Returns false for an unknown id.
+   */
+  openPanel(id: string): boolean {
+    const side = panelsAt('side').find((p) => p.id === id);
+    const bottom = side ? undefined : panelsAt('bottom').find((p) => p.id === id);
+    if (side) this.sidePanel = id;
+    else if (bottom) this.bottomPanel = id;
+    return !!(side || bottom);
+  }
+
+  /** Closes a panel if it is open. */
+  closePanel(id: string): void {
+    if (this.sidePanel === id) this.sidePanel = undefined;
+    if (this.bottomPanel === id) this.bottomPanel = undefined;
+  }
+
+  /** The ids of the open panels (side first). */
+  get openPanels(): string[] {
+    return [this.sidePanel, this.bottomPanel].filter((id): id is string => !!id);
   }
 
   protected override async firstUpdated(): Promise<void> {
     const container = this.querySelector<HTMLElement>('#canvas')!;
     try {
       this.modeler = createModeler(container);
+      const canvas = this.modeler.get<{ resized(): void }>('canvas');
+      // bpmn-js caches the canvas size; without this the view keeps the old size when a panel opens.
+      this.canvasResize = new ResizeObserver(() => canvas.resized());
+      this.canvasResize.observe(container);
       const db = await openDatabase();
       const tabSync = new TabSync();
       const repository = new ProcessRepository(db, { onChange: (change) => tabSync.publish(change) });
@@ -211,12 +242,12 @@ export class MlApp extends LitElement {
         <span class="viewbar-label">${msg('Beside the diagram:')}</span>
         ${panelsAt('side').map(
           (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.sidePanel === p.id ? 'true' : 'false'}
-            @click=${() => (this.sidePanel = this.sidePanel === p.id ? undefined : p.id)}>${p.label()}</button>`
+            @click=${() => (this.sidePanel === p.id ? this.closePanel(p.id) : this.openPanel(p.id))}>${p.label()}</button>`
         )}
         <span class="viewbar-label">${msg('Below the diagram:')}</span>
         ${panelsAt('bottom').map(
           (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.bottomPanel === p.id ? 'true' : 'false'}
-            @click=${() => (this.bottomPanel = this.bottomPanel === p.id ? undefined : p.id)}>${p.label()}</button>`
+            @click=${() => (this.bottomPanel === p.id ? this.closePanel(p.id) : this.openPanel(p.id))}>${p.label()}</button>`
         )}
       </nav>
       ${s?.conflict

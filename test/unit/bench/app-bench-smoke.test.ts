@@ -147,6 +147,26 @@ describe('long-task attribution', () => {
     expect(tasks[0]!.duration).toBe(310);
     expect(tasks[1]!.scripts[0]).toContain('IDBRequest.onsuccess');
   });
+
+  it('given a sliced save, when a drag runs between two slices, then only the tasks holding a slice are blamed on serialisation', () => {
+    const sliced: SaveRecord = {
+      serialise: { start: 100, end: 700 },
+      slices: [
+        { start: 100, end: 108 },
+        { start: 300, end: 309 }
+      ],
+      xmlChars: 1_000_000
+    };
+    const tasks = attributeLongTasks(
+      [
+        { start: 150, end: 260 },
+        { start: 299, end: 360 }
+      ],
+      [sliced],
+      []
+    );
+    expect(tasks.map((t) => t.cause)).toEqual(['other', 'save: serialisation']);
+  });
 });
 
 describe('statistics and results', () => {

@@ -149,6 +149,52 @@ describe('Autosaver', () => {
     expect(h.autosaver.state).toMatchObject({ state: 'saved', revision: 3 });
   });
 
+  it('given content that is still being written in slices, when flushed (the tab is closing), then the writer is told to finish at once and its content is stored', async () => {
+    const h = harness();
+    const signals: AbortSignal[] = [];
+    // A slow content source: it finishes on its own only after 10 s of slices, or when hurried.
+    const sliced = (hurry: AbortSignal) => {
+      signals.push(hurry);
+      return new Promise<string>((resolve) => {
+        const handle = h.timer.setTimeout(() => resolve('<definitions sliced="slow"/>'), 10_000);
+        hurry.addEventListener('abort', () => {
+          h.timer.clearTimeout(handle);
+          resolve('<definitions sliced="hurried"/>');
+        });
+      });
+    };
+    h.autosaver.schedule(sliced);
+    await h.timer.advance(400);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(false);
+    expect(h.saves).toEqual([]);
+
+    await h.autosaver.flush();
+
+    expect(signals[0]!.aborted).toBe(true);
+    expect(h.saves).toEqual([{ at: 400, xml: '<definitions sliced="hurried"/>' }]);
+    expect(h.autosaver.hasUnsavedChanges).toBe(false);
+  });
+
+  it('given pending edits and no save running, when flushed, then the content source is asked to hurry from the start', async () => {
+    const h = harness();
+    const signals: AbortSignal[] = [];
+    h.autosaver.schedule(async (hurry) => {
+      signals.push(hurry);
+      return '<definitions/>';
+    });
+    await h.autosaver.flush();
+    expect(signals.map((s) => s.aborted)).toEqual([true]);
+
+    // An ordinary timed save may take its time.
+    h.autosaver.schedule(async (hurry) => {
+      signals.push(hurry);
+      return '<definitions/>';
+    });
+    await h.timer.advance(400);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+  });
+
   it('given another tab saved first, when the save conflicts, then saving stops until the shell resumes', async () => {
     const h = harness({
       respond: async (_xml, call) =>

@@ -194,6 +194,16 @@ describe('ProcessRepository: saving with optimistic concurrency', () => {
     expect(await tabA.get(p.id)).toMatchObject({ xml: winner, revision: 2 });
   });
 
+  it('given a stored row with a field a newer version of the app added, when saved, then the field is kept and the rest updated', async () => {
+    const { db, repo } = await setup();
+    const p = await repo.create({ name: 'P', xml: first });
+    await db.processes.update(p.id, { tags: ['kwartaal 3'] } as never);
+
+    expect(await repo.save(p.id, second, { expectedRevision: 1 })).toMatchObject({ ok: true, revision: 2 });
+
+    expect(await db.processes.get(p.id)).toMatchObject({ name: 'P', xml: second, revision: 2, sizeBytes: Buffer.byteLength(second), tags: ['kwartaal 3'] });
+  });
+
   it('given a process deleted in another tab, when this tab saves, then it reports not-found instead of recreating it', async () => {
     const { repo } = await setup();
     const p = await repo.create({ name: 'P', xml: first });
@@ -357,6 +367,24 @@ describe('ProcessRepository: first start', () => {
     const [a, b] = await Promise.all([tabA.seedIfEmpty(samples), tabB.seedIfEmpty(samples)]);
 
     expect(a.length + b.length).toBe(2);
+    expect((await tabA.list()).processes).toHaveLength(2);
+  });
+
+  it('given samples behind a loader, then they are loaded on the first start only, and two tabs still seed once', async () => {
+    const { db, repo: tabA } = await setup();
+    const tabB = new ProcessRepository(await openSecondTab(db));
+    let loads = 0;
+    const loader = async () => {
+      loads++;
+      return samples;
+    };
+
+    const [a, b] = await Promise.all([tabA.seedIfEmpty(loader), tabB.seedIfEmpty(loader)]);
+    expect(a.length + b.length).toBe(2);
+    const loadsOnFirstStart = loads;
+
+    expect(await tabA.seedIfEmpty(loader)).toEqual([]);
+    expect(loads).toBe(loadsOnFirstStart);
     expect((await tabA.list()).processes).toHaveLength(2);
   });
 
