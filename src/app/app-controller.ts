@@ -512,7 +512,17 @@ export class AppController extends EventTarget {
       this.update({ saveState: 'error', saveError: kind });
       // One message per run of failures (the autosaver retries, backing off); it goes when saving works again.
       if (this.saveFailureNotice === undefined || !this.state.notices.some((n) => n.id === this.saveFailureNotice)) {
-        this.notifyError(state.error, undefined, { label: msg('Try saving again'), run: () => void this.autosaver.flush() });
+        const retry = { label: msg('Try saving again'), run: () => void this.autosaver.flush() };
+        if (kind === 'quota') {
+          this.notify(
+            'error',
+            msg('The browser has no storage space left: your latest changes are not saved yet.'),
+            msg('Earlier saves and versions are kept and you can keep working; MissingLink tries again. Export or delete processes to make room.'),
+            retry
+          );
+        } else {
+          this.notifyError(state.error, undefined, retry);
+        }
         this.saveFailureNotice = this.noticeSeq;
       }
       return;

@@ -25,9 +25,7 @@ export function describeError(error: unknown, fileName?: string): { message: str
     switch (error.kind) {
       case 'quota':
         return {
-          message: msg(
-            'The browser has no storage space left, so your latest changes are not saved yet. Earlier saves and versions are kept, and you can keep working: MissingLink tries again, or export or delete processes to make room.'
-          ),
+          message: msg('The browser has no storage space left, so this was not stored. Earlier saves and versions are kept; export or delete processes to make room.'),
           detail: error.message
         };
       case 'too-large':
