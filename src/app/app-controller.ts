@@ -288,8 +288,18 @@ export class AppController extends EventTarget {
     const record = await this.repository.get(processId);
     if (!record) throw new Error(msg('This process no longer exists in the library.'));
     const shown = await this.keepShownDocument();
+    let layout: ImportLayoutReport | undefined;
     try {
-      await this.loadDocument(record.xml);
+      try {
+        await this.loadDocument(record.xml);
+      } catch (error) {
+        // A stored model without (complete) diagram is opened as an import would be: laid out. Only
+        // when that fails too is the stored BPMN damaged.
+        const prepared = await prepareImport(record.xml).catch(() => Promise.reject(error));
+        if (!prepared.layout) throw error;
+        await this.loadDocument(prepared.xml);
+        layout = prepared.layout;
+      }
     } catch (error) {
       // The stored row is readable but its BPMN is not: keep showing (and saving to) what was open.
       await this.restoreShownDocument(shown);
@@ -309,6 +319,7 @@ export class AppController extends EventTarget {
     writeLastOpened(record.id);
     this.openInTab(record.id);
     await this.refreshVersions();
+    if (layout) this.notify('info', describeLayout(layout));
   }
 
   private async doCreate(): Promise<void> {
