@@ -152,7 +152,7 @@ describe('durability: killed while saving', () => {
       let taskName = await firstTaskName(page);
 
       const outcomes: string[] = [];
-      const moments = ['while serialising', 'as the write starts', '30 ms into the write'] as const;
+      const moments = ['as "Saving…" shows', 'as the write starts', '30 ms into the write'] as const;
       for (const [trial, moment] of moments.entries()) {
         const before = (await storedProcesses(page)).find((row) => row.id === largeId)!;
         let putSeen!: () => void;
@@ -171,7 +171,7 @@ describe('durability: killed while saving', () => {
 
         const after = await renameFirstTask(page, `Kill trial ${trial}`);
         const t0 = Date.now();
-        if (moment === 'while serialising') {
+        if (moment === 'as "Saving…" shows') {
           await page.waitForSelector('.save-status[data-state="saving"]', { timeout: 10_000 });
         } else if (moment === 'as the write starts') {
           await put;
