@@ -58,7 +58,7 @@ async function storedProcesses(page: Page): Promise<RawProcessRow[]> {
 type AppWindow = Window & {
   missinglink: {
     modeler: {
-      get<T = any>(name: string): T; // eslint-disable-line @typescript-eslint/no-explicit-any
+      get<T = any>(name: string): T;
       saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
     };
     controller: { state: { current?: { id: string; name: string; revision: number }; saveState: string } };
@@ -493,7 +493,7 @@ describe('durability: a library from the oldest schema', () => {
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve('dexie/dist/dexie.js') });
     await page.evaluate(
       async ({ stores, version, rows }) => {
-        const { Dexie } = window as unknown as { Dexie: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+        const { Dexie } = window as unknown as { Dexie: any };
         const db = new Dexie('missinglink');
         db.version(version).stores(stores);
         await db.open();
