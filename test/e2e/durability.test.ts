@@ -568,6 +568,7 @@ describe('durability: two tabs', () => {
     await expect
       .poll(async () => (await loser1.locator('ml-notices [role="status"]').allTextContents()).join(' '))
       .toMatch(/unsaved changes are kept as version \d+/);
+    await loser1.screenshot({ path: screenshotPath('two-tabs-reloaded') });
 
     // Round 2: both edit again and race; this time the tab that lost saves its work as a copy.
     const [winner2, loser2] = await race(tabA, tabB, 'Round 2');
