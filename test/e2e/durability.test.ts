@@ -540,8 +540,9 @@ describe('durability: two tabs', () => {
   }
 
   /** Both tabs edit and save at the same moment; returns [winner, loser] once the loser shows the conflict. */
-  async function race(a: Page, b: Page, round: string): Promise<[Page, Page]> {
-    await Promise.all([renameTask(a, 0, `${round} A`), renameTask(b, 1, `${round} B`)]);
+  async function race(a: Page, b: Page, round: number): Promise<[Page, Page]> {
+    // Each tab renames a task of its own in each round, so a later edit never replaces an earlier one.
+    await Promise.all([renameTask(a, 2 * round - 2, `Round ${round} A`), renameTask(b, 2 * round - 1, `Round ${round} B`)]);
     const flush = (p: Page) => p.evaluate(() => (window as unknown as { missinglink: { controller: { flush(): Promise<void> } } }).missinglink.controller.flush());
     await Promise.all([flush(a), flush(b)]);
     await expect.poll(async () => (await a.locator('.conflict').count()) + (await b.locator('.conflict').count()), { timeout: 10_000 }).toBe(1);
@@ -558,7 +559,7 @@ describe('durability: two tabs', () => {
     const label = (p: Page) => (p === tabA ? 'A' : 'B');
 
     // Round 1: the tab that lost loads the winner's version; its own edit goes into the history.
-    const [winner1, loser1] = await race(tabA, tabB, 'Round 1');
+    const [winner1, loser1] = await race(tabA, tabB, 1);
     expect(await loser1.locator('.conflict').textContent()).toContain('saved in another tab');
     expect(await loser1.locator('.save-status').getAttribute('data-state')).toBe('conflict');
     await loser1.click('[data-action="conflict-reload"]');
@@ -571,7 +572,7 @@ describe('durability: two tabs', () => {
     await loser1.screenshot({ path: screenshotPath('two-tabs-reloaded') });
 
     // Round 2: both edit again and race; this time the tab that lost saves its work as a copy.
-    const [winner2, loser2] = await race(tabA, tabB, 'Round 2');
+    const [winner2, loser2] = await race(tabA, tabB, 2);
     await loser2.click('[data-action="conflict-copy"]');
     await waitUntilIdle(loser2);
     expect(await currentProcessName(loser2)).toBe(`${name} (copy)`);
