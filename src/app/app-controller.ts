@@ -6,7 +6,7 @@ import { prepareImport, type ImportLayoutReport } from '../model/layout';
 import type { ProcessRepository } from '../storage/process-repository';
 import type { ProcessSummary, VersionSummary } from '../storage/records';
 import { Autosaver, type AutosaveState } from '../storage/autosave';
-import { isStorageError } from '../storage/errors';
+import { isStorageError, StorageError, type StorageErrorKind } from '../storage/errors';
 import type { TabSync } from '../storage/tab-sync';
 import { sessionMachine } from './session-machine';
 import { newProcessXml } from './templates';
@@ -33,6 +33,8 @@ export interface AppState {
   processes: ProcessSummary[];
   current?: { id: string; name: string; revision: number };
   saveState: SaveState;
+  /** Why the last save failed, while saveState is 'error' ('quota': the browser's storage is full). */
+  saveError?: StorageErrorKind | 'other';
   savedAt?: number;
   versions: VersionSummary[];
   notices: Notice[];
@@ -73,6 +75,10 @@ export class AppController extends EventTarget {
   private importingDocument = false;
   /** The process this tab announces as open to other tabs. */
   private presenceId: string | undefined;
+  /** The notice of a run of failed saves, shown once and taken down when saving works again. */
+  private saveFailureNotice: number | undefined;
+  /** Damaged library rows already reported, so a refresh does not repeat them. */
+  private readonly reportedProblems = new Set<string>();
 
   constructor(
     private readonly modeler: Modeler,
@@ -251,15 +257,30 @@ export class AppController extends EventTarget {
     return this.autosaver.flush();
   }
 
+  /** True when leaving now would lose edits that could not be stored (storage full, or a conflict to decide). */
+  get hasUnstorableChanges(): boolean {
+    return this.autosaver.hasUnsavedChanges && (this.state.saveState === 'error' || this.state.conflict);
+  }
+
   // ---- operations run by the session machine -------------------------------------------
 
   private async doBoot(): Promise<void> {
     await this.repository.seedIfEmpty(async () => (await sampleProcesses()).map(({ name, xml }) => ({ name, xml })));
     await this.refreshLibrary();
     const last = readLastOpened();
-    const target = this.state.processes.find((p) => p.id === last) ?? this.state.processes[0];
-    if (target) await this.doOpen(target.id);
-    else await this.doCreate();
+    const candidates = [...this.state.processes].sort((a, b) => Number(b.id === last) - Number(a.id === last));
+    // A process that cannot be opened (damaged in storage) is reported and skipped: the others still open.
+    let opened = false;
+    for (const candidate of candidates) {
+      try {
+        await this.doOpen(candidate.id);
+        opened = true;
+        break;
+      } catch (error) {
+        this.notifyError(error);
+      }
+    }
+    if (!opened) await this.doCreate();
     this.update({ booted: true });
   }
 
@@ -267,7 +288,28 @@ export class AppController extends EventTarget {
     await this.autosaver.flush();
     const record = await this.repository.get(processId);
     if (!record) throw new Error(msg('This process no longer exists in the library.'));
-    await this.loadDocument(record.xml);
+    const shown = await this.keepShownDocument();
+    let layout: ImportLayoutReport | undefined;
+    try {
+      try {
+        await this.loadDocument(record.xml);
+      } catch (error) {
+        // A stored model without (complete) diagram is opened as an import would be: laid out. Only
+        // when that fails too is the stored BPMN damaged.
+        const prepared = await prepareImport(record.xml).catch(() => Promise.reject(error));
+        if (!prepared.layout) throw error;
+        await this.loadDocument(prepared.xml);
+        layout = prepared.layout;
+      }
+    } catch (error) {
+      // The stored row is readable but its BPMN is not: keep showing (and saving to) what was open.
+      await this.restoreShownDocument(shown);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StorageError('corrupt', `Process "${record.name}" (${record.id}) could not be opened; its stored BPMN is damaged: ${reason}`, {
+        cause: error,
+        subject: record.name
+      });
+    }
     this.autosaver.resume({ discardPending: true });
     this.update({
       current: { id: record.id, name: record.name, revision: record.revision },
@@ -278,6 +320,7 @@ export class AppController extends EventTarget {
     writeLastOpened(record.id);
     this.openInTab(record.id);
     await this.refreshVersions();
+    if (layout) this.notify('info', describeLayout(layout));
   }
 
   private async doCreate(): Promise<void> {
@@ -366,11 +409,25 @@ export class AppController extends EventTarget {
   private async doReload(): Promise<void> {
     const current = this.state.current;
     if (!current) return;
+    // Edits this tab could not save are kept in the history first, so loading the other tab's work loses none of them.
+    let kept: VersionSummary | undefined;
+    if (this.autosaver.hasUnsavedChanges) {
+      const { xml } = await this.modeler.saveXML({ format: true });
+      kept = await this.repository.saveVersion(current.id, msg('My unsaved changes (kept when loading another tab’s version)'), { xml: xml ?? '' });
+    }
     const record = await this.repository.get(current.id);
     if (!record) throw new Error(msg('This process no longer exists in the library.'));
     await this.loadDocument(record.xml);
     this.autosaver.resume({ discardPending: true });
     this.update({ current: { ...current, revision: record.revision }, saveState: 'saved', savedAt: record.updatedAt, conflict: false });
+    await this.refreshVersions();
+    if (kept) {
+      const version = kept;
+      this.notify('info', msg(str`Loaded the version saved in the other tab. Your unsaved changes are kept as version ${version.number}.`), undefined, {
+        label: msg('Restore my changes'),
+        run: () => this.restoreVersion(version.id)
+      });
+    }
   }
 
   private async doSaveCopy(): Promise<void> {
@@ -388,6 +445,24 @@ export class AppController extends EventTarget {
   }
 
   // ---- internals ----------------------------------------------------------------------
+
+  /** What the canvas shows now, so a failed load can put it back: its XML when it has unsaved edits, else where it is stored. */
+  private async keepShownDocument(): Promise<{ xml?: string; processId?: string } | undefined> {
+    const current = this.state.current;
+    if (!current) return undefined;
+    if (this.autosaver.hasUnsavedChanges) return { xml: (await this.modeler.saveXML()).xml };
+    return { processId: current.id };
+  }
+
+  private async restoreShownDocument(shown: { xml?: string; processId?: string } | undefined): Promise<void> {
+    if (!shown) return;
+    try {
+      const xml = shown.xml ?? (shown.processId ? (await this.repository.get(shown.processId))?.xml : undefined);
+      if (xml !== undefined) await this.loadDocument(xml);
+    } catch (error) {
+      console.error('Could not show the previous process again', error);
+    }
+  }
 
   private async loadDocument(xml: string): Promise<void> {
     this.importingDocument = true;
@@ -428,7 +503,8 @@ export class AppController extends EventTarget {
   private onModelChanged(): void {
     const stack = this.commandStack();
     this.update({ canUndo: stack.canUndo(), canRedo: stack.canRedo() });
-    if (this.importingDocument || !this.state.current || this.state.conflict) return;
+    // During a conflict the autosaver is paused: it only remembers the edit, so a reload keeps it.
+    if (this.importingDocument || !this.state.current) return;
     this.autosaver.schedule(async (hurry) => (await this.slicedSerializer().serialize({ hurry })).xml);
   }
 
@@ -443,8 +519,33 @@ export class AppController extends EventTarget {
   }
 
   private onSaveState(state: AutosaveState): void {
-    this.update({ saveState: state.state });
-    if (state.state === 'error') this.notifyError(state.error);
+    if (state.state === 'error') {
+      const kind = state.error instanceof StorageError ? state.error.kind : 'other';
+      this.update({ saveState: 'error', saveError: kind });
+      // One message per run of failures (the autosaver retries, backing off); it goes when saving works again.
+      if (this.saveFailureNotice === undefined || !this.state.notices.some((n) => n.id === this.saveFailureNotice)) {
+        const retry = { label: msg('Try saving again'), run: () => void this.autosaver.flush() };
+        if (kind === 'quota') {
+          this.notify(
+            'error',
+            msg('The browser has no storage space left: your latest changes are not saved yet.'),
+            msg('Earlier saves and versions are kept and you can keep working; MissingLink tries again. Export or delete processes to make room.'),
+            retry
+          );
+        } else {
+          this.notifyError(state.error, undefined, retry);
+        }
+        this.saveFailureNotice = this.noticeSeq;
+      }
+      return;
+    }
+    this.update({ saveState: state.state, saveError: undefined });
+    if (state.state === 'saved' && this.saveFailureNotice !== undefined) {
+      const failed = this.saveFailureNotice;
+      this.saveFailureNotice = undefined;
+      this.update({ notices: this.state.notices.filter((n) => n.id !== failed) });
+      this.notify('success', msg('Saving works again: all your changes are stored.'));
+    }
     if (state.state === 'conflict') this.session.send({ type: 'CONFLICT' });
   }
 
@@ -466,7 +567,15 @@ export class AppController extends EventTarget {
   private async refreshLibrary(): Promise<void> {
     const { processes, problems } = await this.repository.list();
     this.update({ processes });
-    for (const problem of problems) this.notify('error', msg('A stored process could not be read and was skipped.'), problem.message);
+    for (const problem of problems) {
+      const key = `${problem.table}:${problem.key}`;
+      if (this.reportedProblems.has(key)) continue;
+      this.reportedProblems.add(key);
+      const message = problem.name
+        ? msg(str`The stored process “${problem.name}” is damaged and was skipped; the other processes are fine.`)
+        : msg('A stored process could not be read and was skipped; the other processes are fine.');
+      this.notify('error', message, problem.message);
+    }
   }
 
   private async refreshVersions(): Promise<void> {
@@ -488,13 +597,13 @@ export class AppController extends EventTarget {
     this.update({ notices: [...this.state.notices.slice(-4), notice] });
   }
 
-  private notifyError(error: unknown, fileName?: string): void {
+  private notifyError(error: unknown, fileName?: string, action?: Notice['action']): void {
     if (isStorageError(error, 'conflict')) {
       this.session.send({ type: 'CONFLICT' });
       return;
     }
     const { message, detail } = describeError(error, fileName);
-    this.notify('error', message, detail);
+    this.notify('error', message, detail, action);
   }
 
   private update(patch: Partial<AppState>): void {

@@ -25,7 +25,7 @@ export function describeError(error: unknown, fileName?: string): { message: str
     switch (error.kind) {
       case 'quota':
         return {
-          message: msg('The browser has no storage space left. Your earlier work is kept; export or delete processes to make room.'),
+          message: msg('The browser has no storage space left, so this was not stored. Earlier saves and versions are kept; export or delete processes to make room.'),
           detail: error.message
         };
       case 'too-large':
@@ -33,7 +33,12 @@ export function describeError(error: unknown, fileName?: string): { message: str
       case 'not-found':
         return { message: msg('This process no longer exists in the library.'), detail: error.message };
       case 'corrupt':
-        return { message: msg('A stored record is damaged and was skipped.'), detail: error.message };
+        return {
+          message: error.subject
+            ? msg(str`The stored process “${error.subject}” is damaged and was skipped; the other processes are fine.`)
+            : msg('A stored record is damaged and was skipped.'),
+          detail: error.message
+        };
       default:
         return { message: msg('The library in this browser is not available.'), detail: error.message };
     }

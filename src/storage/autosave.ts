@@ -37,7 +37,16 @@ export interface AutosaverOptions {
   maxDelayMs?: number;
   onState?: (state: AutosaveState) => void;
   timer?: AutosaveTimer;
+  /**
+   * Waits before retrying after a failed save, one per failure in a row (the last
+   * repeats). A full disk stays full for a while, so retries back off instead of
+   * looping; they stop when the user edits (that saves soon anyway) or space is back.
+   */
+  retryDelaysMs?: readonly number[];
 }
+
+/** Default back-off after failed saves: 5 s, 15 s, 30 s, then every minute. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000];
 
 /**
  * Saves editor content automatically: bursts of edits are coalesced (debounce with
@@ -50,6 +59,7 @@ export class Autosaver {
   private readonly maxDelayMs: number;
   private readonly onState: ((state: AutosaveState) => void) | undefined;
   private readonly timer: AutosaveTimer;
+  private readonly retryDelaysMs: readonly number[];
 
   private getXml: ContentSource | undefined;
   private dirty = false;
@@ -61,6 +71,8 @@ export class Autosaver {
   /** Aborted to tell the content source of the save in flight to finish at once. */
   private hurry: AbortController | undefined;
   private paused = false;
+  /** Failed saves in a row; picks the next retry delay. */
+  private failures = 0;
   private current: AutosaveState = { state: 'saved' };
 
   constructor(options: AutosaverOptions) {
@@ -69,6 +81,7 @@ export class Autosaver {
     this.maxDelayMs = Math.max(options.maxDelayMs ?? 1000, this.delayMs);
     this.onState = options.onState;
     this.timer = options.timer ?? systemTimer;
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
   /** The last reported state. */
@@ -148,6 +161,16 @@ export class Autosaver {
     );
   }
 
+  // After an error, try again later (backing off) unless an edit or flush comes first.
+  private armRetry(): void {
+    if (this.paused || !this.dirty || this.inFlight || this.handle !== undefined || this.retryDelaysMs.length === 0) return;
+    const delay = this.retryDelaysMs[Math.min(this.failures, this.retryDelaysMs.length) - 1]!;
+    this.handle = this.timer.setTimeout(() => {
+      this.handle = undefined;
+      void this.runSave();
+    }, delay);
+  }
+
   private clearTimer(): void {
     if (this.handle !== undefined) this.timer.clearTimeout(this.handle);
     this.handle = undefined;
@@ -168,6 +191,7 @@ export class Autosaver {
     this.inFlight = (async () => {
       try {
         const result = await this.saveFn(await getXml(hurry.signal));
+        this.failures = 0;
         if (result.ok) {
           this.setState(
             this.dirty ? { state: 'pending' } : { state: 'saved', revision: result.revision, updatedAt: result.updatedAt }
@@ -180,6 +204,7 @@ export class Autosaver {
         }
       } catch (error) {
         failed = true;
+        this.failures++;
         this.restoreDirty(getXml);
         this.firstDirtyAt = undefined;
         this.setState({ state: 'error', error, message: error instanceof Error ? error.message : String(error) });
@@ -187,8 +212,8 @@ export class Autosaver {
         this.inFlight = undefined;
         this.hurry = undefined;
       }
-      // After an error, wait for the next edit or flush instead of retrying in a loop (a full disk stays full).
-      if (!failed) this.arm();
+      if (failed) this.armRetry();
+      else this.arm();
     })();
     return this.inFlight;
   }

@@ -5,10 +5,13 @@ export type StorageErrorKind = 'quota' | 'too-large' | 'not-found' | 'conflict' 
 export class StorageError extends Error {
   override name = 'StorageError';
   readonly kind: StorageErrorKind;
+  /** The record the error is about, as the user knows it (a process name), when there is one. */
+  readonly subject: string | undefined;
 
-  constructor(kind: StorageErrorKind, message: string, options?: { cause?: unknown }) {
+  constructor(kind: StorageErrorKind, message: string, options?: { cause?: unknown; subject?: string }) {
     super(message, options);
     this.kind = kind;
+    this.subject = options?.subject;
   }
 }
 

@@ -224,8 +224,11 @@ export class ProcessRepository {
   /**
    * Freezes the current content as a named version. With `expectedRevision` it
    * refuses (StorageError 'conflict') when the stored content is not what the user sees.
+   * With `xml` it keeps that content instead (e.g. a tab's unsaved edits when it
+   * loads what another tab saved), without changing the current content.
    */
-  async saveVersion(id: string, label: string, options: { expectedRevision?: number } = {}): Promise<VersionRecord> {
+  async saveVersion(id: string, label: string, options: { expectedRevision?: number; xml?: string } = {}): Promise<VersionRecord> {
+    if (options.xml !== undefined) this.checkSize(options.xml);
     return this.run('saving the version', () =>
       this.db.transaction('rw', this.db.processes, this.db.versions, async () => {
         const current = await this.readProcess(id);
@@ -235,7 +238,7 @@ export class ProcessRepository {
             `"${current.name}" was changed in another tab since you opened it, so the version was not saved. Reload the process first.`
           );
         }
-        return this.addVersion(id, 'named', label.trim(), current.xml, this.now());
+        return this.addVersion(id, 'named', label.trim(), options.xml ?? current.xml, this.now());
       })
     );
   }
@@ -402,7 +405,7 @@ export class ProcessRepository {
 
   private parseProcess(id: string, raw: unknown): ProcessRecord {
     const parsed = parseRow(processRecordSchema, 'processes', id, raw);
-    if (!parsed.ok) throw new StorageError('corrupt', parsed.problem.message);
+    if (!parsed.ok) throw new StorageError('corrupt', parsed.problem.message, { subject: parsed.problem.name });
     return parsed.record;
   }
 

@@ -100,6 +100,8 @@ export interface StorageProblem {
   key: string | number;
   /** Plain English: which row and what is wrong with it. */
   message: string;
+  /** The row's name (a process name), when the damaged row still has a readable one. */
+  name?: string;
 }
 
 /** Outcome of validating one raw row. */
@@ -120,14 +122,14 @@ export function parseRow<T>(schema: z.ZodType<T>, table: TableName, key: IDBVali
   const details = result.error.issues
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
-  const name = row && typeof row === 'object' && typeof (row as { name?: unknown }).name === 'string' ? ` "${(row as { name: string }).name}"` : '';
+  const rowName = row && typeof row === 'object' && typeof (row as { name?: unknown }).name === 'string' ? (row as { name: string }).name : undefined;
+  const name = rowName !== undefined ? ` "${rowName}"` : '';
   const printableKey = typeof key === 'string' || typeof key === 'number' ? key : String(key);
-  return {
-    ok: false,
-    problem: {
-      table,
-      key: printableKey,
-      message: `${describeTable[table]}${name} (${printableKey}) is damaged and was skipped: ${details}.`
-    }
+  const problem: StorageProblem = {
+    table,
+    key: printableKey,
+    message: `${describeTable[table]}${name} (${printableKey}) is damaged and was skipped: ${details}.`
   };
+  if (rowName?.trim()) problem.name = rowName;
+  return { ok: false, problem };
 }

@@ -59,6 +59,7 @@ export class MlApp extends LitElement {
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('drop', this.onDrop);
     window.addEventListener('pagehide', this.onHide);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     document.addEventListener('visibilitychange', this.onHide);
   }
 
@@ -69,6 +70,7 @@ export class MlApp extends LitElement {
     window.removeEventListener('dragleave', this.onDragLeave);
     window.removeEventListener('drop', this.onDrop);
     window.removeEventListener('pagehide', this.onHide);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     document.removeEventListener('visibilitychange', this.onHide);
     this.canvasResize?.disconnect();
   }
@@ -152,8 +154,18 @@ export class MlApp extends LitElement {
     this.controller?.importFiles([...(event.dataTransfer?.files ?? [])]);
   };
 
-  private onHide = () => {
-    if (document.visibilityState === 'hidden' || !document.hasFocus()) void this.controller?.flush();
+  private onHide = (event: Event) => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden' || !document.hasFocus()) void this.controller?.flush();
+  };
+
+  // Edits that could not be stored (storage full, or a conflict not yet decided) would be lost by
+  // leaving: let the browser ask first. Ordinary pending edits are saved on pagehide instead.
+  private onBeforeUnload = (event: BeforeUnloadEvent) => {
+    // The page lives on until the next one arrives: start saving now, while IndexedDB still answers.
+    void this.controller?.flush();
+    if (!this.controller?.hasUnstorableChanges) return;
+    event.preventDefault();
+    event.returnValue = '';
   };
 
   // ---- user actions -----------------------------------------------------------------------
@@ -195,7 +207,7 @@ export class MlApp extends LitElement {
         return msg(str`Saved ${time}`);
       }
       case 'error':
-        return msg('Not saved');
+        return state.saveError === 'quota' ? msg('Not saved: storage full') : msg('Not saved');
       case 'conflict':
         return msg('Not saved: changed in another tab');
       default:
@@ -252,7 +264,7 @@ export class MlApp extends LitElement {
       </nav>
       ${s?.conflict
         ? html`<div class="conflict" role="alert">
-            <span>${msg('This process was saved in another tab after you opened it. Your latest changes here are not saved yet.')}</span>
+            <span>${msg('This process was saved in another tab after you opened it. Your latest changes here are not saved yet; whichever you choose, they are kept.')}</span>
             <button type="button" data-action="conflict-reload" @click=${() => c?.resolveConflict('reload')}>${msg('Load the other tab’s version')}</button>
             <button type="button" data-action="conflict-copy" @click=${() => c?.resolveConflict('copy')}>${msg('Save my changes as a copy')}</button>
           </div>`

@@ -254,7 +254,7 @@ describe('Autosaver', () => {
     await h.timer.advance(400);
 
     expect(h.autosaver.state).toMatchObject({ state: 'error', message: 'The browser storage is full.' });
-    await h.timer.advance(10_000);
+    await h.timer.advance(4_900);
     expect(h.saves).toHaveLength(1);
     expect(h.autosaver.hasUnsavedChanges).toBe(true);
 
@@ -262,6 +262,43 @@ describe('Autosaver', () => {
     await h.timer.advance(400);
     expect(h.saves.map((s) => s.xml)).toEqual([h.content(1), h.content(2)]);
     expect(h.autosaver.state).toMatchObject({ state: 'saved' });
+    await h.timer.advance(120_000);
+    expect(h.saves, 'no retry once saved').toHaveLength(2);
+  });
+
+  it('given a disk that stays full, when nobody edits, then saving is retried after 5, 15, 30 s and then every minute, and succeeds once space is back', async () => {
+    let full = true;
+    const h = harness({
+      respond: async () => {
+        if (full) throw new StorageError('quota', 'The browser storage is full.');
+        return { ok: true, revision: 2, updatedAt: 0 };
+      }
+    });
+    h.edit();
+    await h.timer.advance(400);
+    await h.timer.advance(5_000 + 15_000 + 30_000 + 60_000 + 60_000);
+
+    expect(h.saves.map((s) => s.at)).toEqual([400, 5_400, 20_400, 50_400, 110_400, 170_400]);
+    expect(h.autosaver.state.state).toBe('error');
+    full = false;
+    await h.timer.advance(60_000);
+    expect(h.saves).toHaveLength(7);
+    expect(h.saves.at(-1)!.xml).toBe(h.content(1));
+    expect(h.autosaver.state).toMatchObject({ state: 'saved' });
+    expect(h.autosaver.hasUnsavedChanges).toBe(false);
+  });
+
+  it('given a failed save, when paused for a conflict decision, then no retry runs until resumed', async () => {
+    const h = harness({
+      respond: async () => {
+        throw new StorageError('quota', 'The browser storage is full.');
+      }
+    });
+    h.edit();
+    await h.timer.advance(400);
+    h.autosaver.pause();
+    await h.timer.advance(120_000);
+    expect(h.saves).toHaveLength(1);
   });
 });
 

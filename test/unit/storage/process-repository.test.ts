@@ -237,6 +237,27 @@ describe('ProcessRepository: versions and restore', () => {
     expect((await repo.listVersions(other.id)).versions.map((v) => v.number)).toEqual([1]);
   });
 
+  it('given a tab with unsaved edits that loads another tab\'s version, when its content is kept as a version, then the history has it and the current content and revision stay', async () => {
+    const { repo } = await setup();
+    const p = await repo.create({ name: 'P', xml: first });
+    await repo.save(p.id, second, { expectedRevision: 1 });
+
+    const kept = await repo.saveVersion(p.id, 'My unsaved changes', { xml: third });
+
+    expect(kept).toMatchObject({ number: 1, label: 'My unsaved changes', kind: 'named', xml: third });
+    expect(await repo.get(p.id)).toMatchObject({ xml: second, revision: 2 });
+    expect((await repo.getVersion(p.id, kept.id))!.xml).toBe(third);
+  });
+
+  it('given content above the size limit, when kept as a version, then it is refused and nothing is recorded', async () => {
+    const db = await openFreshDb();
+    const repo = new ProcessRepository(db, { maxBytes: first.length + 10 });
+    const p = await repo.create({ name: 'P', xml: first });
+
+    expect((await rejection(repo.saveVersion(p.id, 'Too big', { xml: first + 'x'.repeat(100) }))).kind).toBe('too-large');
+    expect((await repo.listVersions(p.id)).versions).toEqual([]);
+  });
+
   it('given content changed in another tab, when naming a version against the old revision, then it is refused and nothing is recorded', async () => {
     const { repo } = await setup();
     const p = await repo.create({ name: 'P', xml: first });
@@ -412,6 +433,7 @@ describe('ProcessRepository: damaged data, size limit, full disk, interrupted wr
     expect(problems[0]).toMatchObject({ table: 'processes', key: 'broken-1' });
     expect(problems[0]!.message).toContain('"Half written"');
     expect(problems[0]!.message).toContain('revision');
+    expect(problems[0]!.name, 'the name a user knows the process by, for the message').toBe('Half written');
   });
 
   it('given a damaged row, when opened directly, then it reports corrupt; when deleted, then it is gone', async () => {
