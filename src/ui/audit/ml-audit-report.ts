@@ -1,3 +1,4 @@
+import { adoptDocumentStyles } from '../../modeler/document-styles';
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import {
@@ -625,16 +626,15 @@ const PRINT_STYLE_ID = 'ml-audit-report-print';
 
 /** While the report is open, printing shows only the report: the app and its fixed full-height layout step aside. */
 function ensurePrintStyles(): void {
-  if (document.getElementById(PRINT_STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = PRINT_STYLE_ID;
-  style.textContent = `
+  adoptDocumentStyles(
+    PRINT_STYLE_ID,
+    `
 @page { size: A4 portrait; margin: 14mm 12mm; }
 @page diagram { size: A4 landscape; margin: 10mm; }
 @media print {
   body.ml-report-open { height: auto !important; overflow: visible !important; }
   html:has(body.ml-report-open) { height: auto !important; overflow: visible !important; }
   body.ml-report-open > *:not(ml-audit-report) { display: none !important; }
-}`;
-  document.head.appendChild(style);
+}`
+  );
 }
