@@ -11,7 +11,7 @@ import {
   type HandoverMatrix,
   type RaciMatrix
 } from '../../analysis/audit';
-import { auditMarkdown, auditReportJson, findingsCsv, type AuditedFile } from '../../analysis/audit/export';
+import { auditMarkdown, auditReportJson, findingsCsv, markdownText, type AuditedFile } from '../../analysis/audit/export';
 import { RULE_SEVERITIES } from '../../model/value-chain/schema';
 import { downloadBlob, safeFileName } from '../../app/download';
 import { currentLocale } from '../../i18n/localization';
@@ -355,7 +355,7 @@ export class MlAuditReport extends LitElement {
       downloadBlob(new Blob([findingsCsv(files)], { type: 'text/csv;charset=utf-8' }), name);
     } else {
       const review = data.review
-        ? `\n\nReviewed by ${data.review.reviewer} on ${data.review.date}${data.review.remarks ? `: ${data.review.remarks.replace(/\r?\n/g, ' ')}` : ''}.` +
+        ? `\n\nReviewed by ${markdownText(data.review.reviewer)} on ${markdownText(data.review.date)}${data.review.remarks ? `: ${markdownText(data.review.remarks)}` : ''}.` +
           (data.changedSinceReview ? ' **The model has changed since this review.**' : ' The model has not changed since.')
         : '\n\nNot reviewed yet.';
       const markdown = auditMarkdown(files, `Audit report: ${data.processName}`).replace(/\n/, `${review}\n`);
