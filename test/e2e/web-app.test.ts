@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newAppPage } from '../support/browser';
-import { libraryNames, openApp, waitUntilIdle, waitUntilReady, waitUntilSaved } from '../support/app';
+import { appUrl, libraryNames, openApp, waitUntilIdle, waitUntilReady, waitUntilSaved } from '../support/app';
 import { closePanel, cspConsoleMessages, download, exportModel, openPanel, pageAlarms, panelIds, recordRequests, watchPage } from '../support/tour';
 
 /*
@@ -173,11 +173,18 @@ describe('offline and installable', () => {
   it('starts without network once loaded, opens a sample from the library and keeps the edits in the library', async () => {
     const { context, page, errors } = await newAppPage(browser, { serviceWorkers: 'allow' });
     await watchPage(context);
-    // given the app loaded once, its service worker installed and in control
+    // given the cache an earlier version left behind (made from a plain file of the same origin, before the app runs)
+    await page.goto(new URL('manifest.webmanifest', appUrl()).href);
+    await page.evaluate(async () => {
+      await (await caches.open('missinglink-app-0123456789abcdef')).put('old.js', new Response('old'));
+    });
+    // and the app loaded once, its service worker installed and in control
     await openApp(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
+    // then only this version's cache is left
     const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('missinglink-app-')));
     expect(cached).toHaveLength(1);
+    expect(cached[0]).not.toBe('missinglink-app-0123456789abcdef');
 
     // when the network is gone and the page is reloaded
     await context.setOffline(true);
