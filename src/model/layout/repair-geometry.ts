@@ -29,8 +29,9 @@ function finite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** A size bpmn-js can lay out: finite and not negative (tools write labels 0 high, which bpmn-js handles). */
 function usableSize(bounds: ModdleElement): boolean {
-  return finite(bounds.width) && finite(bounds.height) && (bounds.width as number) > 0 && (bounds.height as number) > 0;
+  return finite(bounds.width) && finite(bounds.height) && (bounds.width as number) >= 0 && (bounds.height as number) >= 0;
 }
 
 /** Repairs or removes every shape, label and edge of every diagram whose geometry bpmn-js could not draw. */
