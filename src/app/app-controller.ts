@@ -624,9 +624,20 @@ function describeLayout(layout: ImportLayoutReport): string {
   }
 }
 
+/** The name of the first collaboration or process, as the text it stands for (entities such as &lt; decoded). */
 function nameFromXml(xml: string): string | undefined {
   const m = /<(?:\w+:)?(?:collaboration|process)\b[^>]*\bname="([^"]+)"/.exec(xml);
-  return m?.[1]?.trim() || undefined;
+  return m?.[1] ? decodeXmlEntities(m[1]).trim() || undefined : undefined;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (entity, body: string) => {
+    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
 }
 
 /** The process this tab had open (survives a reload), else the one opened last in any tab. */

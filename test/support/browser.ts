@@ -36,15 +36,22 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args, headless: true });
 }
 
-/** A fresh browser context (its own empty IndexedDB) with a page, failing the test on page errors. */
+/**
+ * A fresh browser context (its own empty IndexedDB) with a page, failing the test on
+ * page errors. The app's service worker is blocked unless `serviceWorkers: 'allow'`:
+ * caching the whole build in every context would slow the other tests down, and
+ * requests a worker answers are invisible to page.route (see test/e2e/web-app.test.ts
+ * for the tests that let it run).
+ */
 export async function newAppPage(
   browser: Browser,
-  opts: { locale?: string; viewport?: { width: number; height: number } } = {}
+  opts: { locale?: string; viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {}
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     locale: opts.locale ?? 'en-GB',
-    acceptDownloads: true
+    acceptDownloads: true,
+    serviceWorkers: opts.serviceWorkers ?? 'block'
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -153,14 +153,18 @@ export function findingsCsv(files: readonly AuditedFile[], options: CsvOptions =
   return writeCsv(rows, options);
 }
 
-/** Text for a Markdown table cell: no line breaks, pipes escaped. */
-function cell(value: unknown): string {
+/**
+ * Text for a Markdown line or table cell: no line breaks; pipes, brackets, `<`, `>` and
+ * `&` backslash-escaped, so a name holding HTML or a link shows as the text it is in
+ * every Markdown viewer instead of being rendered (or run).
+ */
+export function markdownText(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
-  return String(value).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  return String(value).replace(/\r?\n/g, ' ').replace(/[\\|<>&[\]]/g, (c) => `\\${c}`);
 }
 
 function table(header: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
-  return [`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+  return [`| ${header.map(markdownText).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(markdownText).join(' | ')} |`)];
 }
 
 function evidenceText(f: AuditFinding): string {
@@ -180,11 +184,11 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** The audit report as Markdown: summary per pain point, handover matrix, RACI matrix, findings with evidence, exemptions. */
 export function auditMarkdown(files: readonly AuditedFile[], title = 'MissingLink audit'): string {
-  const out: string[] = [`# ${title}`, ''];
+  const out: string[] = [`# ${markdownText(title)}`, ''];
   for (const f of files) {
-    out.push(`## ${f.file}`, '');
+    out.push(`## ${markdownText(f.file)}`, '');
     if (!f.result) {
-      out.push(`**Not audited:** ${cell(f.error)}`, '');
+      out.push(`**Not audited:** ${markdownText(f.error)}`, '');
       continue;
     }
     const r = f.result;
@@ -194,8 +198,8 @@ export function auditMarkdown(files: readonly AuditedFile[], title = 'MissingLin
         `${plural(r.exempted.length, 'exempted finding')}.`,
       ''
     );
-    for (const w of f.warnings ?? []) out.push(`> Reading the file: ${cell(w)}`);
-    for (const p of r.configProblems) out.push(`> Rule settings: ${cell(p.message)}`);
+    for (const w of f.warnings ?? []) out.push(`> Reading the file: ${markdownText(w)}`);
+    for (const p of r.configProblems) out.push(`> Rule settings: ${markdownText(p.message)}`);
     if ((f.warnings?.length ?? 0) + r.configProblems.length > 0) out.push('');
 
     out.push('### Summary per pain point', '');

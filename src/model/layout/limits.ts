@@ -12,6 +12,13 @@ export const MAX_NESTING_DEPTH = 1000;
 export const MAX_ATTRIBUTES_PER_ELEMENT = 1000;
 
 /**
+ * Longest name (as written in the file) MissingLink opens. A name is drawn as a label,
+ * and bpmn-js measures a label word by word: a 4 MB name froze the tab for minutes.
+ * Real names are a few words; 10,000 characters is a long page of text.
+ */
+export const MAX_NAME_LENGTH = 10_000;
+
+/**
  * Refuses, in one linear pass over the text and before any parsing, files whose
  * structure would make the XML reader or the modeler stall: elements nested deeper
  * than MAX_NESTING_DEPTH, or carrying more than MAX_ATTRIBUTES_PER_ELEMENT
@@ -49,15 +56,28 @@ export function checkStructureLimits(text: string): void {
     }
     let attributes = 0;
     let quote = 0;
+    let valueStart = 0;
+    let isName = false;
     let j = i + 1;
     for (; j < n; j++) {
       const c = text.charCodeAt(j);
       if (quote !== 0) {
-        if (c === quote) quote = 0;
+        if (c === quote) {
+          quote = 0;
+          if (isName && j - valueStart > MAX_NAME_LENGTH) {
+            throw new BpmnImportError(
+              'invalid',
+              `The file has a name of ${format(j - valueStart)} characters (line ${lineOf(text, i)}); MissingLink opens names of at most ${format(MAX_NAME_LENGTH)} characters.`,
+              { line: lineOf(text, i), column: i - text.lastIndexOf('\n', i) }
+            );
+          }
+        }
       } else if (c === 34 || c === 39) {
         quote = c;
+        valueStart = j + 1;
       } else if (c === 61 /* = */) {
         attributes++;
+        isName = isNameAttribute(text, j);
       } else if (c === 62 /* > */) {
         break;
       }
@@ -81,6 +101,17 @@ export function checkStructureLimits(text: string): void {
     }
     i = j + 1;
   }
+}
+
+/** True when the attribute whose `=` is at `at` is called `name` (spaces allowed around the `=`). */
+function isNameAttribute(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end >= 5 && isSpace(text.charCodeAt(end - 5)) && text.startsWith('name', end - 4);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 function skipTo(text: string, end: string, from: number): number {

@@ -5,6 +5,7 @@ import { diagramCoverage, drawnElements } from './coverage';
 import { centre, straightConnection, type Bounds, type Point } from './geometry';
 import { layoutDefinitions, type LayoutSummary } from './layout';
 import { checkStructureLimits } from './limits';
+import { describeRepair, repairDiagramGeometry, repairedAnything } from './repair-geometry';
 
 /** Why an imported model was (partly) laid out by MissingLink. */
 export type LayoutReason = 'no-diagram' | 'incomplete-diagram' | 'missing-edges';
@@ -40,7 +41,12 @@ export async function prepareImport(xml: string): Promise<PreparedImport> {
   const moddle = (layoutModdle ??= createModdle());
   // Over the size limit, parseBpmn refuses the file before reading it; below, the structure is checked first.
   if (typeof xml === 'string' && xml.length <= MAX_BPMN_BYTES) checkStructureLimits(xml);
-  const { definitions, warnings } = await parseBpmn(xml, { moddle });
+  const parsed = await parseBpmn(xml, { moddle });
+  const definitions = parsed.definitions;
+  // Coordinates bpmn-js cannot draw are repaired or removed first, so coverage sees what is really drawable.
+  const repair = repairDiagramGeometry(definitions);
+  const repaired = repairedAnything(repair);
+  const warnings = [...parsed.warnings, ...describeRepair(repair)];
   const coverage = diagramCoverage(definitions);
   const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
   if (!roots.some((r) => r.$type === 'bpmn:Process' || r.$type === 'bpmn:Collaboration')) {
@@ -60,7 +66,7 @@ export async function prepareImport(xml: string): Promise<PreparedImport> {
   // Elements in no namespace (`xmlns=""`, as SAP Signavio writes W4 extensions) are
   // read by parseBpmn in a form that can be written again; the modeler's own reader
   // cannot, and could then never save the model. Hand it the repaired text instead.
-  if (!layout && !NO_NAMESPACE.test(xml)) return { xml, warnings };
+  if (!layout && !repaired && !NO_NAMESPACE.test(xml)) return { xml, warnings };
   const { xml: written } = await moddle.toXML(definitions, { format: true });
   return { xml: written, warnings, ...(layout ? { layout } : {}) };
 }

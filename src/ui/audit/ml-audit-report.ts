@@ -1,3 +1,4 @@
+import { adoptDocumentStyles } from '../../modeler/document-styles';
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import {
@@ -10,7 +11,7 @@ import {
   type HandoverMatrix,
   type RaciMatrix
 } from '../../analysis/audit';
-import { auditMarkdown, auditReportJson, findingsCsv, type AuditedFile } from '../../analysis/audit/export';
+import { auditMarkdown, auditReportJson, findingsCsv, markdownText, type AuditedFile } from '../../analysis/audit/export';
 import { RULE_SEVERITIES } from '../../model/value-chain/schema';
 import { downloadBlob, safeFileName } from '../../app/download';
 import { currentLocale } from '../../i18n/localization';
@@ -377,7 +378,7 @@ export class MlAuditReport extends LitElement {
       downloadBlob(new Blob([findingsCsv(files)], { type: 'text/csv;charset=utf-8' }), name);
     } else {
       const review = data.review
-        ? `\n\nReviewed by ${data.review.reviewer} on ${data.review.date}${data.review.remarks ? `: ${data.review.remarks.replace(/\r?\n/g, ' ')}` : ''}.` +
+        ? `\n\nReviewed by ${markdownText(data.review.reviewer)} on ${markdownText(data.review.date)}${data.review.remarks ? `: ${markdownText(data.review.remarks)}` : ''}.` +
           (data.changedSinceReview ? ' **The model has changed since this review.**' + markdownChanges(data.changes) : ' The model has not changed since.')
         : '\n\nNot reviewed yet.';
       const markdown = auditMarkdown(files, `Audit report: ${data.processName}`).replace(/\n/, `${review}\n`);
@@ -650,12 +651,12 @@ customElements.define('ml-audit-report', MlAuditReport);
 /** The changes since the review as Markdown list lines, in English with the diff's own paths (as the command line writes). */
 function markdownChanges(diff: ModelDiff | undefined): string {
   if (!diff || diff.identical) return '';
-  const label = (e: { id: string; name?: string }) => (e.name ? `${e.name} (${e.id})` : e.id);
+  const label = (e: { id: string; name?: string }) => markdownText(e.name ? `${e.name} (${e.id})` : e.id);
   const listed = new Set([...diff.added, ...diff.removed, ...diff.changed].map((e) => e.id));
   const lines = [
     ...diff.added.map((e) => `- Added: ${label(e)}`),
     ...diff.removed.map((e) => `- Removed: ${label(e)}`),
-    ...diff.changed.map((e) => `- Changed: ${label(e)}: ${e.changes.map((c) => `${c.property}: ${c.before ?? '(empty)'} → ${c.after ?? '(empty)'}`).join('; ')}`),
+    ...diff.changed.map((e) => `- Changed: ${label(e)}: ${e.changes.map((c) => markdownText(`${c.property}: ${c.before ?? '(empty)'} → ${c.after ?? '(empty)'}`)).join('; ')}`),
     ...diff.layoutChanged.filter((e) => !listed.has(e.id)).map((e) => `- Moved or resized: ${label(e)}`)
   ];
   return `\n\nChanges since the review:\n\n${lines.join('\n')}`;
@@ -665,16 +666,15 @@ const PRINT_STYLE_ID = 'ml-audit-report-print';
 
 /** While the report is open, printing shows only the report: the app and its fixed full-height layout step aside. */
 function ensurePrintStyles(): void {
-  if (document.getElementById(PRINT_STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = PRINT_STYLE_ID;
-  style.textContent = `
+  adoptDocumentStyles(
+    PRINT_STYLE_ID,
+    `
 @page { size: A4 portrait; margin: 14mm 12mm; }
 @page diagram { size: A4 landscape; margin: 10mm; }
 @media print {
   body.ml-report-open { height: auto !important; overflow: visible !important; }
   html:has(body.ml-report-open) { height: auto !important; overflow: visible !important; }
   body.ml-report-open > *:not(ml-audit-report) { display: none !important; }
-}`;
-  document.head.appendChild(style);
+}`
+  );
 }

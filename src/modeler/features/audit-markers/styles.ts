@@ -1,3 +1,4 @@
+import { adoptDocumentStyles } from '../../document-styles';
 import type { RuleSeverity } from '../../../model/value-chain/schema';
 
 /*
@@ -34,9 +35,5 @@ const CSS = `
 
 /** Adds the feature's stylesheet to the document once. */
 export function ensureAuditStyles(doc: Document = document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  doc.head.appendChild(style);
+  adoptDocumentStyles(STYLE_ID, CSS, doc);
 }

@@ -1,3 +1,4 @@
+import { adoptDocumentStyles } from '../../document-styles';
 import type { HandoverMark } from './handover-status';
 
 /*
@@ -116,9 +117,5 @@ ${(['agreed', 'draft', 'under-review', 'missing'] as const).map(connectionRules)
 
 /** Adds the feature's stylesheet to the document once (bpmn-js renders in the light DOM). */
 export function ensureHandoverStyles(doc: Document = document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  doc.head.appendChild(style);
+  adoptDocumentStyles(STYLE_ID, CSS, doc);
 }

@@ -1,3 +1,4 @@
+import { adoptDocumentStyles } from '../../document-styles';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type EventBus from 'diagram-js/lib/core/EventBus';
@@ -38,16 +39,10 @@ interface Point {
   y: number;
 }
 
-let styled = false;
-
 /** Adds the simulation look once per document (the layer lives in the modeler's light DOM). */
 function ensureStyles(): void {
-  if (styled || typeof document === 'undefined') return;
-  const style = document.createElement('style');
-  style.dataset.mlSimulation = '';
-  style.textContent = SIMULATION_CANVAS_CSS;
-  document.head.append(style);
-  styled = true;
+  if (typeof document === 'undefined') return;
+  adoptDocumentStyles('ml-simulation-canvas', SIMULATION_CANVAS_CSS);
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {

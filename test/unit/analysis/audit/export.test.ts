@@ -81,6 +81,19 @@ describe('auditMarkdown', () => {
     const md = auditMarkdown([{ file: 'a|b.bpmn', error: 'The file is not well-formed XML: a | b\nline 2' }]);
     expect(md).toContain('**Not audited:** The file is not well-formed XML: a \\| b line 2');
   });
+
+  it('shows names holding HTML or links as text: tags, entities and brackets are escaped', () => {
+    // given a file name and an error message holding markup a Markdown viewer would render
+    const md = auditMarkdown(
+      [{ file: '<img src=x onerror=alert(1)>.bpmn', error: 'see [here](javascript:alert(1)) & <script>alert(2)</script>' }],
+      'Audit report: <b>Klacht</b>'
+    );
+    // then no raw tag, link or entity is left, and the text reads the same once rendered
+    expect(md).not.toMatch(/(^|[^\\])[<[&]/m);
+    expect(md).toContain('# Audit report: \\<b\\>Klacht\\</b\\>');
+    expect(md).toContain('## \\<img src=x onerror=alert(1)\\>.bpmn');
+    expect(md).toContain('see \\[here\\](javascript:alert(1)) \\& \\<script\\>alert(2)\\</script\\>');
+  });
 });
 
 describe('auditJunit', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BpmnImportError } from '../../../../src/model/bpmn-io';
-import { MAX_ATTRIBUTES_PER_ELEMENT, MAX_NESTING_DEPTH, checkStructureLimits } from '../../../../src/model/layout/limits';
+import { MAX_ATTRIBUTES_PER_ELEMENT, MAX_NAME_LENGTH, MAX_NESTING_DEPTH, checkStructureLimits } from '../../../../src/model/layout/limits';
 
 const nested = (depth: number, selfClosingInside = '') => `${'<a>'.repeat(depth)}${selfClosingInside}${'</a>'.repeat(depth)}`;
 
@@ -34,6 +34,18 @@ describe('checkStructureLimits', () => {
     expect(refusal(element(MAX_ATTRIBUTES_PER_ELEMENT + 1)).message).toBe(
       'The file has an element with 1,001 attributes (line 1); MissingLink opens files with at most 1,000 attributes per element.'
     );
+  });
+
+  it('accepts names up to 10,000 characters and refuses longer ones (bpmn-js would measure the label for minutes)', () => {
+    const task = (name: string, extra = '') => `<bpmn:task id="t"${extra} name="${name}"/>`;
+    expect(() => checkStructureLimits(task('x'.repeat(MAX_NAME_LENGTH)))).not.toThrow();
+    // other attributes and names of other attributes (surname, bpmn:name) may be long
+    expect(() => checkStructureLimits(task('kort', ` surname="${'y'.repeat(MAX_NAME_LENGTH * 3)}"`))).not.toThrow();
+    expect(() => checkStructureLimits(`<x:a xmlns:x="u" x:dataname='${'z'.repeat(MAX_NAME_LENGTH * 3)}'/>`)).not.toThrow();
+    const error = refusal(`<?xml version="1.0"?>\n<bpmn:definitions>\n${task('Klantbelofte '.repeat(1000))}</bpmn:definitions>`);
+    expect(error.line).toBe(3);
+    expect(error.message).toBe('The file has a name of 13,000 characters (line 3); MissingLink opens names of at most 10,000 characters.');
+    expect(refusal(`<task name = '${'n'.repeat(MAX_NAME_LENGTH + 1)}'/>`).kind).toBe('invalid');
   });
 
   it('does not count what only looks like tags: comments, CDATA, processing instructions, the DOCTYPE and quoted values', () => {
