@@ -40,7 +40,8 @@ export function serviceWorker(): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'missinglink:service-worker',
-    apply: 'build',
+    // Only a build of the app page gets a worker (a bench page built with this config has no index.html).
+    apply: (userConfig, { command }) => command === 'build' && buildsAppPage(userConfig.build?.rollupOptions?.input),
     enforce: 'post',
     configResolved(resolved) {
       config = resolved;
@@ -73,4 +74,11 @@ export function serviceWorker(): Plugin {
       worker.code = worker.code.replace(PLACEHOLDER, () => JSON.stringify(JSON.stringify(manifest)));
     }
   };
+}
+
+/** Whether a build's input includes the app page (vite's default input is index.html). */
+function buildsAppPage(input: string | string[] | Record<string, string> | undefined | unknown): boolean {
+  if (input === undefined) return true;
+  const entries = typeof input === 'string' ? [input] : Array.isArray(input) ? input : typeof input === 'object' && input ? Object.values(input) : [];
+  return entries.some((entry) => typeof entry === 'string' && entry.endsWith('index.html'));
 }

@@ -59,4 +59,12 @@ describe('service worker build plugin', () => {
     delete headless['index.html'];
     expect(() => build(headless)).toThrow(/index\.html/);
   });
+
+  it('is part of the app build only: the dev server and a build of another page (a bench page) get no worker', () => {
+    const apply = serviceWorker().apply as (config: unknown, env: { command: string }) => boolean;
+    expect(apply({}, { command: 'build' })).toBe(true);
+    expect(apply({ build: { rollupOptions: { input: { main: '/repo/index.html' } } } }, { command: 'build' })).toBe(true);
+    expect(apply({ build: { rollupOptions: { input: { bench: '/repo/bench/page.ts' } } } }, { command: 'build' })).toBe(false);
+    expect(apply({}, { command: 'serve' })).toBe(false);
+  });
 });
