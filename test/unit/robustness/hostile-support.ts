@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BpmnImportError, MAX_BPMN_BYTES, parseBpmn } from '../../../src/model/bpmn-io';
 import { diagramCoverage, prepareImport } from '../../../src/model/layout';
 import { describeError } from '../../../src/app/error-messages';
 import { openDatabase, type MissingLinkDb } from '../../../src/storage/db';
 import { ProcessRepository } from '../../../src/storage/process-repository';
 import { isStorageError } from '../../../src/storage/errors';
-import { decodeAsBrowser, type SourceFile, type Variant } from '../../support/mutate';
+import { decodeAsBrowser, generateVariants, type SourceFile, type Variant } from '../../support/mutate';
+import { FAMILY_GROUPS, HOSTILE_PER_SOURCE } from './hostile-families';
 
 /*
  * The import path of the app, run in node on hostile files: decode as the browser's
@@ -150,4 +151,42 @@ export function tally(outcomes: HostileOutcome[]): Record<string, { opened: numb
     t.slowestMs = Math.max(t.slowestMs, Math.round(o.ms));
   }
   return out;
+}
+
+/**
+ * The tests of one group of mutation families: every variant opens or is refused
+ * clearly within the time limit, no network is reached, and the library holds at most
+ * the files that opened. Returns the outcomes (filled while the tests run) for checks
+ * a group adds after these.
+ */
+export function describeHostileGroup(group: keyof typeof FAMILY_GROUPS): HostileOutcome[] {
+  const variants = generateVariants(hostileSources(), { seed: HOSTILE_SEED, perSource: HOSTILE_PER_SOURCE, families: FAMILY_GROUPS[group] });
+  const outcomes: HostileOutcome[] = [];
+  const network = guardNetwork();
+  let db: MissingLinkDb;
+  let repository: ProcessRepository;
+
+  beforeAll(async () => {
+    ({ db, repository } = await freshLibrary(group));
+  });
+
+  afterAll(() => {
+    db?.close();
+    if (process.env.ROBUSTNESS_VERBOSE) console.log(JSON.stringify(tally(outcomes)));
+  });
+
+  describe(`hostile files (${group}): `, () => {
+    it.each(variants.map((v) => [v.id, v] as const))('%s opens or is refused clearly, within 5 s', async (_id, variant) => {
+      outcomes.push(await importHostile(variant, repository));
+    });
+
+    it('reached no network and stored exactly the files that opened', async () => {
+      expect(network.calls).toBe(0);
+      const opened = outcomes.filter((o) => o.result === 'opened').length;
+      const { processes, problems } = await repository.list();
+      expect(problems).toEqual([]);
+      expect(processes.length).toBeLessThanOrEqual(opened);
+    });
+  });
+  return outcomes;
 }
