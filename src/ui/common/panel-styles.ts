@@ -79,3 +79,30 @@ export const sidePanelFrameStyles = css`
     color: #47525e;
   }
 `;
+
+/** The frame of a panel below the diagram: a full-height column with a toolbar (title, controls) over its content. */
+export const bottomPanelFrameStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: 100%;
+    font-size: 13px;
+    color: #1d2733;
+    background: #fff;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 14px;
+    padding: 6px 12px;
+    border-bottom: 1px solid #d0d7de;
+    background: #f6f8fa;
+    flex: none;
+  }
+  h2 {
+    font-size: 14px;
+    margin: 0;
+  }
+`;

@@ -1,30 +1,14 @@
 import { css } from 'lit';
+import { bottomPanelFrameStyles } from '../common/panel-styles';
 
 /** The dashboard's look: a toolbar over two scrolling columns (KPIs, resources); statuses in words with a symbol and a tint. */
 export const dashboardStyles = css`
+  ${bottomPanelFrameStyles}
   :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    height: 100%;
     container-type: inline-size;
-    font-size: 13px;
-    color: #1d2733;
-    background: #fff;
   }
   .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     gap: 6px 16px;
-    padding: 6px 12px;
-    border-bottom: 1px solid #d0d7de;
-    background: #f6f8fa;
-    flex: none;
-  }
-  h2 {
-    font-size: 14px;
-    margin: 0;
   }
   h3 {
     font-size: 13px;

@@ -1,30 +1,9 @@
 import { css } from 'lit';
+import { bottomPanelFrameStyles } from '../common/panel-styles';
 
 /** The simulation panel's look: a toolbar, the model check, then the chosen mode's controls and results. */
 export const simulationStyles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
-    height: 100%;
-    font-size: 13px;
-    color: #1d2733;
-    background: #fff;
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 6px 14px;
-    padding: 6px 12px;
-    border-bottom: 1px solid #d0d7de;
-    background: #f6f8fa;
-    flex: none;
-  }
-  h2 {
-    font-size: 14px;
-    margin: 0;
-  }
+  ${bottomPanelFrameStyles}
   h3 {
     font-size: 13px;
     margin: 10px 0 6px;
