@@ -23,6 +23,7 @@ import {
   benchOptions,
   buildAppToTemp,
   intOption,
+  importThroughLibrary,
   isMain,
   launchBenchBrowser,
   printFigures,
@@ -332,18 +333,7 @@ async function main(): Promise<void> {
     await page.goto(server.url);
     await page.waitForFunction(APP_READY, undefined, { timeout: 60_000 });
 
-    // Import through the library's file input, as a user does.
-    const chooser = page.waitForEvent('filechooser');
-    await page.click('ml-library [data-action="import"]');
-    await (await chooser).setFiles({ name: 'bench-collaboration.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
-    await page.waitForFunction(
-      (min) => {
-        const app = (window as unknown as { missinglink: { controller: { state: { busy: boolean } } } }).missinglink;
-        return !app.controller.state.busy && document.querySelectorAll('.djs-container .djs-shape').length >= min;
-      },
-      nodes,
-      { timeout: 120_000 }
-    );
+    await importThroughLibrary(page, xml, nodes);
     const shapes = await page.evaluate(() => document.querySelectorAll('.djs-container .djs-shape').length);
 
     // Work at 60 % zoom on the top left of the diagram, where a user would start; at that

@@ -366,3 +366,18 @@ export function totalsBetween(before: ThreadTotals, after: ThreadTotals): Thread
     layoutMs: round(after.layoutMs - before.layoutMs)
   };
 }
+
+/** Imports a model through the library's file input, as a user does, and waits until the app is idle with at least `minShapes` drawn. */
+export async function importThroughLibrary(page: Page, xml: string, minShapes: number): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.click('ml-library [data-action="import"]');
+  await (await chooser).setFiles({ name: 'bench-collaboration.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+  await page.waitForFunction(
+    (min) => {
+      const app = (window as unknown as { missinglink: { controller: { state: { busy: boolean } } } }).missinglink;
+      return !app.controller.state.busy && document.querySelectorAll('.djs-container .djs-shape').length >= min;
+    },
+    minShapes,
+    { timeout: 120_000 }
+  );
+}
