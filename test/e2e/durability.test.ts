@@ -169,10 +169,21 @@ describe('durability: killed while saving', () => {
           };
         }, `__mlBigPut${trial}`);
 
+        // Remember the moment the status turns to "saving" even if the save is over before the test looks.
+        await page.evaluate(() => {
+          const flag = window as unknown as { __mlSawSaving?: boolean };
+          flag.__mlSawSaving = false;
+          new MutationObserver((_records, observer) => {
+            if (document.querySelector('.save-status[data-state="saving"]')) {
+              flag.__mlSawSaving = true;
+              observer.disconnect();
+            }
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+        });
         const after = await renameFirstTask(page, `Kill trial ${trial}`);
         const t0 = Date.now();
         if (moment === 'as "Saving…" shows') {
-          await page.waitForSelector('.save-status[data-state="saving"]', { timeout: 10_000 });
+          await page.waitForFunction(() => (window as unknown as { __mlSawSaving?: boolean }).__mlSawSaving === true, undefined, { timeout: 10_000 });
         } else if (moment === 'as the write starts') {
           await put;
         } else {
