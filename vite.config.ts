@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/build/content-security-policy';
 import { serviceWorker } from './src/build/service-worker';
+import { preloadApp } from './src/build/preload-app';
 
 // One config for the app build and both test projects: pure code in node,
 // end-to-end tests that drive the built app in a real Chromium.
 export default defineConfig({
   base: './',
   // The built app carries its Content-Security-Policy and works offline (see docs/robustness.md).
-  plugins: [contentSecurityPolicy(), serviceWorker()],
+  plugins: [contentSecurityPolicy(), serviceWorker(), preloadApp()],
   build: {
     target: 'es2022',
     sourcemap: true,

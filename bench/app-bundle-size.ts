@@ -44,7 +44,7 @@ export interface FileGroup {
 export interface BundleReport {
   /** The module index.html runs. */
   entry: string;
-  /** index.html's entry script plus its static imports (also what its modulepreload links name). */
+  /** index.html's entry script plus its static imports. */
   initialJs: FileGroup;
   /**
    * initialJs plus the chunks the entry module imports dynamically, with their static
@@ -56,7 +56,10 @@ export interface BundleReport {
   initialCss: FileGroup;
   /** Every other JavaScript chunk (loaded on demand, e.g. a second language). */
   lazyJs: FileGroup;
-  /** Files index.html preloads or runs that the manifest's static graph does not explain, and vice versa. */
+  /**
+   * Files index.html preloads or runs that the boot set does not explain, and boot files
+   * it does not name (index.html preloads the whole boot set: src/build/preload-app.ts).
+   */
   htmlMismatch: { onlyInHtml: string[]; onlyInGraph: string[] };
 }
 
@@ -131,16 +134,17 @@ export async function analyseBundle(outDir: string): Promise<BundleReport> {
   const lazyKeys = allJsKeys.filter((k) => !bootKeys.has(k));
 
   const initialFiles = filesOf(initialKeys);
+  const bootFiles = filesOf(bootKeys);
   const htmlJs = [...html.scripts, ...html.preloads];
   return {
     entry: entry.file,
     initialJs: group(await Promise.all(initialFiles.map(sizeOf))),
-    bootJs: group(await Promise.all(filesOf(bootKeys).map(sizeOf))),
+    bootJs: group(await Promise.all(bootFiles.map(sizeOf))),
     initialCss: group(await Promise.all(html.styles.map(sizeOf))),
     lazyJs: group(await Promise.all(filesOf(lazyKeys).map(sizeOf))),
     htmlMismatch: {
-      onlyInHtml: htmlJs.filter((f) => !initialFiles.includes(f)).sort(),
-      onlyInGraph: initialFiles.filter((f) => !htmlJs.includes(f)).sort()
+      onlyInHtml: htmlJs.filter((f) => !bootFiles.includes(f)).sort(),
+      onlyInGraph: bootFiles.filter((f) => !htmlJs.includes(f)).sort()
     }
   };
 }

@@ -12,4 +12,4 @@ zodConfig({ jitless: true });
 // Load the user's language before the first render, so nothing flashes in the wrong one.
 await setLocale(initialLocale());
 await import('./ui/app/ml-app');
-registerServiceWorker();
+registerServiceWorker(document.querySelector<HTMLElement & { started: Promise<void> }>('ml-app')!.started);

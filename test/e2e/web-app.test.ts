@@ -178,9 +178,22 @@ describe('offline and installable', () => {
     await page.evaluate(async () => {
       await (await caches.open('missinglink-app-0123456789abcdef')).put('old.js', new Response('old'));
     });
-    // and the app loaded once, its service worker installed and in control
+    // and the app loaded once (the worker is registered only once the app has started, so
+    // caching the whole build does not slow the start), its service worker installed and in control
+    await page.addInitScript(() => {
+      const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+      navigator.serviceWorker.register = (...args: Parameters<typeof register>) => {
+        const app = (window as unknown as { missinglink?: { controller: { state: { booted: boolean; busy: boolean } } } }).missinglink;
+        (window as unknown as { registeredWhen: unknown }).registeredWhen = {
+          started: !!app && app.controller.state.booted && !app.controller.state.busy,
+          diagram: !!document.querySelector('.djs-container .djs-element')
+        };
+        return register(...args);
+      };
+    });
     await openApp(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { registeredWhen: unknown }).registeredWhen)).toEqual({ started: true, diagram: true });
     // then only this version's cache is left
     const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('missinglink-app-')));
     expect(cached).toHaveLength(1);

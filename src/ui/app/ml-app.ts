@@ -39,6 +39,13 @@ export class MlApp extends LitElement {
   private dragDepth = 0;
   /** Tells bpmn-js when the canvas changes size (a panel opens or closes, the window resizes). */
   private canvasResize?: ResizeObserver;
+  private markStarted!: () => void;
+  /**
+   * Resolves once, when the app has finished starting: the library is read and a
+   * process shows (or starting failed). Work that can wait, such as caching the app for
+   * offline use, waits for it instead of competing with the start.
+   */
+  readonly started: Promise<void> = new Promise((resolve) => (this.markStarted = resolve));
 
   constructor() {
     super();
@@ -113,11 +120,15 @@ export class MlApp extends LitElement {
       const controller = new AppController(this.modeler, repository, tabSync);
       this.controller = controller;
       (window as unknown as { missinglink: unknown }).missinglink = { controller, modeler: this.modeler };
-      controller.addEventListener('change', () => (this.appState = controller.state));
+      controller.addEventListener('change', () => {
+        this.appState = controller.state;
+        if (controller.state.booted && !controller.state.busy) this.markStarted();
+      });
       this.appState = controller.state;
       controller.start();
     } catch (error) {
       this.fatal = error instanceof Error ? error.message : String(error);
+      this.markStarted();
     }
   }
 

@@ -50,7 +50,8 @@ async function fakeDist(options: { extraPreload?: string } = {}): Promise<{ dir:
     'src/ui/app.ts': { file: 'assets/app-1.js', src: 'src/ui/app.ts', isDynamicEntry: true, imports: ['_shared-1.js'] },
     'src/i18n/nl.ts': { file: 'assets/nl-1.js', src: 'src/i18n/nl.ts', isDynamicEntry: true }
   };
-  const preloads = ['./assets/shared-1.js', ...(options.extraPreload ? [options.extraPreload] : [])];
+  // As the build writes it: the entry's imports and the app chunk main.ts awaits are preloaded.
+  const preloads = ['./assets/shared-1.js', './assets/app-1.js', ...(options.extraPreload ? [options.extraPreload] : [])];
   const html = `<!doctype html><html><head>
     <script type="module" crossorigin src="./assets/index-1.js"></script>
     ${preloads.map((p) => `<link rel="modulepreload" crossorigin href="${p}">`).join('\n')}
@@ -84,6 +85,14 @@ describe('bundle-size analysis', () => {
     const { dir } = await fakeDist({ extraPreload: './assets/nl-1.js' });
     const report = await analyseBundle(dir);
     expect(report.htmlMismatch.onlyInHtml).toEqual(['assets/nl-1.js']);
+  });
+
+  it('given an index.html that does not preload a chunk the boot needs, when analysed, then the mismatch is reported', async () => {
+    const { dir } = await fakeDist();
+    const html = (await readFile(join(dir, 'index.html'), 'utf8')).replace(/<link rel="modulepreload" crossorigin href=".\/assets\/app-1.js">/, '');
+    await writeFile(join(dir, 'index.html'), html);
+    const report = await analyseBundle(dir);
+    expect(report.htmlMismatch).toEqual({ onlyInHtml: [], onlyInGraph: ['assets/app-1.js'] });
   });
 
   it('given a build made without --manifest, when analysed, then it says how to fix that', async () => {
