@@ -9,6 +9,8 @@ export default defineConfig({
   base: './',
   // The built app carries its Content-Security-Policy and works offline (see docs/robustness.md).
   plugins: [contentSecurityPolicy(), serviceWorker(), preloadApp()],
+  // The model worker (src/app/model-worker) is a module worker, split into chunks like the page.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

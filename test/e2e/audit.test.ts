@@ -383,6 +383,8 @@ describe('Audit report', () => {
 describe('Review sign-off', () => {
   it('records a review, then shows that the model changed since and lists the edited elements; undo and reload keep the status right', async () => {
     const { context, page, errors } = await newAppPage(browser);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await openAudit(page);
     const review = page.locator('ml-audit-panel .review');
     await expect.poll(() => review.getAttribute('data-state')).toBe('none');
@@ -402,6 +404,8 @@ describe('Review sign-off', () => {
     expect(await review.locator('li[data-change]').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-change')}:${li.getAttribute('data-element-id')}`))).toEqual([
       'changed:kl_analyseren'
     ]);
+    // the model was read and compared off the main thread, in the one model worker
+    expect(workers.filter((url) => /\/assets\/worker-[\w-]+\.js$/.test(url))).toHaveLength(1);
     // in words: the part and attribute by name, the role by its name in the catalogue, not ids or XML paths
     const changeText = (await review.locator('li[data-change]').textContent())!;
     expect(changeText).toContain('assignment – role: (empty) → Hoofd Klantenservice');

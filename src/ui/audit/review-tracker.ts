@@ -1,10 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type EventBus from 'diagram-js/lib/core/EventBus';
-import { diffModels, type ModelDiff } from '../../analysis/audit/diff';
-import { fingerprintModel } from '../../analysis/audit/fingerprint';
-import { parseBpmn } from '../../model/bpmn-io';
-import type { ModdleElement } from '../../model/moddle-types';
+import type { ModelDiff } from '../../analysis/audit/diff';
+import { runInWorker } from '../../app/model-worker/client';
 import type { Modeler } from '../../modeler/create-modeler';
+import type SlicedSerializer from '../../modeler/features/sliced-save/SlicedSerializer';
 import type { ReviewRecord } from '../../storage/records';
 import type { ReviewRepository } from '../../storage/reviews';
 import { reviewRepository } from './review-store';
@@ -26,7 +25,7 @@ export interface SignOff {
   remarks: string;
 }
 
-/** Wait after the last edit before the model is fingerprinted again (serialising a large model takes a moment). */
+/** Wait after the last edit before the model is checked again, so a burst of edits is checked once. */
 const CHECK_DELAY_MS = 700;
 
 /**
@@ -34,7 +33,8 @@ const CHECK_DELAY_MS = 700;
  * the process changes, and after each edit (debounced) compares the model's
  * fingerprint with the one recorded at sign-off; when they differ it lists what
  * changed (semantic diff against the reviewed XML). Stale checks never overwrite
- * newer ones.
+ * newer ones. The model is written in slices and read, fingerprinted and compared in
+ * the model worker, so a check on a large model never blocks editing.
  */
 export class ReviewTracker implements ReactiveController {
   /** The current status; the host re-renders when it changes. */
@@ -46,7 +46,6 @@ export class ReviewTracker implements ReactiveController {
   private connected = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private run = 0;
-  private reviewedModel: { reviewId: number; definitions: Promise<ModdleElement> } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -71,7 +70,7 @@ export class ReviewTracker implements ReactiveController {
   async signOff(input: SignOff, processName?: string): Promise<ReviewRecord> {
     if (!this.modeler || !this.processId) throw new Error('No process is open.');
     const { xml = '' } = await this.modeler.saveXML({ format: true });
-    const fingerprint = await fingerprintModel(xml);
+    const fingerprint = await runInWorker('fingerprint', { xml });
     const repository = await this.repository();
     const review = await repository.add({ processId: this.processId, ...input, fingerprint, xml, ...(processName ? { processName } : {}) });
     this.run++;
@@ -143,27 +142,15 @@ export class ReviewTracker implements ReactiveController {
     if (!review || !this.modeler) return;
     const run = ++this.run;
     try {
-      const { xml = '' } = await this.modeler.saveXML({ format: true });
-      const fingerprint = await fingerprintModel(xml);
+      const { xml } = await this.modeler.get<SlicedSerializer>('slicedSerializer').serialize();
       if (run !== this.run) return;
-      if (fingerprint === review.fingerprint) {
-        this.setStatus({ state: 'unchanged', review });
-        return;
-      }
-      const [before, after] = await Promise.all([this.reviewed(review), parseBpmn(xml).then((p) => p.definitions)]);
+      const { id, xml: reviewedXml, fingerprint } = review;
+      const { diff } = await runInWorker('compareWithReview', { xml, review: { id, xml: reviewedXml, fingerprint } });
       if (run !== this.run) return;
-      this.setStatus({ state: 'changed', review, diff: diffModels(before, after) });
+      this.setStatus(diff ? { state: 'changed', review, diff } : { state: 'unchanged', review });
     } catch (error) {
       if (run === this.run) this.setStatus({ state: 'error', message: messageOf(error), review });
     }
-  }
-
-  /** The reviewed model, parsed once per review. */
-  private reviewed(review: ReviewRecord): Promise<ModdleElement> {
-    if (this.reviewedModel?.reviewId !== review.id) {
-      this.reviewedModel = { reviewId: review.id, definitions: parseBpmn(review.xml).then((p) => p.definitions) };
-    }
-    return this.reviewedModel.definitions;
   }
 
   private setStatus(status: ReviewStatus): void {

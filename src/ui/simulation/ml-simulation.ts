@@ -7,9 +7,9 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { AppController } from '../../app/app-controller';
 import type { Modeler } from '../../modeler/create-modeler';
 import { SimulationCanvas, type CanvasFlag } from '../../modeler/features/simulation';
-import { parseBpmn } from '../../model/bpmn-io';
+import { runInWorker } from '../../app/model-worker/client';
+import type SlicedSerializer from '../../modeler/features/sliced-save/SlicedSerializer';
 import {
-  compileModel,
   createInteractiveDriver,
   runBatch,
   runMachine,
@@ -205,10 +205,12 @@ export class MlSimulation extends LitElement {
     if (!this.modeler) return;
     const run = ++this.checkRun;
     try {
-      const { xml } = await this.modeler.saveXML({ format: false });
-      const { definitions } = await parseBpmn(xml ?? '');
+      // Written in slices and compiled in the model worker: a large model never blocks editing.
+      const { xml } = await this.modeler.get<SlicedSerializer>('slicedSerializer').serialize();
       if (run !== this.checkRun) return;
-      this.model = compileModel(definitions);
+      const model = await runInWorker('compileSimulation', { xml });
+      if (run !== this.checkRun) return;
+      this.model = model;
       this.checkError = undefined;
     } catch (e) {
       if (run !== this.checkRun) return;
