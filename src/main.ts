@@ -5,6 +5,7 @@ import './ui/app/app.css';
 import { initialLocale, setLocale } from './i18n/localization';
 import { registerServiceWorker } from './app/offline';
 import { config as zodConfig } from 'zod/v4/core';
+import type { MlApp } from './ui/app/ml-app';
 
 // zod would compile its parsers with new Function(); the Content-Security-Policy forbids eval, and even zod's probe for it is reported as a violation.
 zodConfig({ jitless: true });
@@ -12,4 +13,5 @@ zodConfig({ jitless: true });
 // Load the user's language before the first render, so nothing flashes in the wrong one.
 await setLocale(initialLocale());
 await import('./ui/app/ml-app');
-registerServiceWorker(document.querySelector<HTMLElement & { started: Promise<void> }>('ml-app')!.started);
+const app = document.querySelector<MlApp>('ml-app')!;
+registerServiceWorker(app.started, (apply) => app.offerUpdate(apply));

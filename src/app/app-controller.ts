@@ -252,6 +252,17 @@ export class AppController extends EventTarget {
     this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
 
+  /**
+   * A newer version of the app is installed: the user is told and can switch now with
+   * Reload (pending edits are saved first), or go on and get it when the app is next opened.
+   */
+  offerUpdate(apply: () => Promise<void>): void {
+    this.notify('info', msg('A new version of MissingLink is ready.'), msg('Your work is saved first; or keep working and get it the next time you open the app.'), {
+      label: msg('Reload'),
+      run: () => void this.flush().then(apply)
+    });
+  }
+
   /** Saves what is pending now: called when the page is hidden or closed. */
   flush(): Promise<void> {
     return this.autosaver.flush();

@@ -4,7 +4,8 @@
  * has been loaded. Cache first: the files of a build never change, their names carry a
  * content hash. A new build is a new sw.js (its list and version differ); the browser
  * installs it beside the old one, and it takes over when no tab of the old version is
- * open any more, removing the old cache. The users' models are in IndexedDB, never here.
+ * open any more, removing the old cache, or at once when a tab asks it to (the user
+ * chose "Reload" on the app's update notice). The users' models are in IndexedDB, never here.
  *
  * This file is bundled on its own, as a classic script: it must not import anything.
  */
@@ -27,6 +28,8 @@ interface ServiceWorkerScope {
   location: Location;
   registration: { scope: string };
   clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 }
@@ -43,6 +46,11 @@ const indexUrl = new URL('index.html', base).href;
 scope.addEventListener('install', (event) => {
   // All files or none: a half-filled cache would start an app that cannot load its panels offline.
   event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll([...urls])));
+});
+
+// The page's update notice: the user chose to switch to this version now (the page reloads itself).
+scope.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void scope.skipWaiting();
 });
 
 scope.addEventListener('activate', (event) => {

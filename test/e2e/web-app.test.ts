@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newAppPage } from '../support/browser';
@@ -221,5 +222,71 @@ describe('offline and installable', () => {
     expect((await pageAlarms(page)).violations).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a new version', () => {
+  it('given the app installed for offline use, when a new build is published, then a notice offers Reload, and Reload switches to it with the last edit kept', async () => {
+    // The built app on a server of its own, where "publishing a new build" changes sw.js.
+    let published = false;
+    const server = await preview({
+      root: resolve(dist, '..'),
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+      logLevel: 'error',
+      plugins: [
+        {
+          name: 'publish-new-build',
+          configurePreviewServer(s) {
+            s.middlewares.use((req, res, next) => {
+              if (!published || !req.url?.split('?')[0]!.endsWith('/sw.js')) return next();
+              res.setHeader('Content-Type', 'text/javascript');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(readFileSync(join(dist, 'sw.js'), 'utf8') + '\n// the next build\n');
+            });
+          }
+        }
+      ]
+    });
+    const url = server.resolvedUrls!.local[0]!;
+    const { context, page, errors } = await newAppPage(browser, { serviceWorkers: 'allow' });
+    try {
+      // given the app, opened once and in control of its service worker
+      await openApp(page, url);
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
+      const notices = page.locator('ml-notices .notice');
+      expect(await notices.filter({ hasText: 'new version' }).count()).toBe(0);
+
+      // when the user edits, and meanwhile a new build is published and found
+      const taskId = await renameFirstTask(page, 'Offerte opstellen (nieuw)');
+      published = true;
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+
+      // then a notice says so, with Reload
+      const notice = notices.filter({ hasText: 'A new version of MissingLink is ready.' });
+      await notice.waitFor({ timeout: 30_000 });
+      const reload = notice.getByRole('button', { name: 'Reload' });
+
+      // and Reload saves, switches to the new worker and reloads
+      const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+      await reload.click();
+      await reloaded;
+      await waitUntilReady(page);
+      const after = await page.evaluate(async () => {
+        const registration = (await navigator.serviceWorker.getRegistration())!;
+        return { waiting: !!registration.waiting, controlled: navigator.serviceWorker.controller?.state };
+      });
+      expect(after).toEqual({ waiting: false, controlled: 'activated' });
+      expect(await notices.filter({ hasText: 'new version' }).count()).toBe(0);
+      // the edit made just before is there
+      const name = await page.evaluate(
+        (id) => (window as unknown as { missinglink: { modeler: { get(n: string): any } } }).missinglink.modeler.get('elementRegistry').get(id).businessObject.name,
+        taskId
+      );
+      expect(name).toBe('Offerte opstellen (nieuw)');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await new Promise<void>((done) => server.httpServer.close(() => done()));
+    }
   });
 });

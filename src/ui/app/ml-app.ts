@@ -95,6 +95,11 @@ export class MlApp extends LitElement {
     return !!(side || bottom);
   }
 
+  /** Tells the user a newer version is installed; `apply` switches to it (after saving). */
+  offerUpdate(apply: () => Promise<void>): void {
+    this.controller?.offerUpdate(apply);
+  }
+
   /** Closes a panel if it is open. */
   closePanel(id: string): void {
     if (this.sidePanel === id) this.sidePanel = undefined;
