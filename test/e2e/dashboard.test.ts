@@ -200,6 +200,22 @@ describe('the dashboard: planned versus realised', () => {
     await context.close();
   });
 
+  it.each(['en-GB', 'nl-NL'])('on a 1366 × 768 screen (%s) shows the resource tables in their column without scrolling sideways', async (locale) => {
+    const { context, page, errors } = await newAppPage(browser, { viewport: { width: 1366, height: 768 }, locale });
+    await openApp(page);
+    await openSample(page, 'Klachtafhandeling');
+    await openDashboard(page);
+    const widths = await page.evaluate(() => {
+      const root = document.querySelector('ml-dashboard')!.shadowRoot!;
+      const pane = root.querySelector('.resources')!;
+      return { pane: pane.clientWidth, content: pane.scrollWidth, tables: root.querySelectorAll('.resources table.mini').length };
+    });
+    expect(widths.tables).toBeGreaterThan(0);
+    expect(widths.content).toBeLessThanOrEqual(widths.pane);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the whole library, and a click on a KPI of another process opens that process at the step', async () => {
     const { context, page, errors } = await newAppPage(browser);
     await openApp(page);

@@ -562,7 +562,6 @@
 's7e2acc40a0bef453': `Uitzondering opheffen`,
 's7ede1c55e35ce9d6': `Simulatie`,
 's7f33f72c179218af': str`Kopie gemaakt: ${0}`,
-'s7f3a52209cb2e0ab': `Vergeleken met plan`,
 's7f50da5ad1402171': `Intern voorbereiden`,
 's7f5869b3d14d7cbc': `Leverancier`,
 's7f6bd9fd393c2aee': str`De uitgaande pijlen van ${0} hebben geen kans; het deel dat niet is opgegeven wordt gelijk over ze verdeeld.`,

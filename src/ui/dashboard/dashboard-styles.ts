@@ -143,7 +143,7 @@ export const dashboardStyles = css`
     flex: 1;
     min-height: 0;
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(260px, 26%);
+    grid-template-columns: minmax(0, 1fr) minmax(295px, 26%);
   }
   .kpis,
   .resources {
@@ -348,6 +348,14 @@ export const dashboardStyles = css`
   }
   table.mini {
     margin-top: 6px;
+  }
+  table.mini td.num {
+    white-space: nowrap;
+  }
+  /* The resources column is narrow: how the realised amount compares with the plan goes below it, not in a column of its own. */
+  table.mini .vs-plan {
+    white-space: normal;
+    margin-top: 2px;
   }
   details.processes {
     margin-top: 14px;

@@ -654,7 +654,6 @@ export class MlDashboard extends LitElement {
             <th scope="col"><span class="visually-hidden">${title}</span></th>
             <th scope="col" class="num">${msg('Planned')}</th>
             <th scope="col" class="num">${msg('Realised')}</th>
-            <th scope="col">${msg('Compared with plan')}</th>
           </tr>
         </thead>
         <tbody>
@@ -663,8 +662,7 @@ export class MlDashboard extends LitElement {
             return html`<tr>
               <th scope="row"><button type="button" class="link" data-focus=${e.label} @click=${() => this.setFocus(e.focus)}>${e.label}</button></th>
               <td class="num">${t?.plannedCount ? amount(t.planned) : '–'}</td>
-              <td class="num">${t?.realisedCount ? amount(t.realised) : '–'}</td>
-              <td>${this.resourceStatus(t, hours, currency)}</td>
+              <td class="num">${t?.realisedCount ? amount(t.realised) : '–'}<div class="vs-plan">${this.resourceStatus(t, hours, currency)}</div></td>
             </tr>`;
           })}
         </tbody>
