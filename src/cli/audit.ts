@@ -3,6 +3,7 @@
  * audits BPMN files for accountability gaps (issue 4) and prints a report. Pure apart
  * from the injected io, so the dispatcher and the tests call it the same way.
  */
+import { splitCommandLine } from './arguments';
 import { runAudit } from '../analysis/audit/audit';
 import { auditJunit, auditMarkdown, auditReportJson, type AuditedFile } from '../analysis/audit/export';
 import { parseDate } from '../analysis/audit/facts';
@@ -147,22 +148,11 @@ async function findModels(io: CliIo, folder: string): Promise<string[]> {
 
 /** Reads the arguments; returns a message for the user when they are not usable. */
 function parseArgs(args: string[]): AuditArgs | string {
+  const line = splitCommandLine(args);
+  if (typeof line === 'string') return line;
   const out: Partial<AuditArgs> = {};
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg !== '--') paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    let value = eq > 0 ? arg.slice(eq + 1) : undefined;
-    if (value === undefined) {
-      value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) return `--${name} needs a value.`;
-      i++;
-    }
+  const paths = line.operands;
+  for (const { name, value } of line.options) {
     switch (name) {
       case 'format':
         if (value !== 'json' && value !== 'md' && value !== 'junit') return `--format must be json, md or junit, not "${value}".`;

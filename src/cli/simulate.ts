@@ -3,6 +3,7 @@
  * runs a Monte Carlo batch on a BPMN file and prints the result. Pure apart from the
  * injected io, so the dispatcher and the tests call it the same way.
  */
+import { splitCommandLine } from './arguments';
 import { BpmnImportError, parseBpmn } from '../model/bpmn-io';
 import { runBatch, DEFAULT_CASES } from '../simulation/batch';
 import { compileModel } from '../simulation/compile';
@@ -95,22 +96,11 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
 
 /** Reads the arguments; returns a message for the user when they are not usable. */
 function parseArgs(args: string[]): SimulateArgs | string {
+  const line = splitCommandLine(args);
+  if (typeof line === 'string') return line;
   const out: Partial<SimulateArgs> = {};
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    let value = eq > 0 ? arg.slice(eq + 1) : undefined;
-    if (value === undefined) {
-      value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) return `--${name} needs a value.`;
-      i++;
-    }
+  const files = line.operands;
+  for (const { name, value } of line.options) {
     switch (name) {
       case 'cases': {
         const n = Number(value);
