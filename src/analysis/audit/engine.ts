@@ -1,17 +1,7 @@
-import { findHandovers } from '../../model/handovers';
 import { indexLanes, type LaneIndex } from '../../model/lanes';
 import type { ModdleElement } from '../../model/moddle-types';
 import { resolveAuditConfig } from './config';
-import {
-  buildContext,
-  evaluateActivity,
-  evaluateChain,
-  evaluateFlow,
-  findValueChain,
-  handoversAmong,
-  toAuditHandover,
-  type AuditContext
-} from './evaluate';
+import { auditHandoverOf, buildContext, evaluateActivity, evaluateChain, evaluateFlow, findValueChain, type AuditContext } from './evaluate';
 import { readDepartmentFacts, readValueChainFacts, utcToday } from './facts';
 import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
 import { isRuleId } from './rules';
@@ -72,6 +62,8 @@ export class AuditState {
   private signatures = new Map<ModdleElement, string>();
   /** Without a session: the findings of walk.auditable[i] at [i] (cheaper than filling a map). */
   private lists?: Array<AuditFinding[] | undefined>;
+  /** Without a session: the handovers in document order, as the full audit found them. */
+  private handoverList?: AuditHandover[];
 
   /** `incremental`: keep what update() needs; runAudit does without. */
   constructor(
@@ -95,24 +87,32 @@ export class AuditState {
     this.findingsOf = new WeakMap();
     this.handoverOf = new WeakMap();
 
-    const handovers = new Map(findHandovers(this.definitions, index).map((h) => [h.flowId, h]));
-    for (const flow of walk.flows) {
-      const handover = handovers.get(flow.id!);
-      if (handover) this.handoverOf.set(flow, toAuditHandover(this.ctx, handover));
+    // One pass in document order: each flow's handover is found as the flow is
+    // evaluated (a separate findHandovers pass would visit every flow element again).
+    const { auditable, kinds } = walk;
+    const lists = this.incremental ? undefined : new Array<AuditFinding[] | undefined>(auditable.length);
+    const handovers: AuditHandover[] = [];
+    for (let i = 0; i < auditable.length; i++) {
+      const kind = kinds[i]!;
+      if (kind === 'chain') continue;
+      const element = auditable[i]!;
+      let findings: AuditFinding[];
+      if (kind === 'activity') findings = evaluateActivity(this.ctx, element);
+      else {
+        const handover = auditHandoverOf(this.ctx, element, kind);
+        if (handover) {
+          if (!lists) this.handoverOf.set(element, handover);
+          handovers.push(handover);
+        }
+        findings = evaluateFlow(this.ctx, element, handover);
+      }
+      if (lists) lists[i] = findings;
+      else this.findingsOf.set(element, findings);
     }
-    if (this.incremental) {
-      this.lists = undefined;
-      for (const flow of walk.flows) this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, this.handoverOf.get(flow)));
-      for (const activity of walk.activities) this.findingsOf.set(activity, evaluateActivity(this.ctx, activity));
-    } else {
-      const lists = (this.lists = new Array<AuditFinding[] | undefined>(walk.auditable.length));
-      walk.auditable.forEach((element, i) => {
-        const type = element.$type;
-        if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') lists[i] = evaluateFlow(this.ctx, element, this.handoverOf.get(element));
-        else if (isActivity(element)) lists[i] = evaluateActivity(this.ctx, element);
-      });
-    }
-    this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
+    this.lists = lists;
+    // walk.flows lists the flows in the order of walk.auditable, so these are in document order.
+    this.chainFindings = evaluateChain(this.ctx, handovers);
+    this.handoverList = lists ? handovers : undefined;
   }
 
   /**
@@ -154,13 +154,13 @@ export class AuditState {
       }
     }
 
-    const flows = [...dirtyFlows].filter((f) => f.$type === 'bpmn:SequenceFlow' || f.$type === 'bpmn:MessageFlow');
-    for (const flow of flows) this.handoverOf.delete(flow);
-    const handovers = new Map(handoversAmong(flows, index).map((h) => [h.flowId, h]));
-    for (const flow of flows) {
-      const handover = handovers.get(flow.id!);
-      if (handover) this.handoverOf.set(flow, toAuditHandover(this.ctx, handover));
-      this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, this.handoverOf.get(flow)));
+    for (const flow of dirtyFlows) {
+      const type = flow.$type;
+      if (type !== 'bpmn:SequenceFlow' && type !== 'bpmn:MessageFlow') continue;
+      const handover = auditHandoverOf(this.ctx, flow, type === 'bpmn:SequenceFlow' ? 'sequence' : 'message');
+      if (handover) this.handoverOf.set(flow, handover);
+      else this.handoverOf.delete(flow);
+      this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, handover));
     }
     for (const element of dirtyNodes) if (isActivity(element)) this.findingsOf.set(element, evaluateActivity(this.ctx, element));
     this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
@@ -191,6 +191,7 @@ export class AuditState {
 
   /** The handovers of the flows that still exist, in document order. */
   private currentHandovers(): AuditHandover[] {
+    if (this.handoverList) return this.handoverList;
     const out: AuditHandover[] = [];
     for (const flow of this.ctx.walk.flows) {
       const handover = this.handoverOf.get(flow);
@@ -208,14 +209,17 @@ export class AuditState {
     const counts = { error: 0, warning: 0, info: 0 };
 
     const lists = this.lists;
-    for (let i = 0; i < walk.auditable.length; i++) {
-      const element = walk.auditable[i]!;
-      const id = element.id!;
-      const chain = this.chainFindings.get(id);
+    const { auditable, kinds } = walk;
+    const anyExemptions = walk.exemptions.size > 0;
+    for (let i = 0; i < auditable.length; i++) {
+      const element = auditable[i]!;
+      // Chain findings are about a collaboration or a process, and only those are looked up.
+      const chain = kinds[i] === 'chain' ? this.chainFindings.get(element.id!) : undefined;
       const own = lists ? lists[i] : this.findingsOf.get(element);
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
-      const exemptions = walk.exemptions.get(id)?.list;
+      const id = element.id!;
+      const exemptions = anyExemptions ? walk.exemptions.get(id)?.list : undefined;
       for (const finding of list) {
         const exemption = exemptions?.find((e) => e.rule === finding.rule);
         if (exemption) {

@@ -1,4 +1,4 @@
-import { findHandovers, readAgreement, type Handover, type HandoverSide } from '../../model/handovers';
+import { messageFlowHandover, readAgreement, sequenceFlowHandover, type Handover, type HandoverSide } from '../../model/handovers';
 import { laneOf, participantOf, type LaneIndex } from '../../model/lanes';
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
@@ -334,18 +334,10 @@ export function toAuditHandover(ctx: AuditContext, handover: Handover): AuditHan
   };
 }
 
-/** The handovers among some flows, by the model's own definition (src/model/handovers.ts). */
-export function handoversAmong(flows: readonly ModdleElement[], index: LaneIndex): Handover[] {
-  // findHandovers walks definitions; a stand-in holding just these flows makes it
-  // judge exactly them, with lanes and pools taken from the real index and $parent chain.
-  const subset: ModdleElement = {
-    $type: 'bpmn:Definitions',
-    rootElements: [
-      { $type: 'bpmn:Process', flowElements: flows.filter((f) => f.$type === 'bpmn:SequenceFlow') },
-      { $type: 'bpmn:Collaboration', messageFlows: flows.filter((f) => f.$type === 'bpmn:MessageFlow') }
-    ]
-  };
-  return findHandovers(subset, index);
+/** A flow's handover as the audit reports it (by the model's own definition, src/model/handovers.ts), if it is one. */
+export function auditHandoverOf(ctx: AuditContext, flow: ModdleElement, kind: 'sequence' | 'message'): AuditHandover | undefined {
+  const handover = kind === 'sequence' ? sequenceFlowHandover(flow, ctx.index) : messageFlowHandover(flow, ctx.index);
+  return handover && toAuditHandover(ctx, handover);
 }
 
 const PROSE: Record<string, string> = { deliverable: 'the deliverable', providerRole: 'the provider', receiverRole: 'the receiver' };

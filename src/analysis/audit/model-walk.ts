@@ -26,6 +26,14 @@ export function isActivity(element: ModdleElement): boolean {
 }
 
 /**
+ * What an auditable element is, as the walk found it: a collaboration or process
+ * (`chain`), an activity, a sequence flow or a message flow. moddle's `$type` is a
+ * getter on each element, and reading it costs several cache misses on a large model,
+ * so the engine takes the kind from here instead of reading the type again.
+ */
+export type AuditableKind = 'chain' | 'activity' | 'sequence' | 'message';
+
+/**
  * The semantic elements of a model in document order, without the diagram (DI): one
  * pass over collaborations, pools, message flows, processes, lanes and flow elements
  * (sub-processes included). Cheap enough to repeat after every edit, which is how
@@ -34,6 +42,8 @@ export function isActivity(element: ModdleElement): boolean {
 export interface ModelWalk {
   /** The elements findings can be about (collaborations, processes, activities, flows), in document order. */
   auditable: ModdleElement[];
+  /** The kind of auditable[i], at [i]. */
+  kinds: AuditableKind[];
   activities: ModdleElement[];
   /** Sequence flows and message flows, in document order. */
   flows: ModdleElement[];
@@ -71,6 +81,7 @@ export function walkModel(definitions: ModdleElement, options: { index: true }):
 export function walkModel(definitions: ModdleElement, options: { index?: boolean; find?: ReadonlySet<string> } = {}): ModelWalk {
   const walk: ModelWalk = {
     auditable: [],
+    kinds: [],
     activities: [],
     flows: [],
     messageFlows: [],
@@ -91,9 +102,10 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
       walk.exemptions.set(element.id, { element, list: readExemptionFacts(element) });
     }
   };
-  const flow = (element: ModdleElement) => {
+  const flow = (element: ModdleElement, kind: 'sequence' | 'message') => {
     walk.flows.push(element);
     walk.auditable.push(element);
+    walk.kinds.push(kind);
     if (!flowsOf) return;
     for (const end of [element.sourceRef, element.targetRef] as Array<ModdleElement | undefined>) {
       if (!end?.id) continue;
@@ -116,10 +128,11 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
       if (!element.id) continue;
       visit(element);
       const type = element.$type;
-      if (type === 'bpmn:SequenceFlow') flow(element);
+      if (type === 'bpmn:SequenceFlow') flow(element, 'sequence');
       else if (ACTIVITY_TYPES.has(type)) {
         walk.activities.push(element);
         walk.auditable.push(element);
+        walk.kinds.push('activity');
         if (SUB_PROCESS_TYPES.has(type)) flowElements(element, process);
       } else if (type === 'bpmn:StartEvent' && container === process) walk.startEvents.push({ event: element, process });
     }
@@ -131,6 +144,7 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
     if (type === 'bpmn:Collaboration') {
       visit(root);
       walk.auditable.push(root);
+      walk.kinds.push('chain');
       walk.collaborations.push(root);
       walk.collaboration ??= root;
       for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) visit(participant);
@@ -138,11 +152,12 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
         if (!messageFlow.id) continue;
         visit(messageFlow);
         walk.messageFlows.push(messageFlow);
-        flow(messageFlow);
+        flow(messageFlow, 'message');
       }
     } else if (type === 'bpmn:Process') {
       visit(root);
       walk.auditable.push(root);
+      walk.kinds.push('chain');
       walk.processes.push(root);
       lanes(root.laneSets as ModdleElement[] | undefined);
       flowElements(root, root);
