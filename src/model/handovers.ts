@@ -1,4 +1,4 @@
-import type { ModdleElement } from './moddle-types';
+import { typeOf, type ModdleElement } from './moddle-types';
 import { indexLanes, laneOf, participantOf, type LaneIndex, type LaneInfo } from './lanes';
 import { getExtension } from './value-chain/extension';
 import { attributeNames, validateAttributes, type Agreement, type AgreementStatus } from './value-chain/schema';
@@ -39,12 +39,12 @@ export function findHandovers(definitions: ModdleElement, index: LaneIndex = ind
   const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
 
   for (const root of rootElements) {
-    if (root.$type !== 'bpmn:Process') continue;
+    if (typeOf(root) !== 'bpmn:Process') continue;
     const stack: ModdleElement[] = [root];
     while (stack.length > 0) {
       const container = stack.pop()!;
       for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-        const type = element.$type;
+        const type = typeOf(element);
         if (type === 'bpmn:SubProcess' || type === 'bpmn:Transaction' || type === 'bpmn:AdHocSubProcess') stack.push(element);
         if (type !== 'bpmn:SequenceFlow') continue;
         const found = sequenceFlowHandover(element, index);
@@ -54,7 +54,7 @@ export function findHandovers(definitions: ModdleElement, index: LaneIndex = ind
   }
 
   for (const root of rootElements) {
-    if (root.$type !== 'bpmn:Collaboration') continue;
+    if (typeOf(root) !== 'bpmn:Collaboration') continue;
     for (const flow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
       const found = messageFlowHandover(flow, index);
       if (found) handovers.push(found);
@@ -122,6 +122,6 @@ function laneSide(lane: LaneInfo): HandoverSide {
 
 function poolSide(index: LaneIndex, participantId: string, end: ModdleElement | undefined): HandoverSide {
   const participant = index.participants.get(participantId);
-  const laneId = end && end.$type !== 'bpmn:Participant' ? laneOf(index, end)?.id : undefined;
+  const laneId = end && typeOf(end) !== 'bpmn:Participant' ? laneOf(index, end)?.id : undefined;
   return { elementId: participantId, name: participant?.name, participantId, ...(laneId ? { laneId } : {}) };
 }

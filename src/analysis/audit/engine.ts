@@ -1,9 +1,9 @@
 import { indexLanes, type LaneIndex } from '../../model/lanes';
-import type { ModdleElement } from '../../model/moddle-types';
+import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { resolveAuditConfig } from './config';
-import { auditHandoverOf, buildContext, evaluateActivity, evaluateChain, evaluateFlow, findValueChain, type AuditContext } from './evaluate';
+import { auditHandoverOf, buildElementContext, evaluateActivity, evaluateChain, evaluateFlow, findValueChain, type AuditContext } from './evaluate';
 import { readDepartmentFacts, readValueChainFacts, utcToday } from './facts';
-import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
+import { chainCarriers, descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
 import { isRuleId } from './rules';
 import type { AuditExemption, AuditFinding, AuditHandover, AuditOptions, AuditResult, ConfigProblem, ExemptedFinding } from './types';
 
@@ -77,42 +77,40 @@ export class AuditState {
   /** Re-audits everything (new options, or an edit of lanes, pools or rule settings). */
   full(options: AuditOptions = this.options): void {
     this.options = options;
-    const walk = walkModel(this.definitions);
     const index = indexLanes(this.definitions);
-    const valueChain = findValueChain(walk);
+    const valueChain = findValueChain(chainCarriers(this.definitions));
     const { config, problems } = resolveAuditConfig(valueChain?.ruleSettings ?? [], valueChain?.elementId, options.overrides);
     this.configProblems = problems;
-    this.ctx = buildContext(walk, index, options.today ?? utcToday(), config);
-    if (this.incremental) this.signatures = recordSignatures(walk, index);
+    const ctx = buildElementContext(index, options.today ?? utcToday(), config, valueChain);
     this.findingsOf = new WeakMap();
     this.handoverOf = new WeakMap();
 
-    // One pass in document order: each flow's handover is found as the flow is
-    // evaluated (a separate findHandovers pass would visit every flow element again).
-    const { auditable, kinds } = walk;
-    const lists = this.incremental ? undefined : new Array<AuditFinding[] | undefined>(auditable.length);
+    // Every activity and flow is evaluated as the walk reaches it (see AuditableVisitor),
+    // and each flow's handover is found there too: one pass over the model, in document order.
+    const lists = this.incremental ? undefined : new Array<AuditFinding[] | undefined>();
     const handovers: AuditHandover[] = [];
-    for (let i = 0; i < auditable.length; i++) {
-      const kind = kinds[i]!;
-      if (kind === 'chain') continue;
-      const element = auditable[i]!;
-      let findings: AuditFinding[];
-      if (kind === 'activity') findings = evaluateActivity(this.ctx, element);
-      else {
-        const handover = auditHandoverOf(this.ctx, element, kind);
-        if (handover) {
-          if (!lists) this.handoverOf.set(element, handover);
-          handovers.push(handover);
+    const walk = walkModel(this.definitions, {
+      onAuditable: (element, kind, position) => {
+        let findings: AuditFinding[];
+        if (kind === 'activity') findings = evaluateActivity(ctx, element);
+        else {
+          const handover = auditHandoverOf(ctx, element, kind);
+          if (handover) {
+            if (!lists) this.handoverOf.set(element, handover);
+            handovers.push(handover);
+          }
+          findings = evaluateFlow(ctx, element, handover);
         }
-        findings = evaluateFlow(this.ctx, element, handover);
+        if (lists) lists[position] = findings;
+        else this.findingsOf.set(element, findings);
       }
-      if (lists) lists[i] = findings;
-      else this.findingsOf.set(element, findings);
-    }
+    });
+    this.ctx = { ...ctx, walk };
+    if (this.incremental) this.signatures = recordSignatures(walk, index);
     this.lists = lists;
-    // walk.flows lists the flows in the order of walk.auditable, so these are in document order.
-    this.chainFindings = evaluateChain(this.ctx, handovers);
+    // The walk reaches the flows in the order of walk.flows, so these are in document order.
     this.handoverList = lists ? handovers : undefined;
+    this.chainFindings = evaluateChain(this.ctx, handovers);
   }
 
   /**
@@ -139,14 +137,15 @@ export class AuditState {
     const dirtyNodes = new Set<ModdleElement>();
     const dirtyFlows = new Set<ModdleElement>();
     for (const element of walk.found!.values()) {
-      if (element.$type === 'bpmn:SequenceFlow' || element.$type === 'bpmn:MessageFlow') dirtyFlows.add(element);
+      const type = typeOf(element);
+      if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') dirtyFlows.add(element);
       else dirtyNodes.add(element);
     }
     // Created (or re-created) elements have not been evaluated in this form.
     for (const activity of walk.activities) if (!this.findingsOf.has(activity)) dirtyNodes.add(activity);
     for (const flow of walk.flows) if (!this.findingsOf.has(flow)) dirtyFlows.add(flow);
     // A sub-process that changed lane takes its contents along.
-    for (const element of [...dirtyNodes]) if (SUB_PROCESS_TYPES.has(element.$type)) for (const inner of descendantsOf(element)) dirtyNodes.add(inner);
+    for (const element of [...dirtyNodes]) if (SUB_PROCESS_TYPES.has(typeOf(element))) for (const inner of descendantsOf(element)) dirtyNodes.add(inner);
     // The flows of a changed node may have become (or stopped being) handovers.
     if (dirtyNodes.size > 0) {
       for (const flow of walk.flows) {
@@ -155,7 +154,7 @@ export class AuditState {
     }
 
     for (const flow of dirtyFlows) {
-      const type = flow.$type;
+      const type = typeOf(flow);
       if (type !== 'bpmn:SequenceFlow' && type !== 'bpmn:MessageFlow') continue;
       const handover = auditHandoverOf(this.ctx, flow, type === 'bpmn:SequenceFlow' ? 'sequence' : 'message');
       if (handover) this.handoverOf.set(flow, handover);
@@ -175,7 +174,7 @@ export class AuditState {
     const before = this.ctx;
     if (changed.has(this.definitions.id ?? '')) return true;
     for (const element of walk.found!.values()) {
-      if (!STRUCTURAL_TYPES.has(element.$type)) continue;
+      if (!STRUCTURAL_TYPES.has(typeOf(element))) continue;
       const signature = structuralSignature(element, index);
       if (signature === undefined || signature !== structuralSignature(element, before.index, this.signatures)) return true;
     }
