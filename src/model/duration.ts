@@ -8,8 +8,20 @@ export function parseIsoDuration(text: string | undefined | null): number | unde
   if (text == null) return undefined;
   const m = ISO_DURATION.exec(text.trim().toUpperCase());
   if (!m) return undefined;
-  const n = (i: number) => (m[i] ? Number(m[i]!.replace(',', '.')) : 0);
-  return n(1) * HOURS.Y + n(2) * HOURS.M + n(3) * HOURS.W + n(4) * HOURS.D + n(5) * HOURS.H + n(6) * HOURS.MIN + n(7) * HOURS.S;
+  return (
+    part(m, 1) * HOURS.Y + part(m, 2) * HOURS.M + part(m, 3) * HOURS.W + part(m, 4) * HOURS.D + part(m, 5) * HOURS.H + part(m, 6) * HOURS.MIN + part(m, 7) * HOURS.S
+  );
+}
+
+/** The number of one unit of a matched duration (0 when absent); a decimal comma counts as a point. */
+function part(m: RegExpExecArray, i: number): number {
+  const text = m[i];
+  return text ? Number(text.replace(',', '.')) : 0;
+}
+
+/** Whether text is an ISO 8601 duration, exactly when parseIsoDuration gives hours for it. */
+export function isIsoDuration(text: string): boolean {
+  return ISO_DURATION.test(text.trim().toUpperCase());
 }
 
 /** Formats hours as a compact ISO 8601 duration (days, hours, minutes). */

@@ -1,4 +1,4 @@
-import type { ModdleElement } from './moddle-types';
+import { typeOf, type ModdleElement } from './moddle-types';
 import { indexLanes, laneOf, participantOf, type LaneIndex, type LaneInfo } from './lanes';
 import { getExtension } from './value-chain/extension';
 import { attributeNames, validateAttributes, type Agreement, type AgreementStatus } from './value-chain/schema';
@@ -39,44 +39,66 @@ export function findHandovers(definitions: ModdleElement, index: LaneIndex = ind
   const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
 
   for (const root of rootElements) {
-    if (root.$type !== 'bpmn:Process') continue;
+    if (typeOf(root) !== 'bpmn:Process') continue;
     const stack: ModdleElement[] = [root];
     while (stack.length > 0) {
       const container = stack.pop()!;
       for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-        if (element.$type === "bpmn:SubProcess" || element.$type === "bpmn:Transaction" || element.$type === "bpmn:AdHocSubProcess") stack.push(element);
-        if (element.$type !== 'bpmn:SequenceFlow' || !element.id) continue;
-        const from = laneOf(index, element.sourceRef as ModdleElement | undefined);
-        const to = laneOf(index, element.targetRef as ModdleElement | undefined);
-        if (!from || !to || from === to) continue;
-        // Only message flows cross pools: a sequence flow drawn into another process is not a handover.
-        if (from.processId !== to.processId) continue;
-        handovers.push(handover(element, 'sequence', laneSide(from), laneSide(to)));
+        const type = typeOf(element);
+        if (type === 'bpmn:SubProcess' || type === 'bpmn:Transaction' || type === 'bpmn:AdHocSubProcess') stack.push(element);
+        if (type !== 'bpmn:SequenceFlow') continue;
+        const found = sequenceFlowHandover(element, index);
+        if (found) handovers.push(found);
       }
     }
   }
 
   for (const root of rootElements) {
-    if (root.$type !== 'bpmn:Collaboration') continue;
+    if (typeOf(root) !== 'bpmn:Collaboration') continue;
     for (const flow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
-      if (!flow.id) continue;
-      const source = flow.sourceRef as ModdleElement | undefined;
-      const target = flow.targetRef as ModdleElement | undefined;
-      const fromPool = participantOf(index, source);
-      const toPool = participantOf(index, target);
-      if (!fromPool || !toPool || fromPool === toPool) continue;
-      handovers.push(handover(flow, 'message', poolSide(index, fromPool, source), poolSide(index, toPool, target)));
+      const found = messageFlowHandover(flow, index);
+      if (found) handovers.push(found);
     }
   }
   return handovers;
 }
+
+/**
+ * The handover a sequence flow makes, if any: its source and target lie in different
+ * (innermost) lanes of one process. findHandovers applies it to every sequence flow;
+ * the audit applies it to each flow as it evaluates the flow.
+ */
+export function sequenceFlowHandover(flow: ModdleElement, index: LaneIndex): Handover | undefined {
+  if (!flow.id) return undefined;
+  const from = laneOf(index, flow.sourceRef as ModdleElement | undefined);
+  if (!from) return undefined;
+  const to = laneOf(index, flow.targetRef as ModdleElement | undefined);
+  if (!to || from === to) return undefined;
+  // Only message flows cross pools: a sequence flow drawn into another process is not a handover.
+  if (from.processId !== to.processId) return undefined;
+  return handover(flow, 'sequence', laneSide(from), laneSide(to));
+}
+
+/** The handover a message flow makes, if any: it connects two different pools. */
+export function messageFlowHandover(flow: ModdleElement, index: LaneIndex): Handover | undefined {
+  if (!flow.id) return undefined;
+  const source = flow.sourceRef as ModdleElement | undefined;
+  const target = flow.targetRef as ModdleElement | undefined;
+  const fromPool = participantOf(index, source);
+  const toPool = participantOf(index, target);
+  if (!fromPool || !toPool || fromPool === toPool) return undefined;
+  return handover(flow, 'message', poolSide(index, fromPool, source), poolSide(index, toPool, target));
+}
+
+/** The attributes of ml:agreement, listed once (every handover reads them). */
+const AGREEMENT_ATTRIBUTES = attributeNames('ml:Agreement');
 
 /** The typed agreement on a flow (valid fields only), or null when it has none. */
 export function readAgreement(flow: ModdleElement): Agreement | null {
   const extension = getExtension(flow, 'ml:Agreement');
   if (!extension) return null;
   const attrs: Record<string, string | undefined> = {};
-  for (const name of attributeNames('ml:Agreement')) attrs[name] = extension[name] as string | undefined;
+  for (const name of AGREEMENT_ATTRIBUTES) attrs[name] = extension[name] as string | undefined;
   return validateAttributes('ml:Agreement', attrs).value;
 }
 
@@ -100,6 +122,6 @@ function laneSide(lane: LaneInfo): HandoverSide {
 
 function poolSide(index: LaneIndex, participantId: string, end: ModdleElement | undefined): HandoverSide {
   const participant = index.participants.get(participantId);
-  const laneId = end && end.$type !== 'bpmn:Participant' ? laneOf(index, end)?.id : undefined;
+  const laneId = end && typeOf(end) !== 'bpmn:Participant' ? laneOf(index, end)?.id : undefined;
   return { elementId: participantId, name: participant?.name, participantId, ...(laneId ? { laneId } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { ModdleElement } from './moddle-types';
+import { typeOf, type ModdleElement } from './moddle-types';
 
 /** A lane with where it sits: its process, its pool and the lane it is nested in. */
 export interface LaneInfo {
@@ -31,17 +31,26 @@ export interface LaneIndex {
   participants: Map<string, ParticipantInfo>;
   /** Flow node id → id of the innermost lane whose flowNodeRef lists it. */
   laneOfNode: Map<string, string>;
+  /**
+   * The same by the node object itself, for laneOf: a lookup by object needs neither
+   * the node's id (a property read on a cold element of a large model) nor a string
+   * comparison. Left out when two listed objects share an id, where only the lookup
+   * by id gives what it always gave.
+   */
+  laneOfElement?: Map<ModdleElement, LaneInfo>;
   /** Process id → id of the participant (pool) it is drawn in. */
   participantOfProcess: Map<string, string>;
 }
 
 /** Builds the lane and pool membership of a model's flow nodes. */
 export function indexLanes(definitions: ModdleElement): LaneIndex {
-  const index: LaneIndex = { lanes: new Map(), participants: new Map(), laneOfNode: new Map(), participantOfProcess: new Map() };
+  const laneOfElement = new Map<ModdleElement, LaneInfo>();
+  const index: LaneIndex = { lanes: new Map(), participants: new Map(), laneOfNode: new Map(), laneOfElement, participantOfProcess: new Map() };
   const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  let laneCount = 0;
 
   for (const root of rootElements) {
-    if (root.$type !== 'bpmn:Collaboration') continue;
+    if (typeOf(root) !== 'bpmn:Collaboration') continue;
     for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) {
       const processId = (participant.processRef as ModdleElement | undefined)?.id;
       index.participants.set(participant.id!, { id: participant.id!, name: participant.name, element: participant, processId });
@@ -50,7 +59,7 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
   }
 
   for (const root of rootElements) {
-    if (root.$type !== 'bpmn:Process' || !root.id) continue;
+    if (typeOf(root) !== 'bpmn:Process' || !root.id) continue;
     const processId = root.id;
     const participantId = index.participantOfProcess.get(processId);
     // Breadth first, one nesting level after the other: a deeper lane listing the
@@ -63,9 +72,14 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
       const next: typeof level = [];
       for (const { lane, parentLaneId } of level) {
         if (!lane.id) continue;
-        index.lanes.set(lane.id, { id: lane.id, name: lane.name, element: lane, processId, participantId, parentLaneId, depth });
+        const info: LaneInfo = { id: lane.id, name: lane.name, element: lane, processId, participantId, parentLaneId, depth };
+        index.lanes.set(lane.id, info);
+        laneCount++;
         for (const node of (lane.flowNodeRef as ModdleElement[] | undefined) ?? []) {
-          if (node?.id) index.laneOfNode.set(node.id, lane.id);
+          const nodeId = node?.id;
+          if (!nodeId) continue;
+          index.laneOfNode.set(nodeId, lane.id);
+          laneOfElement.set(node, info);
         }
         const children = (lane.childLaneSet as ModdleElement | undefined)?.lanes as ModdleElement[] | undefined;
         for (const child of children ?? []) next.push({ lane: child, parentLaneId: lane.id });
@@ -73,6 +87,8 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
       level = next;
     }
   }
+  // More listed objects than listed ids, or more lanes than lane ids: two share an id.
+  if (laneOfElement.size !== index.laneOfNode.size || laneCount !== index.lanes.size) index.laneOfElement = undefined;
   return index;
 }
 
@@ -81,10 +97,15 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
  * belongs to the lane of the sub-process around it.
  */
 export function laneOf(index: LaneIndex, node: ModdleElement | undefined): LaneInfo | undefined {
+  // A listed node (every node of a well-drawn model) is found by object; the lookup
+  // by id below serves the rest: nodes inside sub-processes, nodes of no lane.
+  const listed = node && index.laneOfElement?.get(node);
+  if (listed) return listed;
   for (let current = node; current?.id; current = current.$parent) {
     const laneId = index.laneOfNode.get(current.id);
     if (laneId !== undefined) return index.lanes.get(laneId);
-    if (current.$parent?.$type !== 'bpmn:SubProcess' && current.$parent?.$type !== 'bpmn:Transaction' && current.$parent?.$type !== 'bpmn:AdHocSubProcess') {
+    const parentType = current.$parent && typeOf(current.$parent);
+    if (parentType !== 'bpmn:SubProcess' && parentType !== 'bpmn:Transaction' && parentType !== 'bpmn:AdHocSubProcess') {
       return undefined;
     }
   }
@@ -94,7 +115,7 @@ export function laneOf(index: LaneIndex, node: ModdleElement | undefined): LaneI
 /** The process a flow element belongs to (through any sub-processes around it). */
 export function processOf(element: ModdleElement | undefined): ModdleElement | undefined {
   for (let current = element?.$parent; current; current = current.$parent) {
-    if (current.$type === 'bpmn:Process') return current;
+    if (typeOf(current) === 'bpmn:Process') return current;
   }
   return undefined;
 }
@@ -102,7 +123,7 @@ export function processOf(element: ModdleElement | undefined): ModdleElement | u
 /** The id of the pool an element lies in: the participant itself, or the pool of its process. */
 export function participantOf(index: LaneIndex, element: ModdleElement | undefined): string | undefined {
   if (!element?.id) return undefined;
-  if (element.$type === 'bpmn:Participant') return element.id;
+  if (typeOf(element) === 'bpmn:Participant') return element.id;
   const processId = processOf(element)?.id;
   return processId ? index.participantOfProcess.get(processId) : undefined;
 }

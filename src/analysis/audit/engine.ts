@@ -1,19 +1,9 @@
-import { findHandovers } from '../../model/handovers';
 import { indexLanes, type LaneIndex } from '../../model/lanes';
-import type { ModdleElement } from '../../model/moddle-types';
+import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { resolveAuditConfig } from './config';
-import {
-  buildContext,
-  evaluateActivity,
-  evaluateChain,
-  evaluateFlow,
-  findValueChain,
-  handoversAmong,
-  toAuditHandover,
-  type AuditContext
-} from './evaluate';
+import { auditHandoverOf, buildElementContext, evaluateActivity, evaluateChain, evaluateFlow, findValueChain, type AuditContext } from './evaluate';
 import { readDepartmentFacts, readValueChainFacts, utcToday } from './facts';
-import { descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
+import { chainCarriers, descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
 import { isRuleId } from './rules';
 import type { AuditExemption, AuditFinding, AuditHandover, AuditOptions, AuditResult, ConfigProblem, ExemptedFinding } from './types';
 
@@ -72,6 +62,8 @@ export class AuditState {
   private signatures = new Map<ModdleElement, string>();
   /** Without a session: the findings of walk.auditable[i] at [i] (cheaper than filling a map). */
   private lists?: Array<AuditFinding[] | undefined>;
+  /** Without a session: the handovers in document order, as the full audit found them. */
+  private handoverList?: AuditHandover[];
 
   /** `incremental`: keep what update() needs; runAudit does without. */
   constructor(
@@ -85,34 +77,40 @@ export class AuditState {
   /** Re-audits everything (new options, or an edit of lanes, pools or rule settings). */
   full(options: AuditOptions = this.options): void {
     this.options = options;
-    const walk = walkModel(this.definitions);
     const index = indexLanes(this.definitions);
-    const valueChain = findValueChain(walk);
+    const valueChain = findValueChain(chainCarriers(this.definitions));
     const { config, problems } = resolveAuditConfig(valueChain?.ruleSettings ?? [], valueChain?.elementId, options.overrides);
     this.configProblems = problems;
-    this.ctx = buildContext(walk, index, options.today ?? utcToday(), config);
-    if (this.incremental) this.signatures = recordSignatures(walk, index);
+    const ctx = buildElementContext(index, options.today ?? utcToday(), config, valueChain);
     this.findingsOf = new WeakMap();
     this.handoverOf = new WeakMap();
 
-    const handovers = new Map(findHandovers(this.definitions, index).map((h) => [h.flowId, h]));
-    for (const flow of walk.flows) {
-      const handover = handovers.get(flow.id!);
-      if (handover) this.handoverOf.set(flow, toAuditHandover(this.ctx, handover));
-    }
-    if (this.incremental) {
-      this.lists = undefined;
-      for (const flow of walk.flows) this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, this.handoverOf.get(flow)));
-      for (const activity of walk.activities) this.findingsOf.set(activity, evaluateActivity(this.ctx, activity));
-    } else {
-      const lists = (this.lists = new Array<AuditFinding[] | undefined>(walk.auditable.length));
-      walk.auditable.forEach((element, i) => {
-        const type = element.$type;
-        if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') lists[i] = evaluateFlow(this.ctx, element, this.handoverOf.get(element));
-        else if (isActivity(element)) lists[i] = evaluateActivity(this.ctx, element);
-      });
-    }
-    this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
+    // Every activity and flow is evaluated as the walk reaches it (see AuditableVisitor),
+    // and each flow's handover is found there too: one pass over the model, in document order.
+    const lists = this.incremental ? undefined : new Array<AuditFinding[] | undefined>();
+    const handovers: AuditHandover[] = [];
+    const walk = walkModel(this.definitions, {
+      onAuditable: (element, kind, position) => {
+        let findings: AuditFinding[];
+        if (kind === 'activity') findings = evaluateActivity(ctx, element);
+        else {
+          const handover = auditHandoverOf(ctx, element, kind);
+          if (handover) {
+            if (!lists) this.handoverOf.set(element, handover);
+            handovers.push(handover);
+          }
+          findings = evaluateFlow(ctx, element, handover);
+        }
+        if (lists) lists[position] = findings;
+        else this.findingsOf.set(element, findings);
+      }
+    });
+    this.ctx = { ...ctx, walk };
+    if (this.incremental) this.signatures = recordSignatures(walk, index);
+    this.lists = lists;
+    // The walk reaches the flows in the order of walk.flows, so these are in document order.
+    this.handoverList = lists ? handovers : undefined;
+    this.chainFindings = evaluateChain(this.ctx, handovers);
   }
 
   /**
@@ -139,14 +137,15 @@ export class AuditState {
     const dirtyNodes = new Set<ModdleElement>();
     const dirtyFlows = new Set<ModdleElement>();
     for (const element of walk.found!.values()) {
-      if (element.$type === 'bpmn:SequenceFlow' || element.$type === 'bpmn:MessageFlow') dirtyFlows.add(element);
+      const type = typeOf(element);
+      if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') dirtyFlows.add(element);
       else dirtyNodes.add(element);
     }
     // Created (or re-created) elements have not been evaluated in this form.
     for (const activity of walk.activities) if (!this.findingsOf.has(activity)) dirtyNodes.add(activity);
     for (const flow of walk.flows) if (!this.findingsOf.has(flow)) dirtyFlows.add(flow);
     // A sub-process that changed lane takes its contents along.
-    for (const element of [...dirtyNodes]) if (SUB_PROCESS_TYPES.has(element.$type)) for (const inner of descendantsOf(element)) dirtyNodes.add(inner);
+    for (const element of [...dirtyNodes]) if (SUB_PROCESS_TYPES.has(typeOf(element))) for (const inner of descendantsOf(element)) dirtyNodes.add(inner);
     // The flows of a changed node may have become (or stopped being) handovers.
     if (dirtyNodes.size > 0) {
       for (const flow of walk.flows) {
@@ -154,13 +153,13 @@ export class AuditState {
       }
     }
 
-    const flows = [...dirtyFlows].filter((f) => f.$type === 'bpmn:SequenceFlow' || f.$type === 'bpmn:MessageFlow');
-    for (const flow of flows) this.handoverOf.delete(flow);
-    const handovers = new Map(handoversAmong(flows, index).map((h) => [h.flowId, h]));
-    for (const flow of flows) {
-      const handover = handovers.get(flow.id!);
-      if (handover) this.handoverOf.set(flow, toAuditHandover(this.ctx, handover));
-      this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, this.handoverOf.get(flow)));
+    for (const flow of dirtyFlows) {
+      const type = typeOf(flow);
+      if (type !== 'bpmn:SequenceFlow' && type !== 'bpmn:MessageFlow') continue;
+      const handover = auditHandoverOf(this.ctx, flow, type === 'bpmn:SequenceFlow' ? 'sequence' : 'message');
+      if (handover) this.handoverOf.set(flow, handover);
+      else this.handoverOf.delete(flow);
+      this.findingsOf.set(flow, evaluateFlow(this.ctx, flow, handover));
     }
     for (const element of dirtyNodes) if (isActivity(element)) this.findingsOf.set(element, evaluateActivity(this.ctx, element));
     this.chainFindings = evaluateChain(this.ctx, this.currentHandovers());
@@ -175,7 +174,7 @@ export class AuditState {
     const before = this.ctx;
     if (changed.has(this.definitions.id ?? '')) return true;
     for (const element of walk.found!.values()) {
-      if (!STRUCTURAL_TYPES.has(element.$type)) continue;
+      if (!STRUCTURAL_TYPES.has(typeOf(element))) continue;
       const signature = structuralSignature(element, index);
       if (signature === undefined || signature !== structuralSignature(element, before.index, this.signatures)) return true;
     }
@@ -191,6 +190,7 @@ export class AuditState {
 
   /** The handovers of the flows that still exist, in document order. */
   private currentHandovers(): AuditHandover[] {
+    if (this.handoverList) return this.handoverList;
     const out: AuditHandover[] = [];
     for (const flow of this.ctx.walk.flows) {
       const handover = this.handoverOf.get(flow);
@@ -208,14 +208,17 @@ export class AuditState {
     const counts = { error: 0, warning: 0, info: 0 };
 
     const lists = this.lists;
-    for (let i = 0; i < walk.auditable.length; i++) {
-      const element = walk.auditable[i]!;
-      const id = element.id!;
-      const chain = this.chainFindings.get(id);
+    const { auditable, kinds } = walk;
+    const anyExemptions = walk.exemptions.size > 0;
+    for (let i = 0; i < auditable.length; i++) {
+      const element = auditable[i]!;
+      // Chain findings are about a collaboration or a process, and only those are looked up.
+      const chain = kinds[i] === 'chain' ? this.chainFindings.get(element.id!) : undefined;
       const own = lists ? lists[i] : this.findingsOf.get(element);
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
-      const exemptions = walk.exemptions.get(id)?.list;
+      const id = element.id!;
+      const exemptions = anyExemptions ? walk.exemptions.get(id)?.list : undefined;
       for (const finding of list) {
         const exemption = exemptions?.find((e) => e.rule === finding.rule);
         if (exemption) {

@@ -1,6 +1,6 @@
-import { findHandovers, readAgreement, type Handover, type HandoverSide } from '../../model/handovers';
+import { messageFlowHandover, readAgreement, sequenceFlowHandover, type Handover, type HandoverSide } from '../../model/handovers';
 import { laneOf, participantOf, type LaneIndex } from '../../model/lanes';
-import type { ModdleElement } from '../../model/moddle-types';
+import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
 import type { Agreement } from '../../model/value-chain/schema';
 import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ValueChainFacts } from './facts';
@@ -30,8 +30,16 @@ export interface AuditContext {
   valueChain?: ValueChainFacts;
 }
 
+/** What the rules of one activity or flow look at: everything but the walk, which only the chain rules need. */
+export type ElementContext = Omit<AuditContext, 'walk'>;
+
 /** Builds the context of a full audit from a walk and a fresh lane index. */
 export function buildContext(walk: ModelWalk, index: LaneIndex, today: string, config: AuditConfig): AuditContext {
+  return { ...buildElementContext(index, today, config, findValueChain(walk)), walk };
+}
+
+/** Builds what the element rules need, before the walk (the full audit evaluates elements during it). */
+export function buildElementContext(index: LaneIndex, today: string, config: AuditConfig, valueChain: ValueChainFacts | undefined): ElementContext {
   const departments = new Map<string, DepartmentFacts>();
   for (const id of [...index.participants.keys(), ...index.lanes.keys()]) {
     const element = index.participants.get(id)?.element ?? index.lanes.get(id)?.element;
@@ -47,11 +55,11 @@ export function buildContext(walk: ModelWalk, index: LaneIndex, today: string, c
     }
     if (customer) customerLanes.add(lane.id);
   }
-  return { today, config, index, walk, departments, customerLanes, customerParticipants, valueChain: findValueChain(walk) };
+  return { today, config, index, departments, customerLanes, customerParticipants, valueChain };
 }
 
 /** The ml:valueChain that governs the audit: the collaboration's, else the first process's that has one. */
-export function findValueChain(walk: ModelWalk): ValueChainFacts | undefined {
+export function findValueChain(walk: Pick<ModelWalk, 'collaborations' | 'processes'>): ValueChainFacts | undefined {
   for (const collaboration of walk.collaborations) {
     const facts = readValueChainFacts(collaboration);
     if (facts) return facts;
@@ -70,32 +78,32 @@ interface Location {
   department?: string;
 }
 
-function departmentName(ctx: AuditContext, id: string | undefined): string | undefined {
+function departmentName(ctx: ElementContext, id: string | undefined): string | undefined {
   if (!id) return undefined;
   const named = ctx.departments.get(id)?.name;
   if (named) return named;
   return (ctx.index.lanes.get(id)?.name || ctx.index.participants.get(id)?.name) ?? undefined;
 }
 
-function toLocation(ctx: AuditContext, laneId: string | undefined, participantId: string | undefined): Location {
+function toLocation(ctx: ElementContext, laneId: string | undefined, participantId: string | undefined): Location {
   return { laneId, participantId, department: departmentName(ctx, laneId ?? participantId) };
 }
 
-function locate(ctx: AuditContext, element: ModdleElement): Location {
+function locate(ctx: ElementContext, element: ModdleElement): Location {
   return toLocation(ctx, laneOf(ctx.index, element)?.id, participantOf(ctx.index, element));
 }
 
 /** Whether a flow node (or a collapsed pool) is on the customer's side. */
-export function isCustomerSide(ctx: AuditContext, element: ModdleElement | undefined): boolean {
+export function isCustomerSide(ctx: ElementContext, element: ModdleElement | undefined): boolean {
   if (!element?.id) return false;
-  if (element.$type === 'bpmn:Participant') return ctx.customerParticipants.has(element.id);
+  if (typeOf(element) === 'bpmn:Participant') return ctx.customerParticipants.has(element.id);
   const lane = laneOf(ctx.index, element);
   if (lane) return ctx.customerLanes.has(lane.id);
   const participantId = participantOf(ctx.index, element);
   return participantId !== undefined && ctx.customerParticipants.has(participantId);
 }
 
-function isCustomerHandoverSide(ctx: AuditContext, side: HandoverSide): boolean {
+function isCustomerHandoverSide(ctx: ElementContext, side: HandoverSide): boolean {
   return (side.laneId !== undefined && ctx.customerLanes.has(side.laneId)) || (side.participantId !== undefined && ctx.customerParticipants.has(side.participantId));
 }
 
@@ -110,12 +118,12 @@ interface Place {
   resolved?: Location;
 }
 
-function resolve(ctx: AuditContext, place: Place): Location {
+function resolve(ctx: ElementContext, place: Place): Location {
   return (place.resolved ??= toLocation(ctx, place.laneId, place.participantId));
 }
 
 function makeFinding(
-  ctx: AuditContext,
+  ctx: ElementContext,
   rule: RuleId,
   element: ModdleElement,
   place: Place,
@@ -134,7 +142,7 @@ function makeFinding(
     painPoint: RULES[rule].painPoint,
     elementId: element.id!,
     elementName: (element.name as string | undefined) || undefined,
-    elementType: element.$type,
+    elementType: typeOf(element),
     subject,
     laneId: location.laneId,
     participantId: location.participantId,
@@ -146,7 +154,7 @@ function makeFinding(
   };
 }
 
-function on(ctx: AuditContext, rule: RuleId): boolean {
+function on(ctx: ElementContext, rule: RuleId): boolean {
   return ctx.config[rule].enabled;
 }
 
@@ -175,7 +183,7 @@ function formatNumber(value: number): string {
 }
 
 /** The findings of the activity rules for one activity (none for the customer's own activities). */
-export function evaluateActivity(ctx: AuditContext, activity: ModdleElement): AuditFinding[] {
+export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): AuditFinding[] {
   const laneId = laneOf(ctx.index, activity)?.id;
   const participantId = participantOf(ctx.index, activity);
   if (laneId ? ctx.customerLanes.has(laneId) : participantId !== undefined && ctx.customerParticipants.has(participantId)) return [];
@@ -323,7 +331,7 @@ export function agreementGaps(agreement: Agreement | null): string[] {
 }
 
 /** A handover with its departments and coverage. */
-export function toAuditHandover(ctx: AuditContext, handover: Handover): AuditHandover {
+export function toAuditHandover(ctx: ElementContext, handover: Handover): AuditHandover {
   const fromDepartment = departmentName(ctx, handover.from.laneId ?? handover.from.participantId);
   const toDepartment = departmentName(ctx, handover.to.laneId ?? handover.to.participantId);
   return {
@@ -334,24 +342,16 @@ export function toAuditHandover(ctx: AuditContext, handover: Handover): AuditHan
   };
 }
 
-/** The handovers among some flows, by the model's own definition (src/model/handovers.ts). */
-export function handoversAmong(flows: readonly ModdleElement[], index: LaneIndex): Handover[] {
-  // findHandovers walks definitions; a stand-in holding just these flows makes it
-  // judge exactly them, with lanes and pools taken from the real index and $parent chain.
-  const subset: ModdleElement = {
-    $type: 'bpmn:Definitions',
-    rootElements: [
-      { $type: 'bpmn:Process', flowElements: flows.filter((f) => f.$type === 'bpmn:SequenceFlow') },
-      { $type: 'bpmn:Collaboration', messageFlows: flows.filter((f) => f.$type === 'bpmn:MessageFlow') }
-    ]
-  };
-  return findHandovers(subset, index);
+/** A flow's handover as the audit reports it (by the model's own definition, src/model/handovers.ts), if it is one. */
+export function auditHandoverOf(ctx: ElementContext, flow: ModdleElement, kind: 'sequence' | 'message'): AuditHandover | undefined {
+  const handover = kind === 'sequence' ? sequenceFlowHandover(flow, ctx.index) : messageFlowHandover(flow, ctx.index);
+  return handover && toAuditHandover(ctx, handover);
 }
 
 const PROSE: Record<string, string> = { deliverable: 'the deliverable', providerRole: 'the provider', receiverRole: 'the receiver' };
 
 /** A handover's findings belong to the provider; another flow's to its source. */
-function flowPlace(ctx: AuditContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
+function flowPlace(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
   if (!handover) return { resolved: locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow) };
   return { resolved: { laneId: handover.from.laneId, participantId: handover.from.participantId, department: handover.fromDepartment } };
 }
@@ -365,7 +365,7 @@ function describeFlow(flow: ModdleElement, handover: AuditHandover | undefined):
 }
 
 /** The findings of the flow rules for one sequence or message flow. */
-export function evaluateFlow(ctx: AuditContext, flow: ModdleElement, handover: AuditHandover | undefined): AuditFinding[] {
+export function evaluateFlow(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): AuditFinding[] {
   const out: AuditFinding[] = [];
   if (!handover && !flow.extensionElements) return out;
 

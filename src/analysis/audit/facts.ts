@@ -1,4 +1,4 @@
-import type { ModdleElement } from '../../model/moddle-types';
+import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension, getExtensions } from '../../model/value-chain/extension';
 import { RESPONSIBILITIES, type Responsibility } from '../../model/value-chain/schema';
 import type { InvalidValue } from './types';
@@ -134,7 +134,7 @@ export function readStepFacts(activity: ModdleElement): StepFacts {
 function stepOf(activity: ModdleElement): ModdleElement | undefined {
   const values = activity.extensionElements?.values as ModdleElement[] | undefined;
   if (!values) return undefined;
-  for (let i = 0; i < values.length; i++) if (values[i]!.$type === 'ml:Step') return values[i];
+  for (let i = 0; i < values.length; i++) if (typeOf(values[i]!) === 'ml:Step') return values[i];
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { ModdleElement } from '../../model/moddle-types';
+import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { readExemptionFacts, type ExemptionFacts } from './facts';
 
 /** BPMN types that are activities (tasks of every kind, sub-processes, call activities). */
@@ -22,8 +22,16 @@ export const SUB_PROCESS_TYPES = new Set(['bpmn:SubProcess', 'bpmn:AdHocSubProce
 
 /** Whether an element is an activity the audit checks. */
 export function isActivity(element: ModdleElement): boolean {
-  return ACTIVITY_TYPES.has(element.$type);
+  return ACTIVITY_TYPES.has(typeOf(element));
 }
+
+/**
+ * What an auditable element is, as the walk found it: a collaboration or process
+ * (`chain`), an activity, a sequence flow or a message flow. moddle's `$type` is a
+ * getter on each element, and reading it costs several cache misses on a large model,
+ * so the engine takes the kind from here instead of reading the type again.
+ */
+export type AuditableKind = 'chain' | 'activity' | 'sequence' | 'message';
 
 /**
  * The semantic elements of a model in document order, without the diagram (DI): one
@@ -34,6 +42,8 @@ export function isActivity(element: ModdleElement): boolean {
 export interface ModelWalk {
   /** The elements findings can be about (collaborations, processes, activities, flows), in document order. */
   auditable: ModdleElement[];
+  /** The kind of auditable[i], at [i]. */
+  kinds: AuditableKind[];
   activities: ModdleElement[];
   /** Sequence flows and message flows, in document order. */
   flows: ModdleElement[];
@@ -58,19 +68,35 @@ export interface ModelWalk {
 function hasExemption(extensionElements: ModdleElement): boolean {
   const values = extensionElements.values as ModdleElement[] | undefined;
   if (!values) return false;
-  for (let i = 0; i < values.length; i++) if (values[i]!.$type === 'ml:Exemption') return true;
+  for (let i = 0; i < values.length; i++) if (typeOf(values[i]!) === 'ml:Exemption') return true;
   return false;
 }
 
 /** A walk with the lookups the session and the diff need. */
 export type IndexedWalk = ModelWalk & Required<Pick<ModelWalk, 'byId' | 'flowsOf'>>;
 
+/**
+ * Called for each activity and flow as soon as the walk reaches it, with its place in
+ * `auditable`. The full audit evaluates the element there: the walk has just read its
+ * extension elements, so they are still in the CPU cache (on a large model, a second
+ * pass would have to fetch every element from memory again).
+ */
+export type AuditableVisitor = (element: ModdleElement, kind: Exclude<AuditableKind, 'chain'>, position: number) => void;
+
+/** Options of walkModel. */
+export interface WalkOptions {
+  /** The elements of these ids, whatever their type, are collected in `found`. */
+  find?: ReadonlySet<string>;
+  onAuditable?: AuditableVisitor;
+}
+
 /** Walks a model's semantic elements once (see ModelWalk). */
-export function walkModel(definitions: ModdleElement, options?: { find?: ReadonlySet<string> }): ModelWalk;
+export function walkModel(definitions: ModdleElement, options?: WalkOptions): ModelWalk;
 export function walkModel(definitions: ModdleElement, options: { index: true }): IndexedWalk;
-export function walkModel(definitions: ModdleElement, options: { index?: boolean; find?: ReadonlySet<string> } = {}): ModelWalk {
+export function walkModel(definitions: ModdleElement, options: WalkOptions & { index?: boolean } = {}): ModelWalk {
   const walk: ModelWalk = {
     auditable: [],
+    kinds: [],
     activities: [],
     flows: [],
     messageFlows: [],
@@ -83,6 +109,7 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
   const flowsOf = options.index ? (walk.flowsOf = new Map()) : undefined;
   const wanted = options.find;
   const found = wanted ? (walk.found = new Map()) : undefined;
+  const onAuditable = options.onAuditable;
   const visit = (element: ModdleElement | undefined) => {
     if (!element?.id) return;
     byId?.set(element.id, element);
@@ -91,9 +118,11 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
       walk.exemptions.set(element.id, { element, list: readExemptionFacts(element) });
     }
   };
-  const flow = (element: ModdleElement) => {
+  const flow = (element: ModdleElement, kind: 'sequence' | 'message') => {
     walk.flows.push(element);
-    walk.auditable.push(element);
+    walk.kinds.push(kind);
+    const position = walk.auditable.push(element) - 1;
+    onAuditable?.(element, kind, position);
     if (!flowsOf) return;
     for (const end of [element.sourceRef, element.targetRef] as Array<ModdleElement | undefined>) {
       if (!end?.id) continue;
@@ -115,11 +144,13 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
     for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
       if (!element.id) continue;
       visit(element);
-      const type = element.$type;
-      if (type === 'bpmn:SequenceFlow') flow(element);
+      const type = typeOf(element);
+      if (type === 'bpmn:SequenceFlow') flow(element, 'sequence');
       else if (ACTIVITY_TYPES.has(type)) {
         walk.activities.push(element);
-        walk.auditable.push(element);
+        walk.kinds.push('activity');
+        const position = walk.auditable.push(element) - 1;
+        onAuditable?.(element, 'activity', position);
         if (SUB_PROCESS_TYPES.has(type)) flowElements(element, process);
       } else if (type === 'bpmn:StartEvent' && container === process) walk.startEvents.push({ event: element, process });
     }
@@ -127,10 +158,11 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
 
   for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
     if (!root.id) continue;
-    const type = root.$type;
+    const type = typeOf(root);
     if (type === 'bpmn:Collaboration') {
       visit(root);
       walk.auditable.push(root);
+      walk.kinds.push('chain');
       walk.collaborations.push(root);
       walk.collaboration ??= root;
       for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) visit(participant);
@@ -138,17 +170,30 @@ export function walkModel(definitions: ModdleElement, options: { index?: boolean
         if (!messageFlow.id) continue;
         visit(messageFlow);
         walk.messageFlows.push(messageFlow);
-        flow(messageFlow);
+        flow(messageFlow, 'message');
       }
     } else if (type === 'bpmn:Process') {
       visit(root);
       walk.auditable.push(root);
+      walk.kinds.push('chain');
       walk.processes.push(root);
       lanes(root.laneSets as ModdleElement[] | undefined);
       flowElements(root, root);
     }
   }
   return walk;
+}
+
+/** The collaborations and processes of a model, as walkModel lists them (without walking the rest). */
+export function chainCarriers(definitions: ModdleElement): Pick<ModelWalk, 'collaborations' | 'processes'> {
+  const carriers: Pick<ModelWalk, 'collaborations' | 'processes'> = { collaborations: [], processes: [] };
+  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
+    if (!root.id) continue;
+    const type = typeOf(root);
+    if (type === 'bpmn:Collaboration') carriers.collaborations.push(root);
+    else if (type === 'bpmn:Process') carriers.processes.push(root);
+  }
+  return carriers;
 }
 
 /** Every flow node and flow inside a sub-process (at any depth). */
@@ -159,7 +204,7 @@ export function descendantsOf(subProcess: ModdleElement): ModdleElement[] {
     const container = stack.pop()!;
     for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
       out.push(element);
-      if (SUB_PROCESS_TYPES.has(element.$type)) stack.push(element);
+      if (SUB_PROCESS_TYPES.has(typeOf(element))) stack.push(element);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDuration } from '../duration';
+import { isIsoDuration, parseIsoDuration } from '../duration';
 
 /*
  * Validation of the value-chain extension. Every ml: attribute is stored as a string
@@ -82,9 +82,22 @@ export interface FieldProblem {
 
 type Check<T> = (text: string, label: string) => { value: T } | { code: SchemaIssueCode; message: string };
 
+/**
+ * What a field's zod schema does, kept as plain data for validateAttributes' fast path:
+ * the same check on the same trimmed text, without zod's per-call machinery.
+ */
+interface PlainField {
+  label: string;
+  check: Check<unknown>;
+  required: boolean;
+}
+
+/** Field schema → its plain description; filled as the schemas below are built. */
+const PLAIN_FIELDS = new WeakMap<z.ZodType, PlainField>();
+
 /** Runs a check on stored text; blank text counts as absent (a problem only when required). */
 function checkedText<T>(label: string, check: Check<T>, required: boolean) {
-  return z
+  const schema = z
     .string()
     .optional()
     .transform((text, ctx): T => {
@@ -100,11 +113,15 @@ function checkedText<T>(label: string, check: Check<T>, required: boolean) {
       ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code }, input: text });
       return z.NEVER;
     });
+  PLAIN_FIELDS.set(schema, { label, check: check as Check<unknown>, required });
+  return schema;
 }
 
 /** An optional attribute: typed when present and valid, absent otherwise. */
 function fieldOf<T>(label: string, check: Check<T>) {
-  return checkedText<T | undefined>(label, check, false).optional();
+  const schema = checkedText<T | undefined>(label, check, false).optional();
+  PLAIN_FIELDS.set(schema, { label, check: check as Check<unknown>, required: false });
+  return schema;
 }
 
 /** A required attribute: a missing or blank value is a `required` problem. */
@@ -143,18 +160,31 @@ const asPercentage: Check<number> = (text, label) => {
   return parsed;
 };
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date YYYY-MM-DD from the year 100 on (the date as Date.UTC reads it, whose
+ * two-digit years mean 19xx): checked by arithmetic, as every stored date of a model is.
+ */
 const asDate: Check<string> = (text, label) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const m = DATE.exec(text);
   if (m) {
-    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (date.toISOString().slice(0, 10) === text) return { value: text };
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { value: text };
   }
   return { code: 'not-a-date', message: `${capitalise(label)} "${text}" is not a date; write it as YYYY-MM-DD, such as 2025-03-31.` };
 };
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** Durations stay ISO text in the typed value; hours are derived with parseIsoDuration. */
 const asDuration: Check<string> = (text, label) =>
-  parseIsoDuration(text) !== undefined
+  isIsoDuration(text)
     ? { value: text }
     : {
         code: 'not-a-duration',
@@ -421,11 +451,70 @@ export function attributeNames(type: MlElementType): string[] {
   return Object.keys(ML_TYPES[type].shape);
 }
 
+/** One attribute of an ml: type: its name, its zod schema and the same check as plain data. */
+type FieldEntry = readonly [name: string, schema: z.ZodType, plain: PlainField | undefined];
+
+/** Per ml: type, its attributes in descriptor order; built on first use. */
+const FIELD_ENTRIES = new Map<MlElementType, readonly FieldEntry[]>();
+
+function fieldEntries(type: MlElementType): readonly FieldEntry[] {
+  let entries = FIELD_ENTRIES.get(type);
+  if (!entries) {
+    entries = (Object.entries(ML_TYPES[type].shape) as Array<[string, z.ZodType]>).map(([name, schema]) => [name, schema, PLAIN_FIELDS.get(schema)] as const);
+    FIELD_ENTRIES.set(type, entries);
+  }
+  return entries;
+}
+
 /**
  * Validates the stored attributes of one ml: element field by field: every valid
  * field is typed into `value`, every invalid one is left out of it and reported.
+ *
+ * Almost every stored value is valid, and the audit and the reader validate every
+ * ml: element of a model, so the common case runs each field's check directly (the
+ * check zod runs inside the field schema, on the same trimmed text). As soon as one
+ * field is wrong, the element is validated again with zod, which words the problems:
+ * the result is always validateAttributesWithZod's (test/unit/model/value-chain/schema.test.ts
+ * compares the two on every type with valid, blank, padded, invalid and non-text values).
  */
 export function validateAttributes<T extends MlElementType>(
+  type: T,
+  attrs: Record<string, string | undefined>
+): { value: Partial<MlAttributes<T>>; problems: FieldProblem[] } {
+  const value = validValues(type, attrs);
+  if (!value) return validateAttributesWithZod(type, attrs);
+  return { value: value as Partial<MlAttributes<T>>, problems: (ML_TYPES[type].rule as Rule<Record<string, unknown>>)(value) };
+}
+
+/**
+ * The typed values of an element whose every stored attribute is valid on its own
+ * (cross-field rules aside), or undefined when one is not.
+ */
+function validValues(type: MlElementType, attrs: Record<string, string | undefined>): Record<string, unknown> | undefined {
+  const value: Record<string, unknown> = {};
+  for (const [name, , plain] of fieldEntries(type)) {
+    // A field built without checkedText has no plain form: zod decides.
+    if (!plain) return undefined;
+    const stored: unknown = attrs[name];
+    if (stored === undefined) {
+      if (plain.required) return undefined;
+      continue;
+    }
+    if (typeof stored !== 'string') return undefined;
+    const text = stored.trim();
+    if (text === '') {
+      if (plain.required) return undefined;
+      continue;
+    }
+    const result = plain.check(text, plain.label);
+    if (!('value' in result)) return undefined;
+    if (result.value !== undefined) value[name] = result.value;
+  }
+  return value;
+}
+
+/** validateAttributes done wholly by the zod schemas: the reference its fast path is tested against. */
+export function validateAttributesWithZod<T extends MlElementType>(
   type: T,
   attrs: Record<string, string | undefined>
 ): { value: Partial<MlAttributes<T>>; problems: FieldProblem[] } {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBpmn } from '../../../src/model/bpmn-io';
+import { createModdle, parseBpmn } from '../../../src/model/bpmn-io';
 import { indexLanes, laneOf, participantOf, processOf } from '../../../src/model/lanes';
-import type { ModdleElement } from '../../../src/model/moddle-types';
+import { typeOf, type ModdleElement } from '../../../src/model/moddle-types';
 import { forEachContained } from '../../../src/model/walk';
 
 async function load() {
@@ -46,5 +46,56 @@ describe('indexLanes on a plain moddle parse', () => {
     expect(participantOf(index, byId.get('Sub_call'))).toBe('Participant_org');
     expect(participantOf(index, byId.get('Task_partnerSend'))).toBe('Participant_partner');
     expect(participantOf(index, byId.get('Participant_customer'))).toBe('Participant_customer');
+  });
+});
+
+describe('laneOf by node object', () => {
+  it('finds a listed node by the object itself, and still by id for a node no lane lists', async () => {
+    // given the parsed model and a stand-in object that only shares an id with a listed task
+    const { definitions, byId } = await load();
+    const index = indexLanes(definitions);
+    const task = byId.get('Task_visit')!;
+    // then the listed task is indexed by object, as the id index has it
+    expect(index.laneOfElement?.get(task)?.id).toBe(index.laneOfNode.get('Task_visit'));
+    expect(laneOf(index, task)?.id).toBe('Lane_sales');
+    // and a node known only by its id finds the lane through the id, as before
+    expect(laneOf(index, { $type: 'bpmn:Task', id: 'Task_visit' })?.id).toBe('Lane_sales');
+  });
+
+  it('follows an edit after re-indexing: a node moved to another lane, a node deleted', async () => {
+    const { definitions, byId } = await load();
+    const task = byId.get('Task_visit')!;
+    const [sales, design] = [byId.get('Lane_sales')!, byId.get('Lane_design')!];
+    sales.flowNodeRef = (sales.flowNodeRef as ModdleElement[]).filter((n) => n !== task);
+    design.flowNodeRef.push(task);
+    expect(laneOf(indexLanes(definitions), task)?.id).toBe('Lane_design');
+    design.flowNodeRef = (design.flowNodeRef as ModdleElement[]).filter((n) => n !== task);
+    const index = indexLanes(definitions);
+    expect(index.laneOfElement?.has(task)).toBe(false);
+    expect(laneOf(index, task)).toBeUndefined();
+  });
+
+  it('falls back to the ids when two listed objects share an id', async () => {
+    // given a second object under the id of a task of Sales, listed by Design after it
+    const { definitions, byId } = await load();
+    const twin = createModdle().create('bpmn:Task', { id: 'Task_visit' });
+    byId.get('Lane_design')!.flowNodeRef.push(twin);
+    const index = indexLanes(definitions);
+    // then the object index is left out, and both answer what the ids say: the later lane
+    expect(index.laneOfElement).toBeUndefined();
+    expect(laneOf(index, byId.get('Task_visit'))?.id).toBe('Lane_design');
+    expect(laneOf(index, twin)?.id).toBe('Lane_design');
+  });
+});
+
+describe('typeOf', () => {
+  it('gives $type for typed elements, generic elements of foreign extensions and plain objects', () => {
+    const moddle = createModdle();
+    const task = moddle.create('bpmn:UserTask', { id: 'T' });
+    const step = moddle.create('ml:Step', {});
+    const foreign = moddle.createAny('vendor:Thing', 'http://vendor.example', { a: '1' });
+    for (const element of [task, step, foreign, { $type: 'bpmn:Process' }, Object.assign(Object.create(null), { $type: 'x:Y' })]) {
+      expect(typeOf(element)).toBe(element.$type);
+    }
   });
 });

@@ -4,7 +4,9 @@ import {
   StepSchema,
   attributeNames,
   issueCode,
-  validateAttributes
+  validateAttributes,
+  validateAttributesWithZod,
+  type MlElementType
 } from '../../../../src/model/value-chain/schema';
 import descriptor from '../../../../src/model/value-chain/missinglink.json';
 
@@ -37,6 +39,25 @@ describe('value-chain schema: single fields', () => {
     expect(validateAttributes('ml:Measurement', { periodStart: '2024-02-29' }).problems).toEqual([]);
     for (const bad of ['2023-02-29', '2024-13-01', '31-12-2024', '2024-1-5']) {
       expect(validateAttributes('ml:Measurement', { periodStart: bad }).problems.map((p) => p.code)).toEqual(['not-a-date']);
+    }
+  });
+
+  it('accepts exactly the dates that Date.UTC reads back unchanged', () => {
+    // The date check is arithmetic; it must agree with the calendar of Date (from the year 100 on).
+    const viaDate = (text: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      return !!m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === text;
+    };
+    const years = [[0, 120], [1890, 1910], [1995, 2005], [2095, 2105], [2395, 2405], [9990, 9999]].flatMap(([a, b]) => Array.from({ length: b! - a! + 1 }, (_, i) => a! + i));
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (const year of years) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const accepted = validateAttributes('ml:Measurement', { periodStart: text }).problems.length === 0;
+          if (accepted !== viaDate(text)) expect(accepted, text).toBe(viaDate(text));
+        }
+      }
     }
   });
 
@@ -158,5 +179,60 @@ describe('value-chain schema and descriptor', () => {
       const attrs = type.properties.filter((p) => 'isAttr' in p && p.isAttr).map((p) => p.name);
       expect(attributeNames(`ml:${type.name}` as Parameters<typeof attributeNames>[0]), type.name).toEqual(attrs);
     }
+  });
+});
+
+describe('value-chain schema: the fast path of validateAttributes', () => {
+  /** Stored values of every kind: valid ones of each format, blank, padded, invalid, not text at all. */
+  const POOL: unknown[] = [
+    undefined, '', '   ', 'x', 'Some text', ' 12.5 ', '12.5', '-3', '+.5', '1e3', '150', '50', '0', '1,5',
+    '2024-02-29', '2023-02-29', ' 2026-03-31 ', '2026-13-01', 'P2D', 'PT4H', ' P1W', '2 days', 'true', 'false', 'True',
+    'EUR', 'eur', 'agreed', 'draft', 'under-review', 'Agreed', 'accountable', 'responsible', 'boss', 'lead-time',
+    'sowing', 'harvest', 'task', 'customer', 'department', 'error', 'info', 'fatal', 'at-least', 'throughput', 'open', 'done',
+    12, 0, true, null
+  ];
+
+  function prng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('gives exactly what zod gives, on every type, for valid and invalid records', () => {
+    const random = prng(42);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    let fast = 0;
+    for (const t of descriptor.types) {
+      const type = `ml:${t.name}` as MlElementType;
+      const names = attributeNames(type);
+      // The values each field accepts on its own, so that most records below are valid
+      // throughout (the fast path) and the rest break one or more fields (the fallback).
+      const validFor = new Map(
+        names.map((name) => [
+          name,
+          POOL.filter((v) => !validateAttributesWithZod(type, { [name]: v as string }).problems.some((p) => p.field === name))
+        ])
+      );
+      for (let i = 0; i < 400; i++) {
+        const attrs: Record<string, string | undefined> = {};
+        for (const name of names) {
+          const r = random();
+          const v = r < 0.75 ? pick(validFor.get(name)!) : r < 0.85 ? undefined : pick(POOL);
+          if (v !== undefined || random() < 0.5) attrs[name] = v as string | undefined;
+        }
+        const expected = validateAttributesWithZod(type, attrs);
+        const actual = validateAttributes(type, attrs);
+        expect(actual, `${type} ${JSON.stringify(attrs)}`).toEqual(expected);
+        // Same key order too: results are serialised.
+        expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+        if (!expected.problems.some((p) => p.code !== 'period-reversed' && p.code !== 'unit-missing' && p.code !== 'triangle-incomplete' && p.code !== 'triangle-order')) fast++;
+      }
+    }
+    // Most records were valid field by field, so the comparison covers the fast path well.
+    expect(fast).toBeGreaterThan(descriptor.types.length * 150);
   });
 });
