@@ -55,13 +55,13 @@ export class AuditState {
    * an element created after the last audit (even under an old id) has no entry and
    * is evaluated, and a deleted one is simply no longer visited.
    */
-  private findingsOf = new WeakMap<ModdleElement, AuditFinding[]>();
+  private findingsOf = new WeakMap<ModdleElement, readonly AuditFinding[]>();
   private handoverOf = new WeakMap<ModdleElement, AuditHandover>();
   private chainFindings = new Map<string, AuditFinding[]>();
   /** With a session: the structural signatures at the last full audit. */
   private signatures = new Map<ModdleElement, string>();
   /** Without a session: the findings of walk.auditable[i] at [i] (cheaper than filling a map). */
-  private lists?: Array<AuditFinding[] | undefined>;
+  private lists?: Array<readonly AuditFinding[] | undefined>;
   /** Without a session: the handovers in document order, as the full audit found them. */
   private handoverList?: AuditHandover[];
 
@@ -87,11 +87,11 @@ export class AuditState {
 
     // Every activity and flow is evaluated as the walk reaches it (see AuditableVisitor),
     // and each flow's handover is found there too: one pass over the model, in document order.
-    const lists = this.incremental ? undefined : new Array<AuditFinding[] | undefined>();
+    const lists = this.incremental ? undefined : new Array<readonly AuditFinding[] | undefined>();
     const handovers: AuditHandover[] = [];
     const walk = walkModel(this.definitions, {
       onAuditable: (element, kind, position) => {
-        let findings: AuditFinding[];
+        let findings: readonly AuditFinding[];
         if (kind === 'activity') findings = evaluateActivity(ctx, element);
         else {
           const handover = auditHandoverOf(ctx, element, kind);
@@ -217,7 +217,8 @@ export class AuditState {
       const own = lists ? lists[i] : this.findingsOf.get(element);
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
-      const id = element.id!;
+      // Every finding in the list is about this element (and naming it reads no cold element).
+      const id = list[0]!.elementId;
       const exemptions = anyExemptions ? walk.exemptions.get(id)?.list : undefined;
       for (const finding of list) {
         const exemption = exemptions?.find((e) => e.rule === finding.rule);
