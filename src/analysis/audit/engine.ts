@@ -43,6 +43,25 @@ function recordSignatures(walk: ModelWalk, index: LaneIndex): Map<ModdleElement,
 }
 
 /**
+ * The ids of the nodes whose lane differs between two lane indexes (moving a shape
+ * into another lane changes the lanes' flowNodeRef lists only, and bpmn-js does not
+ * report the lanes). Compared by node object, which reads no node's id except a
+ * moved one's; by id when an index has no object lookup (two listed nodes share an id).
+ */
+function movedNodeIds(before: LaneIndex, after: LaneIndex): Set<string> {
+  const moved = new Set<string>();
+  const [old, now] = [before.laneOfElement, after.laneOfElement];
+  if (old && now) {
+    for (const [node, lane] of now) if (old.get(node)?.id !== lane.id && node.id) moved.add(node.id);
+    for (const node of old.keys()) if (!now.has(node) && node.id) moved.add(node.id);
+    return moved;
+  }
+  for (const [nodeId, laneId] of after.laneOfNode) if (before.laneOfNode.get(nodeId) !== laneId) moved.add(nodeId);
+  for (const nodeId of before.laneOfNode.keys()) if (!after.laneOfNode.has(nodeId)) moved.add(nodeId);
+  return moved;
+}
+
+/**
  * The state of an audit: the findings of every element, kept per element object so
  * that an edit re-evaluates only what it can affect. runAudit uses it once; a session
  * keeps it.
@@ -55,13 +74,13 @@ export class AuditState {
    * an element created after the last audit (even under an old id) has no entry and
    * is evaluated, and a deleted one is simply no longer visited.
    */
-  private findingsOf = new WeakMap<ModdleElement, AuditFinding[]>();
+  private findingsOf = new WeakMap<ModdleElement, readonly AuditFinding[]>();
   private handoverOf = new WeakMap<ModdleElement, AuditHandover>();
   private chainFindings = new Map<string, AuditFinding[]>();
   /** With a session: the structural signatures at the last full audit. */
   private signatures = new Map<ModdleElement, string>();
   /** Without a session: the findings of walk.auditable[i] at [i] (cheaper than filling a map). */
-  private lists?: Array<AuditFinding[] | undefined>;
+  private lists?: Array<readonly AuditFinding[] | undefined>;
   /** Without a session: the handovers in document order, as the full audit found them. */
   private handoverList?: AuditHandover[];
 
@@ -87,11 +106,11 @@ export class AuditState {
 
     // Every activity and flow is evaluated as the walk reaches it (see AuditableVisitor),
     // and each flow's handover is found there too: one pass over the model, in document order.
-    const lists = this.incremental ? undefined : new Array<AuditFinding[] | undefined>();
+    const lists = this.incremental ? undefined : new Array<readonly AuditFinding[] | undefined>();
     const handovers: AuditHandover[] = [];
     const walk = walkModel(this.definitions, {
       onAuditable: (element, kind, position) => {
-        let findings: AuditFinding[];
+        let findings: readonly AuditFinding[];
         if (kind === 'activity') findings = evaluateActivity(ctx, element);
         else {
           const handover = auditHandoverOf(ctx, element, kind);
@@ -123,10 +142,9 @@ export class AuditState {
     const previous = this.ctx;
     const index = indexLanes(this.definitions);
     const changed = new Set(changedIds);
-    // Moving a shape into another lane changes the lanes' flowNodeRef lists only.
-    const moved = new Set<string>();
-    for (const [nodeId, laneId] of index.laneOfNode) if (previous.index.laneOfNode.get(nodeId) !== laneId) moved.add(nodeId);
-    for (const nodeId of previous.index.laneOfNode.keys()) if (!index.laneOfNode.has(nodeId)) moved.add(nodeId);
+    const moved = movedNodeIds(previous.index, index);
+    const dirtyNodes = new Set<ModdleElement>();
+    const dirtyFlows = new Set<ModdleElement>();
     const walk = walkModel(this.definitions, { find: new Set([...changed, ...moved]) });
     if (this.structureChanged(changed, walk, index)) {
       this.full();
@@ -134,8 +152,6 @@ export class AuditState {
     }
     this.ctx = { ...previous, walk, index };
 
-    const dirtyNodes = new Set<ModdleElement>();
-    const dirtyFlows = new Set<ModdleElement>();
     for (const element of walk.found!.values()) {
       const type = typeOf(element);
       if (type === 'bpmn:SequenceFlow' || type === 'bpmn:MessageFlow') dirtyFlows.add(element);
@@ -217,7 +233,8 @@ export class AuditState {
       const own = lists ? lists[i] : this.findingsOf.get(element);
       const list = chain && own ? [...chain, ...own] : (chain ?? own);
       if (!list || list.length === 0) continue;
-      const id = element.id!;
+      // Every finding in the list is about this element (and naming it reads no cold element).
+      const id = list[0]!.elementId;
       const exemptions = anyExemptions ? walk.exemptions.get(id)?.list : undefined;
       for (const finding of list) {
         const exemption = exemptions?.find((e) => e.rule === finding.rule);

@@ -3,7 +3,7 @@ import { laneOf, participantOf, type LaneIndex } from '../../model/lanes';
 import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
 import type { Agreement } from '../../model/value-chain/schema';
-import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ValueChainFacts } from './facts';
+import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ResourceFacts, type ValueChainFacts } from './facts';
 import { englishList, englishMessage, type MessageKey } from './messages';
 import type { ModelWalk } from './model-walk';
 import { RULES, type RuleId } from './rules';
@@ -182,11 +182,14 @@ function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** What most elements of a model yield: one shared empty list, not an array per element. */
+const NO_FINDINGS: readonly AuditFinding[] = Object.freeze([]);
+
 /** The findings of the activity rules for one activity (none for the customer's own activities). */
-export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): AuditFinding[] {
+export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): readonly AuditFinding[] {
   const laneId = laneOf(ctx.index, activity)?.id;
   const participantId = participantOf(ctx.index, activity);
-  if (laneId ? ctx.customerLanes.has(laneId) : participantId !== undefined && ctx.customerParticipants.has(participantId)) return [];
+  if (laneId ? ctx.customerLanes.has(laneId) : participantId !== undefined && ctx.customerParticipants.has(participantId)) return NO_FINDINGS;
   const facts = readStepFacts(activity);
   // Most activities of a well-kept model have no findings: the department is named only when needed.
   const place: Place = { laneId, participantId };
@@ -199,12 +202,12 @@ export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): 
 
   if (on(ctx, 'kpi-smart')) {
     for (const kpi of facts.kpis) {
+      if (kpi.unit !== undefined && kpi.target !== undefined && kpi.periodStart !== undefined && kpi.periodEnd !== undefined) continue;
       const missing: string[] = [];
       if (kpi.unit === undefined) missing.push('unit');
       if (kpi.target === undefined) missing.push('target');
       if (kpi.periodStart === undefined) missing.push('periodStart');
       if (kpi.periodEnd === undefined) missing.push('periodEnd');
-      if (missing.length === 0) continue;
       const invalid = kpi.invalid.filter((v) => /\.(target|periodStart|periodEnd)$/.test(v.field));
       out.push(
         makeFinding(
@@ -264,40 +267,17 @@ export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): 
 
   if (on(ctx, 'resource-overrun') && resources) {
     const tolerance = ctx.config['resource-overrun'].tolerance ?? 0;
-    const measures = [
-      { subject: 'budget', planned: resources.plannedBudget, realised: resources.realisedBudget, key: 'resource-overrun.budget' as const },
-      { subject: 'hours', planned: resources.plannedHours, realised: resources.realisedHours, key: 'resource-overrun.hours' as const }
-    ];
-    for (const { subject, planned, realised, key } of measures) {
-      if (planned === undefined || realised === undefined) continue;
-      // (realised − planned) / planned > tolerance %, without dividing (planned may be 0).
-      if ((realised - planned) * 100 <= tolerance * planned) continue;
-      const percent = planned > 0 ? Math.round(((realised - planned) / planned) * 1000) / 10 : null;
-      out.push(
-        makeFinding(
-          ctx,
-          'resource-overrun',
-          activity,
-          place,
-          key,
-          {
-            activity: name,
-            planned: formatNumber(planned),
-            realised: formatNumber(realised),
-            percent: percent === null ? '∞' : String(percent),
-            tolerance: formatNumber(tolerance),
-            currency: resources.currency
-          },
-          { values: { planned, realised, overrunPercent: percent, tolerancePercent: tolerance, ...(subject === 'budget' ? { currency: resources.currency } : {}) } },
-          subject
-        )
-      );
-    }
+    const budget = overrun(ctx, activity, place, name, resources, 'budget', resources.plannedBudget, resources.realisedBudget, tolerance);
+    if (budget) out.push(budget);
+    const hours = overrun(ctx, activity, place, name, resources, 'hours', resources.plannedHours, resources.realisedHours, tolerance);
+    if (hours) out.push(hours);
   }
 
   if (on(ctx, 'activity-accountable')) {
-    const accountable = facts.assignments.filter((a) => a.responsibility === 'accountable').map((a) => a.role ?? '?');
-    if (accountable.length !== 1) {
+    let count = 0;
+    for (const a of facts.assignments) if (a.responsibility === 'accountable') count++;
+    if (count !== 1) {
+      const accountable = facts.assignments.filter((a) => a.responsibility === 'accountable').map((a) => a.role ?? '?');
       out.push(
         accountable.length === 0
           ? makeFinding(ctx, 'activity-accountable', activity, place, 'activity-accountable.none', { activity: name }, {
@@ -316,7 +296,42 @@ export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): 
       );
     }
   }
-  return out;
+  return out.length > 0 ? out : NO_FINDINGS;
+}
+
+/** The resource-overrun finding of one measure (budget or hours), if realised exceeds planned by more than the tolerance. */
+function overrun(
+  ctx: ElementContext,
+  activity: ModdleElement,
+  place: Place,
+  name: string,
+  resources: ResourceFacts,
+  subject: 'budget' | 'hours',
+  planned: number | undefined,
+  realised: number | undefined,
+  tolerance: number
+): AuditFinding | undefined {
+  if (planned === undefined || realised === undefined) return undefined;
+  // (realised − planned) / planned > tolerance %, without dividing (planned may be 0).
+  if ((realised - planned) * 100 <= tolerance * planned) return undefined;
+  const percent = planned > 0 ? Math.round(((realised - planned) / planned) * 1000) / 10 : null;
+  return makeFinding(
+    ctx,
+    'resource-overrun',
+    activity,
+    place,
+    subject === 'budget' ? 'resource-overrun.budget' : 'resource-overrun.hours',
+    {
+      activity: name,
+      planned: formatNumber(planned),
+      realised: formatNumber(realised),
+      percent: percent === null ? '∞' : String(percent),
+      tolerance: formatNumber(tolerance),
+      currency: resources.currency
+    },
+    { values: { planned, realised, overrunPercent: percent, tolerancePercent: tolerance, ...(subject === 'budget' ? { currency: resources.currency } : {}) } },
+    subject
+  );
 }
 
 /** Whether an agreement covers a handover: agreed (or agreed and under review), naming deliverable, provider and receiver. */
@@ -330,16 +345,30 @@ export function agreementGaps(agreement: Agreement | null): string[] {
   return gaps;
 }
 
-/** A handover with its departments and coverage. */
-export function toAuditHandover(ctx: ElementContext, handover: Handover): AuditHandover {
+/** Whether an agreement covers its handover: agreementGaps finds nothing (without building the list). */
+function covers(agreement: Agreement | null): boolean {
+  return (
+    agreement !== null &&
+    (agreement.status === 'agreed' || agreement.status === 'under-review') &&
+    !!agreement.deliverable &&
+    !!agreement.providerRole &&
+    !!agreement.receiverRole
+  );
+}
+
+/**
+ * A handover with its departments and coverage. It completes the fresh handover that
+ * auditHandoverOf just made, in place: the departments and `covered` come after the
+ * handover's own fields, as a copy would have them, without copying every handover.
+ */
+function toAuditHandover(ctx: ElementContext, handover: Handover): AuditHandover {
   const fromDepartment = departmentName(ctx, handover.from.laneId ?? handover.from.participantId);
   const toDepartment = departmentName(ctx, handover.to.laneId ?? handover.to.participantId);
-  return {
-    ...handover,
-    ...(fromDepartment ? { fromDepartment } : {}),
-    ...(toDepartment ? { toDepartment } : {}),
-    covered: agreementGaps(handover.agreement).length === 0
-  };
+  const audited = handover as AuditHandover;
+  if (fromDepartment) audited.fromDepartment = fromDepartment;
+  if (toDepartment) audited.toDepartment = toDepartment;
+  audited.covered = covers(handover.agreement);
+  return audited;
 }
 
 /** A flow's handover as the audit reports it (by the model's own definition, src/model/handovers.ts), if it is one. */
@@ -365,9 +394,9 @@ function describeFlow(flow: ModdleElement, handover: AuditHandover | undefined):
 }
 
 /** The findings of the flow rules for one sequence or message flow. */
-export function evaluateFlow(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): AuditFinding[] {
+export function evaluateFlow(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): readonly AuditFinding[] {
+  if (!handover && !flow.extensionElements) return NO_FINDINGS;
   const out: AuditFinding[] = [];
-  if (!handover && !flow.extensionElements) return out;
 
   if (handover && on(ctx, 'handover-agreement')) {
     const gaps = agreementGaps(handover.agreement);
@@ -421,7 +450,7 @@ export function evaluateFlow(ctx: ElementContext, flow: ModdleElement, handover:
       );
     }
   }
-  return out;
+  return out.length > 0 ? out : NO_FINDINGS;
 }
 
 /** A unit the chain rules judge: the collaboration with all processes, or one process when there is none. */

@@ -31,29 +31,52 @@ export function storedText(value: unknown): string | undefined {
 
 /** A decimal number written with a point and no exponent (the schema's `decimal`). */
 export function parseDecimal(value: unknown): Parsed<number> {
-  const text = storedText(value);
-  if (text === undefined) return {};
-  return DECIMAL.test(text) ? { value: Number(text) } : { invalid: String(value) };
+  return parsedNumber(decimalOf(value), value);
 }
 
 /** A decimal that is 0 or more (the schema's `amount`). */
 export function parseAmount(value: unknown): Parsed<number> {
-  const parsed = parseDecimal(value);
-  return parsed.value !== undefined && parsed.value < 0 ? { invalid: String(value) } : parsed;
+  return parsedNumber(amountOf(value), value);
 }
 
 /** A calendar date YYYY-MM-DD (the schema's `date`). */
 export function parseDate(value: unknown): Parsed<string> {
+  const date = dateOf(value);
+  if (date === undefined) return {};
+  return date === false ? { invalid: String(value) } : { value: date };
+}
+
+function parsedNumber(number: number | undefined, value: unknown): Parsed<number> {
+  if (number === undefined) return {};
+  return Number.isNaN(number) ? { invalid: String(value) } : { value: number };
+}
+
+// The readers of a step use these forms, which allocate nothing: they run for every
+// KPI and budget of a model. Absent is undefined; a stored text that breaks the format
+// is NaN for numbers (a valid decimal never is) and false for dates.
+
+function decimalOf(value: unknown): number | undefined {
   const text = storedText(value);
-  if (text === undefined) return {};
+  if (text === undefined) return undefined;
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
+function amountOf(value: unknown): number | undefined {
+  const number = decimalOf(value);
+  return number !== undefined && number < 0 ? NaN : number;
+}
+
+function dateOf(value: unknown): string | false | undefined {
+  const text = storedText(value);
+  if (text === undefined) return undefined;
   const m = DATE.exec(text);
   if (m) {
     const year = Number(m[1]);
     const month = Number(m[2]);
     const day = Number(m[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { value: text };
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return text;
   }
-  return { invalid: String(value) };
+  return false;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -124,10 +147,14 @@ function children(element: ModdleElement | undefined, property: string): ModdleE
 export function readStepFacts(activity: ModdleElement): StepFacts {
   const step = stepOf(activity);
   if (!step) return { hasStep: false, kpis: [], assignments: [] };
-  const kpis = children(step, 'kpis').map(readKpi);
-  const assignments = children(step, 'assignments').map(readAssignment);
+  const kpiElements = children(step, 'kpis');
+  const kpis = new Array<KpiFacts>(kpiElements.length);
+  for (let i = 0; i < kpiElements.length; i++) kpis[i] = readKpi(kpiElements[i]!, i);
+  const assignmentElements = children(step, 'assignments');
+  const assignments = new Array<AssignmentFacts>(assignmentElements.length);
+  for (let i = 0; i < assignmentElements.length; i++) assignments[i] = readAssignment(assignmentElements[i]!);
   const resourcesElement = step.resources as ModdleElement | undefined;
-  return { hasStep: true, kpis, assignments, ...(resourcesElement ? { resources: readResources(resourcesElement) } : {}) };
+  return resourcesElement ? { hasStep: true, kpis, assignments, resources: readResources(resourcesElement) } : { hasStep: true, kpis, assignments };
 }
 
 /** The ml:step of an activity (as getExtension finds it, without a callback per activity). */
@@ -149,42 +176,65 @@ function readAssignment(a: ModdleElement): AssignmentFacts {
   };
 }
 
-/** The typed value of a parse; an unusable stored text is noted in `invalid` under `field`. */
-function valid<T>(parsed: Parsed<T>, field: string, invalid: InvalidValue[]): T | undefined {
-  if (parsed.invalid !== undefined) invalid.push({ field, value: parsed.invalid });
-  return parsed.value;
+/** Notes a stored value that breaks its format under `field` (in the order the fields are read). */
+function noteInvalid(invalid: InvalidValue[], field: string, value: unknown): void {
+  invalid.push({ field, value: String(value) });
 }
 
-function isRealisedMeasurement(m: ModdleElement): boolean {
-  return parseDecimal(m.value).value !== undefined || storedText(m.evidence) !== undefined;
+/** The realised values in a KPI's measurement history (with a value or qualitative evidence). */
+function realisedMeasurements(kpi: ModdleElement): number {
+  const measurements = children(kpi, 'measurements');
+  let count = 0;
+  for (let i = 0; i < measurements.length; i++) {
+    const m = measurements[i]!;
+    const value = decimalOf(m.value);
+    if ((value !== undefined && !Number.isNaN(value)) || storedText(m.evidence) !== undefined) count++;
+  }
+  return count;
 }
 
 function readKpi(kpi: ModdleElement, index: number): KpiFacts {
   const invalid: InvalidValue[] = [];
-  const prefix = `kpis[${index}].`;
+  const target = decimalOf(kpi.target);
+  if (target !== undefined && Number.isNaN(target)) noteInvalid(invalid, `kpis[${index}].target`, kpi.target);
+  const realised = decimalOf(kpi.realised);
+  if (realised !== undefined && Number.isNaN(realised)) noteInvalid(invalid, `kpis[${index}].realised`, kpi.realised);
+  const periodStart = dateOf(kpi.periodStart);
+  if (periodStart === false) noteInvalid(invalid, `kpis[${index}].periodStart`, kpi.periodStart);
+  const periodEnd = dateOf(kpi.periodEnd);
+  if (periodEnd === false) noteInvalid(invalid, `kpis[${index}].periodEnd`, kpi.periodEnd);
   return {
     index,
     id: storedText(kpi.id),
     name: storedText(kpi.name),
     unit: storedText(kpi.unit),
-    target: valid(parseDecimal(kpi.target), prefix + 'target', invalid),
-    realised: valid(parseDecimal(kpi.realised), prefix + 'realised', invalid),
+    target: target !== undefined && !Number.isNaN(target) ? target : undefined,
+    realised: realised !== undefined && !Number.isNaN(realised) ? realised : undefined,
     evidence: storedText(kpi.evidence),
-    periodStart: valid(parseDate(kpi.periodStart), prefix + 'periodStart', invalid),
-    periodEnd: valid(parseDate(kpi.periodEnd), prefix + 'periodEnd', invalid),
-    measurements: children(kpi, 'measurements').filter(isRealisedMeasurement).length,
+    periodStart: periodStart || undefined,
+    periodEnd: periodEnd || undefined,
+    measurements: realisedMeasurements(kpi),
     invalid
   };
+}
+
+/** A stored amount: its value when valid, else undefined with the stored text noted in `invalid`. */
+function amountField(resources: ModdleElement, name: string, invalid: InvalidValue[]): number | undefined {
+  const value: unknown = resources[name];
+  const amount = amountOf(value);
+  if (amount === undefined || !Number.isNaN(amount)) return amount;
+  noteInvalid(invalid, `resources.${name}`, value);
+  return undefined;
 }
 
 function readResources(resources: ModdleElement): ResourceFacts {
   const invalid: InvalidValue[] = [];
   return {
     currency: storedText(resources.currency) ?? 'EUR',
-    plannedBudget: valid(parseAmount(resources.plannedBudget), 'resources.plannedBudget', invalid),
-    realisedBudget: valid(parseAmount(resources.realisedBudget), 'resources.realisedBudget', invalid),
-    plannedHours: valid(parseAmount(resources.plannedHours), 'resources.plannedHours', invalid),
-    realisedHours: valid(parseAmount(resources.realisedHours), 'resources.realisedHours', invalid),
+    plannedBudget: amountField(resources, 'plannedBudget', invalid),
+    realisedBudget: amountField(resources, 'realisedBudget', invalid),
+    plannedHours: amountField(resources, 'plannedHours', invalid),
+    realisedHours: amountField(resources, 'realisedHours', invalid),
     invalid
   };
 }

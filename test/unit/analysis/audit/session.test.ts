@@ -301,6 +301,30 @@ describe('what an update reports', () => {
     expect(update.changed.map((f) => f.message)).toEqual(['“Qualify request” used a budget of EUR 1300, 30 % above the planned EUR 1000 (tolerance 10 %).']);
   });
 
+  it('follows a task into another lane when only the resized lanes are reported, also when the lanes list two objects under one id', async () => {
+    for (const twin of [false, true]) {
+      const { definitions } = await parseBpmn(generateCollaboration({ flowNodes: 60, lanes: 3, seed: 4, withValueChain: true }));
+      const process = (definitions.rootElements as ModdleElement[]).find((r) => r.id === 'Process_organisation')!;
+      const lanes = process.laneSets[0].lanes as ModdleElement[];
+      // A listed stand-in sharing an id with a gateway turns the lookup of nodes by object off.
+      if (twin) {
+        const gateway = (process.flowElements as ModdleElement[]).find((e) => e.$type === 'bpmn:ExclusiveGateway')!;
+        lanes[2]!.flowNodeRef.push(moddle.create('bpmn:ExclusiveGateway', { id: gateway.id }));
+      }
+      const session = createAuditSession(definitions, { today: AUDIT_DATE });
+      const withFindings = new Set(session.result.findings.map((f) => f.elementId));
+      const task = (process.flowElements as ModdleElement[]).find((e) => e.$type === 'bpmn:Task' && lanes[0]!.flowNodeRef.includes(e) && withFindings.has(e.id!))!;
+      // when resizing the lanes moves the task from the first lane into the second
+      lanes[0]!.flowNodeRef.splice(lanes[0]!.flowNodeRef.indexOf(task), 1);
+      lanes[1]!.flowNodeRef.push(task);
+      const update = session.update([lanes[0]!.id!, lanes[1]!.id!]);
+      // then its findings are in the new lane, as a full audit has them
+      expect(update.result).toEqual(runAudit(definitions, { today: AUDIT_DATE }));
+      expect(update.result.findings.find((f) => f.elementId === task.id)!.laneId).toBe(lanes[1]!.id);
+      expect(update.changed.some((f) => f.elementId === task.id)).toBe(true);
+    }
+  });
+
   it('re-audits with new options on reset', async () => {
     const session = createAuditSession(await loadFixture('./rules/kpi-realised.finds.bpmn'), { today: AUDIT_DATE });
     expect(session.result.findings).toHaveLength(2);
