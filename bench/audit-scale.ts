@@ -16,6 +16,7 @@ import type { ModdleElement } from '../src/model/moddle-types';
 import { getExtension } from '../src/model/value-chain/extension';
 import { benchOptions, intOption, isMain, printFigures, round, summarise, writeResult, type TimingSummary } from './lib/browser-bench';
 import { generateCollaboration } from './lib/generate-collaboration';
+import { prng } from '../test/support/mutate';
 
 /** The audit date of the bench; fixed so that every run finds the same findings. */
 const TODAY = '2026-11-22';
@@ -64,17 +65,6 @@ function referenceLoop(): [number, number] {
   });
   if (sum < 0) throw new Error('unreachable');
   return result;
-}
-
-/** A small deterministic PRNG for picking edit targets. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Measures one model size. */

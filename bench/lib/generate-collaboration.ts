@@ -1,3 +1,5 @@
+import { prng } from '../../test/support/mutate';
+
 /*
  * Large BPMN models for benchmarks: a deterministic collaboration of a customer pool
  * and an organisation pool with lanes, drawn on a grid with full DI, so import,
@@ -101,18 +103,6 @@ interface MessageFlow {
   name: string;
   source: Node;
   target: Node;
-}
-
-/** A small, fast, seedable PRNG (mulberry32); Math.random would make runs incomparable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -52,6 +52,12 @@ export interface GenerateOptions {
   families?: readonly MutationFamily[];
 }
 
+/** `next` of a Random as a plain function: for code that only needs numbers in [0, 1). */
+export function prng(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
+}
+
 /** A small, fast, seedable random generator (mulberry32); `next()` is uniform in [0, 1). */
 export class Random {
   private state: number;

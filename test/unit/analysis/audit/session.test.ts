@@ -7,6 +7,7 @@ import type { ModdleElement } from '../../../../src/model/moddle-types';
 import { getExtension } from '../../../../src/model/value-chain/extension';
 import { generateCollaboration } from '../../../../bench/lib/generate-collaboration';
 import { AUDIT_DATE, loadFixture, repoFile } from './support';
+import { prng } from '../../../support/mutate';
 
 /*
  * The incremental session must always equal a full audit. A seeded generator makes
@@ -19,16 +20,6 @@ import { AUDIT_DATE, loadFixture, repoFile } from './support';
  */
 
 const moddle = createModdle();
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (defs: ModdleElement) => string[] | undefined;
 

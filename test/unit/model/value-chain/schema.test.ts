@@ -9,6 +9,7 @@ import {
   type MlElementType
 } from '../../../../src/model/value-chain/schema';
 import descriptor from '../../../../src/model/value-chain/missinglink.json';
+import { prng } from '../../../support/mutate';
 
 describe('value-chain schema: single fields', () => {
   it('accepts decimal numbers written with a point and rejects anything else', () => {
@@ -191,16 +192,6 @@ describe('value-chain schema: the fast path of validateAttributes', () => {
     'sowing', 'harvest', 'task', 'customer', 'department', 'error', 'info', 'fatal', 'at-least', 'throughput', 'open', 'done',
     12, 0, true, null
   ];
-
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   it('gives exactly what zod gives, on every type, for valid and invalid records', () => {
     const random = prng(42);
