@@ -1,61 +1,37 @@
 import { css } from 'lit';
+import { panelControlStyles } from '../common/panel-styles';
 
 /**
- * The controls shared by the audit components (buttons, inputs, focus ring, severity
- * badges), so the panel, the matrix and the report look and behave alike. Colours
- * have at least 4.5:1 contrast on white; severity is always written out or iconed too.
+ * The controls shared by the audit components (the common panel buttons and focus
+ * ring from ../common/panel-styles, inputs, severity badges), so the panel, the
+ * matrix and the report look and behave alike. Colours have at least 4.5:1 contrast
+ * on white; severity is always written out or iconed too.
  */
 export const panelStyles = css`
+  ${panelControlStyles}
   :host {
     color: var(--ml-text, #1d2733);
     font-size: 0.9rem;
   }
-  button,
   input,
   select,
   textarea {
     font: inherit;
   }
+  /* The audit's own variants of the common panel buttons: a little taller, bold primary, an outlined secondary. */
   button {
-    cursor: pointer;
-    border-radius: 6px;
     padding: 5px 10px;
-    border: 1px solid #8a96a3;
-    background: #fff;
-    color: var(--ml-text, #1d2733);
   }
   button.primary {
-    border-color: #0b5cad;
-    background: #0b5cad;
-    color: #fff;
     font-weight: 600;
   }
   button.secondary {
     border-color: #0b5cad;
     color: #0b5cad;
   }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    color: #0b5cad;
-    text-decoration: underline;
-    text-align: left;
-  }
   button:disabled {
-    color: #6b7683;
     border-color: #c5ccd3;
-    cursor: default;
   }
-  button.primary:disabled {
-    background: #8a96a3;
-    color: #fff;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible,
-  summary:focus-visible,
   [tabindex]:focus-visible {
     outline: 3px solid #ffb000;
     outline-offset: 1px;
