@@ -16,7 +16,7 @@ import { flowNodesToDraw } from '../unit/model/layout/diagram-invariants';
  * foreign extensions). Models without diagram must open with a visible layout.
  */
 
-const corpus = new URL('../../../shared/bpmn-corpus/miwg/', import.meta.url);
+const corpus = new URL('../fixtures/miwg/', import.meta.url);
 const DIRECTORIES = ['Reference', 'bpmn.io-18.6.1', 'SAP-Signavio-19.9.0'] as const;
 const files = DIRECTORIES.flatMap((dir) =>
   readdirSync(new URL(`${dir}/`, corpus))

@@ -6,7 +6,7 @@ import { forEachContained } from '../../../src/model/walk';
 import { contentByNamespace, foreignContent, foreignNamespaces } from './xml-scan';
 
 const BPMN = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"';
-const corpus = new URL('../../../../shared/bpmn-corpus/miwg/', import.meta.url);
+const corpus = new URL('../../fixtures/miwg/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
 async function importError(xml: string, options?: Parameters<typeof parseBpmn>[1]): Promise<BpmnImportError> {

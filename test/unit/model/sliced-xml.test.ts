@@ -6,7 +6,7 @@ import { toXmlInSlices } from '../../../src/model/sliced-xml';
 import { generateCollaboration } from '../../../bench/lib/generate-collaboration';
 
 const samples = new URL('../../../processes/', import.meta.url);
-const corpus = new URL('../../../../shared/bpmn-corpus/miwg/', import.meta.url);
+const corpus = new URL('../../fixtures/miwg/', import.meta.url);
 
 function bpmnFiles(folder: URL): string[] {
   return readdirSync(folder)

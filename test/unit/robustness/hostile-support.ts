@@ -17,7 +17,7 @@ import { FAMILY_GROUPS, HOSTILE_PER_SOURCE } from './hostile-families';
  * bpmn-js rendering is left to the browser sample in test/e2e/robustness.test.ts.
  */
 
-const corpus = new URL('../../../../shared/bpmn-corpus/miwg/', import.meta.url);
+const corpus = new URL('../../fixtures/miwg/', import.meta.url);
 const samples = new URL('../../../processes/', import.meta.url);
 
 /** Small and medium files from three tools and our samples: the material the variants are cut from. */

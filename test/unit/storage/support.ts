@@ -43,9 +43,9 @@ export async function openSecondTab(db: MissingLinkDb): Promise<MissingLinkDb> {
 
 const repoRoot = new URL('../../../', import.meta.url);
 
-/** A BPMN file from the shared MIWG corpus (real content from other tools). */
+/** A BPMN file from the MIWG corpus in test/fixtures/miwg (real content from other tools). */
 export function corpusBpmn(file: string): string {
-  return readFileSync(new URL(`../shared/bpmn-corpus/miwg/Reference/${file}`, repoRoot), 'utf8');
+  return readFileSync(new URL(`test/fixtures/miwg/Reference/${file}`, repoRoot), 'utf8');
 }
 
 /** Controls a fault injected into every write that reaches IndexedDB. */

@@ -257,8 +257,8 @@ describe('the sample processes (processes/, with deliberate gaps listed in proce
   });
 });
 
-describe('the BPMN Model Interchange Working Group corpus (../shared/bpmn-corpus/miwg)', () => {
-  const root = new URL('../../../../../shared/bpmn-corpus/miwg/', import.meta.url);
+describe('the BPMN Model Interchange Working Group corpus (test/fixtures/miwg)', () => {
+  const root = new URL('../../../fixtures/miwg/', import.meta.url);
   const files = ['Reference', 'bpmn.io-18.6.1', 'SAP-Signavio-19.9.0'].flatMap((dir) =>
     readdirSync(new URL(`${dir}/`, root))
       .filter((f) => f.endsWith('.bpmn'))

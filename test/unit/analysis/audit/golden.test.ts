@@ -13,7 +13,7 @@ import { AUDIT_DATE } from './support';
  * finding (id, order, severity, message, evidence, location), exemption, handover and
  * config problem counts, through a SHA-256 of the whole result's JSON. This guards the
  * engine's speed work, which must never change a result: the samples, the rule
- * fixtures, the MIWG corpus (when the shared corpus is present) and generated
+ * fixtures, the MIWG corpus (test/fixtures/miwg) and generated
  * collaborations with injected faults (invalid values, overruns, passed review dates,
  * exemptions, rule settings). The session's first result and a plain audit must both
  * match the record.
@@ -25,7 +25,7 @@ import { AUDIT_DATE } from './support';
 
 const GOLDEN = new URL('./golden.json', import.meta.url);
 const repo = new URL('../../../../', import.meta.url);
-const corpus = new URL('../shared/bpmn-corpus/miwg/', repo);
+const corpus = new URL('test/fixtures/miwg/', repo);
 
 interface Record_ {
   findings: number;
@@ -38,7 +38,6 @@ interface Record_ {
 }
 
 function bpmnFiles(folder: URL, prefix: string): Array<[string, () => string]> {
-  if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((f) => f.endsWith('.bpmn'))
     .sort()
@@ -46,7 +45,6 @@ function bpmnFiles(folder: URL, prefix: string): Array<[string, () => string]> {
 }
 
 function corpusFiles(): Array<[string, () => string]> {
-  if (!existsSync(corpus)) return [];
   return readdirSync(corpus)
     .filter((d) => statSync(new URL(d, corpus)).isDirectory())
     .sort()
@@ -169,7 +167,7 @@ describe('audit results stay as recorded', () => {
       return;
     }
     const present = new Set(models.map(([name]) => name));
-    for (const name of Object.keys(golden)) if (!name.startsWith('miwg/') || existsSync(corpus)) expect(present.has(name), name).toBe(true);
+    for (const name of Object.keys(golden)) expect(present.has(name), name).toBe(true);
     // The faults must really be there: the generated models are the large part of the record.
     expect(golden['generated/600-faults-seed1']!.findings).toBeGreaterThan(300);
   });

@@ -7,7 +7,7 @@ import type { ModdleElement } from '../../../../src/model/moddle-types';
 import { diagramCoverage, layoutDefinitions, prepareImport } from '../../../../src/model/layout';
 import { flowNodesToDraw, flowsThroughShapes, layoutProblems, planesOf } from './diagram-invariants';
 
-const corpus = new URL('../../../../../shared/bpmn-corpus/miwg/', import.meta.url);
+const corpus = new URL('../../../fixtures/miwg/', import.meta.url);
 const samples = new URL('../../../../processes/', import.meta.url);
 const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const fixture = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
