@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type EventBus from 'diagram-js/lib/core/EventBus';
 import type CommandStack from 'diagram-js/lib/command/CommandStack';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { AppController } from '../../app/app-controller';
@@ -8,7 +7,7 @@ import { findingsByDepartment, findingsByPainPoint, RULE_IDS, RULES, type AuditF
 import type { ModdleElement } from '../../model/moddle-types';
 import { RULE_SEVERITIES, type RuleSeverity } from '../../model/value-chain/schema';
 import type { Modeler } from '../../modeler/create-modeler';
-import { AUDIT_CHANGED, AUDIT_MARKER_CLICK, RULE_SETTINGS_COMMAND, type AuditMarkers, type AuditService, type RuleSettingChange } from '../../modeler/features/audit-markers';
+import { AUDIT_MARKER_CLICK, RULE_SETTINGS_COMMAND, type AuditMarkers, type RuleSettingChange } from '../../modeler/features/audit-markers';
 import {
   evidenceLines,
   findingMessage,
@@ -24,9 +23,9 @@ import { todayIso, type ReviewInput } from './ml-review-form';
 import { painPointExplanation, painPointTitle } from './pain-points';
 import { panelStyles } from './panel-styles';
 import { revealElement } from '../shared/reveal';
-import { releaseAudit } from './audit-lifecycle';
+import { AuditResultController } from './audit-result-controller';
 import { ReviewTracker } from './review-tracker';
-import { lastReviewer, rememberReviewer } from './reviewer-name';
+import { readPreference, writePreference } from '../../preferences/preferences';
 import { consumeServices } from '../panel-api/context';
 import { severityIcon, severityTag } from './severity';
 import { renderReviewStatus } from './review-status';
@@ -85,7 +84,15 @@ export class MlAuditPanel extends LitElement {
 
   private readonly services = consumeServices(this);
   private readonly review = new ReviewTracker(this, () => this.services.value?.reviews);
-  private bus: EventBus | undefined;
+  private readonly audit = new AuditResultController(
+    this,
+    {
+      result: (result) => (this.result = result),
+      failed: (error) => (this.error = msg(str`The audit could not start: ${messageOf(error)}`)),
+      attached: (modeler) => (this.markersVisible = modeler.get<AuditMarkers>('auditMarkers').isVisible())
+    },
+    [[AUDIT_MARKER_CLICK, (event) => this.onMarkerClick(event)]]
+  );
   private processId: string | undefined;
 
   static override styles = [
@@ -393,8 +400,6 @@ export class MlAuditPanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.controller?.removeEventListener('change', this.onControllerChange);
-    this.detach();
-    releaseAudit(this.modeler, this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -402,41 +407,10 @@ export class MlAuditPanel extends LitElement {
       (changed.get('controller') as AppController | undefined)?.removeEventListener('change', this.onControllerChange);
       if (this.isConnected) this.controller?.addEventListener('change', this.onControllerChange);
     }
-    if (changed.has('modeler')) {
-      this.detach();
-      this.attach();
-    }
+    if (changed.has('modeler')) this.audit.track(this.modeler);
     this.processId = this.controller?.state.current?.id;
     this.review.track(this.modeler, this.processId);
   }
-
-  private get service(): AuditService | undefined {
-    return this.modeler?.get<AuditService>('auditService');
-  }
-
-  private attach(): void {
-    if (!this.modeler) return;
-    this.bus = this.modeler.get<EventBus>('eventBus');
-    this.bus.on(AUDIT_CHANGED, this.onAuditChanged);
-    this.bus.on(AUDIT_MARKER_CLICK, this.onMarkerClick);
-    this.markersVisible = this.modeler.get<AuditMarkers>('auditMarkers').isVisible();
-    const service = this.service!;
-    this.result = service.result;
-    service.enable().then(
-      (result) => (this.result = result),
-      (error: unknown) => (this.error = msg(str`The audit could not start: ${messageOf(error)}`))
-    );
-  }
-
-  private detach(): void {
-    this.bus?.off(AUDIT_CHANGED, this.onAuditChanged);
-    this.bus?.off(AUDIT_MARKER_CLICK, this.onMarkerClick);
-    this.bus = undefined;
-  }
-
-  private onAuditChanged = (): void => {
-    this.result = this.service?.result;
-  };
 
   private onMarkerClick = (event: unknown): void => {
     const { elementId } = event as { elementId: string };
@@ -474,7 +448,7 @@ export class MlAuditPanel extends LitElement {
     const reason = String(data.get('reason') ?? '').trim();
     const by = String(data.get('by') ?? '').trim();
     if (!reason) return;
-    if (by) rememberReviewer(by);
+    if (by) writePreference('reviewer', by);
     this.run(() => this.editor()?.setExemption(finding.elementId, finding.rule, reason, { ...(by ? { by } : {}), date: todayIso() }));
     this.exempting = undefined;
   }
@@ -511,7 +485,7 @@ export class MlAuditPanel extends LitElement {
   private async signOff(input: ReviewInput): Promise<void> {
     this.busy = true;
     try {
-      rememberReviewer(input.reviewer);
+      if (input.reviewer) writePreference('reviewer', input.reviewer);
       await this.review.signOff(input, this.controller?.state.current?.name);
       this.signing = false;
     } catch (error) {
@@ -600,7 +574,7 @@ export class MlAuditPanel extends LitElement {
       })}
       ${this.signing
         ? html`<div style="padding: 0 12px 8px">
-            <ml-review-form .reviewer=${lastReviewer()} ?busy=${this.busy}
+            <ml-review-form .reviewer=${(readPreference('reviewer') ?? '')} ?busy=${this.busy}
               @ml-review-submit=${(e: CustomEvent<ReviewInput>) => this.signOff(e.detail)}
               @ml-review-cancel=${() => (this.signing = false)}></ml-review-form>
           </div>`
@@ -687,7 +661,7 @@ export class MlAuditPanel extends LitElement {
       ${this.exempting === finding.id
         ? html`<form class="exempt" @submit=${(e: Event) => this.exempt(e, finding)}>
             <label>${msg('Reason for the exemption')}<input name="reason" required maxlength="300" /></label>
-            <label>${msg('Exempted by')}<input name="by" autocomplete="name" .value=${lastReviewer()} /></label>
+            <label>${msg('Exempted by')}<input name="by" autocomplete="name" .value=${(readPreference('reviewer') ?? '')} /></label>
             <div class="buttons">
               <button type="button" @click=${() => (this.exempting = undefined)}>${msg('Cancel')}</button>
               <button type="submit" class="primary" data-action="confirm-exempt">${msg('Exempt')}</button>
