@@ -19,7 +19,14 @@ class FakeModeler {
     eventBus: this.bus,
     canvas: {
       zoom: () => 1,
-      viewbox: () => ({ x: 0, y: 0, width: 800, height: 600, inner: { x: 0, y: 0, width: 400, height: 300 }, outer: { width: 800, height: 600 } }),
+      viewbox: () => ({
+        x: 0,
+        y: 0,
+        width: 800,
+        height: 600,
+        inner: { x: 0, y: 0, width: 400, height: 300 },
+        outer: { width: 800, height: 600 }
+      }),
       scrollToElement: () => {},
       resized: () => {}
     },
@@ -147,4 +154,3 @@ describe('AppController', () => {
     expect(copies.some((p) => p!.id !== id && p!.xml.includes('Mine'))).toBe(true);
   });
 });
-

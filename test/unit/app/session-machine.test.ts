@@ -11,7 +11,9 @@ function gate() {
 }
 
 /** The session with every operation replaced through .provide(); `calls` records what ran, with its input. */
-function session(overrides: Partial<Record<'boot' | 'open' | 'create' | 'importFiles' | 'restore' | 'reload' | 'saveCopy', () => Promise<void>>> = {}) {
+function session(
+  overrides: Partial<Record<'boot' | 'open' | 'create' | 'importFiles' | 'restore' | 'reload' | 'saveCopy', () => Promise<void>>> = {}
+) {
   const calls: string[] = [];
   const errors: unknown[] = [];
   const op = <I>(name: string) =>
@@ -100,7 +102,9 @@ describe('the session machine', () => {
 
   it('given no implementation, then an operation fails with a clear message instead of doing nothing', async () => {
     const reported: unknown[] = [];
-    const actor = createActor(sessionMachine.provide({ actions: { reportError: ({ context }) => void reported.push(context.lastError) } })).start();
+    const actor = createActor(
+      sessionMachine.provide({ actions: { reportError: ({ context }) => void reported.push(context.lastError) } })
+    ).start();
     await waitFor(actor, (s) => s.matches('ready'));
     expect((reported[0] as Error).message).toBe('boot not provided');
   });

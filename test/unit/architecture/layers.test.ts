@@ -11,7 +11,8 @@ const LAYERS: ReadonlyArray<readonly [layer: string, mayImport: readonly string[
   ['model', []],
   ['analysis', ['model']],
   ['simulation', ['model', 'analysis']],
-  ['cli', ['model', 'analysis', 'simulation']],
+  ['workspace', []],
+  ['cli', ['model', 'analysis', 'simulation', 'workspace']],
   ['i18n', ['preferences']],
   ['storage', ['model', 'analysis']],
   ['modeler', ['model', 'analysis', 'simulation', 'i18n', 'preferences']],
@@ -86,13 +87,23 @@ describe('the layers of the application', () => {
 
   it('only src/preferences touches localStorage and sessionStorage: one mechanism for what the browser remembers', async () => {
     const { readFileSync } = await import('node:fs');
-    const direct = FILES.filter((f) => !f.startsWith('src/preferences/') && /\b(localStorage|sessionStorage)\b/.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '')));
+    const direct = FILES.filter(
+      (f) =>
+        !f.startsWith('src/preferences/') &&
+        /\b(localStorage|sessionStorage)\b/.test(
+          readFileSync(f, 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\/\/.*$/gm, '')
+        )
+    );
     expect(direct).toEqual([]);
   });
 
   it('only the shell and the entry that starts it find the shell: no panel looks it up in the document', async () => {
     const { readFileSync } = await import('node:fs');
-    const lookups = FILES.filter((f) => !f.startsWith('src/ui/shell/') && f !== 'src/main.ts' && /querySelector[^(]*\(\s*['"]ml-app['"]/.test(readFileSync(f, 'utf8')));
+    const lookups = FILES.filter(
+      (f) => !f.startsWith('src/ui/shell/') && f !== 'src/main.ts' && /querySelector[^(]*\(\s*['"]ml-app['"]/.test(readFileSync(f, 'utf8'))
+    );
     expect(lookups).toEqual([]);
   });
 

@@ -42,8 +42,19 @@ describe('preferences', () => {
     writePreference('auditOn', true);
     writePreference('csvDecimalComma', true);
     writePreference('locale', 'nl');
-    expect([readPreference('auditMarkersVisible'), readPreference('handoverLegendOpen'), readPreference('auditOn'), readPreference('csvDecimalComma'), readPreference('locale')]).toEqual([false, false, true, true, 'nl']);
-    expect([local.getItem('missinglink.auditMarkers'), local.getItem('missinglink.handoverLegend'), local.getItem('missinglink.audit'), local.getItem('missinglink.csvDecimalComma')]).toEqual(['0', 'closed', 'on', 'true']);
+    expect([
+      readPreference('auditMarkersVisible'),
+      readPreference('handoverLegendOpen'),
+      readPreference('auditOn'),
+      readPreference('csvDecimalComma'),
+      readPreference('locale')
+    ]).toEqual([false, false, true, true, 'nl']);
+    expect([
+      local.getItem('missinglink.auditMarkers'),
+      local.getItem('missinglink.handoverLegend'),
+      local.getItem('missinglink.audit'),
+      local.getItem('missinglink.csvDecimalComma')
+    ]).toEqual(['0', 'closed', 'on', 'true']);
   });
 
   it('given a stored value that is not one of the allowed ones, then it reads as unset, so the default applies', () => {
