@@ -4,10 +4,20 @@
  * and cross shadow roots (composed), so the shell or a parent panel can react.
  */
 
+/** The payload of `ml-dashboard-rendered`: what was drawn, for tests and the benchmark. */
+export interface DashboardRenderedDetail {
+  scope: 'process' | 'library';
+  kpis: number;
+  processes: number;
+  charts: number;
+}
+
 /** Every ml-* event and its detail. */
 export interface MlEvents {
   /** The panel asks the shell to close it. */
   'ml-close': undefined;
+  /** The dashboard's data and charts are on screen (for tests and the benchmark). */
+  'ml-dashboard-rendered': DashboardRenderedDetail;
 }
 
 /** Sends a typed, bubbling, composed event from `host`. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../../src/analysis/audit/audit';
 import { parseBpmn } from '../../../../src/model/bpmn-io';
-import { findingGroups, groupKey, hasWholeProcessFindings, isGroupOpen, setGroupOpen, UNFOLD_ALL_UP_TO } from '../../../../src/ui/audit/audit-panel-view';
+import {
+  findingGroups,
+  groupKey,
+  hasWholeProcessFindings,
+  isGroupOpen,
+  setGroupOpen,
+  UNFOLD_ALL_UP_TO
+} from '../../../../src/ui/audit/audit-panel-view';
 import { AUDIT_DATE, repoFile } from '../../analysis/audit/support';
 
 async function sampleAudit() {
@@ -22,7 +29,8 @@ describe('findingGroups', () => {
     }
     // severities appear most severe first
     const order = ['error', 'warning', 'info'];
-    for (const g of groups) expect(g.counts.map((c) => order.indexOf(c.severity))).toEqual([...g.counts.map((c) => order.indexOf(c.severity))].sort());
+    for (const g of groups)
+      expect(g.counts.map((c) => order.indexOf(c.severity))).toEqual([...g.counts.map((c) => order.indexOf(c.severity))].sort());
   });
 
   it('given the sample, when grouped by department, then departments are sorted by name and the process as a whole comes last', async () => {
