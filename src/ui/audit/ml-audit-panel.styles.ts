@@ -23,13 +23,6 @@ export const auditPanelStyles = [
       font-size: 1rem;
       flex: 1;
     }
-    .close {
-      border: none;
-      font-size: 1.3rem;
-      line-height: 1;
-      padding: 2px 8px;
-      color: #47525e;
-    }
     .summary {
       display: flex;
       flex-wrap: wrap;

@@ -69,13 +69,6 @@ export class MlHandoverMatrix extends LitElement {
         font-size: 0.85rem;
         color: #47525e;
       }
-      .close {
-        border: none;
-        font-size: 1.3rem;
-        line-height: 1;
-        padding: 2px 8px;
-        color: #47525e;
-      }
       .body {
         display: flex;
         flex-wrap: wrap;
