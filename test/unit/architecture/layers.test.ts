@@ -11,7 +11,7 @@ const LAYERS: ReadonlyArray<readonly [layer: string, mayImport: readonly string[
   ['model', []],
   ['analysis', ['model']],
   ['simulation', ['model', 'analysis']],
-  ['workspace', []],
+  ['workspace', ['model', 'analysis']],
   ['cli', ['model', 'analysis', 'simulation', 'workspace']],
   ['i18n', ['preferences']],
   ['storage', ['model', 'analysis']],
