@@ -14,6 +14,7 @@ import { sampleProcesses } from './samples';
 import { downloadBlob, safeFileName, svgToPng } from './download';
 import { describeError } from './error-messages';
 import type SlicedSerializer from '../modeler/features/sliced-save/SlicedSerializer';
+import { readPreference, writePreference } from '../preferences/preferences';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -43,8 +44,6 @@ export interface AppState {
   canUndo: boolean;
   canRedo: boolean;
 }
-
-const LAST_OPENED_KEY = 'missinglink.lastProcess';
 
 /** Below this zoom level diagram labels are too small to read. */
 const MIN_READABLE_ZOOM = 0.7;
@@ -653,18 +652,9 @@ function decodeXmlEntities(text: string): string {
 
 /** The process this tab had open (survives a reload), else the one opened last in any tab. */
 function readLastOpened(): string | null {
-  try {
-    return sessionStorage.getItem(LAST_OPENED_KEY) ?? localStorage.getItem(LAST_OPENED_KEY);
-  } catch {
-    return null;
-  }
+  return readPreference('lastProcess') ?? null;
 }
 
 function writeLastOpened(id: string): void {
-  try {
-    sessionStorage.setItem(LAST_OPENED_KEY, id);
-    localStorage.setItem(LAST_OPENED_KEY, id);
-  } catch {
-    // not remembered; the library opens its first process next time
-  }
+  writePreference('lastProcess', id);
 }
