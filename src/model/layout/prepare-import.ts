@@ -1,6 +1,7 @@
 import type { BpmnModdle } from 'bpmn-moddle';
 import { BpmnImportError, MAX_BPMN_BYTES, createModdle, parseBpmn } from '../bpmn-io';
 import type { ModdleElement } from '../moddle-types';
+import { removeUnsafeColours } from './colours';
 import { diagramCoverage, drawnElements } from './coverage';
 import { centre, straightConnection, type Bounds, type Point } from './geometry';
 import { layoutDefinitions, type LayoutSummary } from './layout';
@@ -45,8 +46,9 @@ export async function prepareImport(xml: string): Promise<PreparedImport> {
   const definitions = parsed.definitions;
   // Coordinates bpmn-js cannot draw are repaired or removed first, so coverage sees what is really drawable.
   const repair = repairDiagramGeometry(definitions);
-  const repaired = repairedAnything(repair);
-  const warnings = [...parsed.warnings, ...describeRepair(repair)];
+  const colours = removeUnsafeColours(definitions);
+  const repaired = repairedAnything(repair) || colours.length > 0;
+  const warnings = [...parsed.warnings, ...describeRepair(repair), ...colours];
   const coverage = diagramCoverage(definitions);
   const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
   if (!roots.some((r) => r.$type === 'bpmn:Process' || r.$type === 'bpmn:Collaboration')) {
