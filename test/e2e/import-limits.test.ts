@@ -195,3 +195,56 @@ describe('files that read wrongly before', () => {
     expect(svg).not.toMatch(/tracker\.example|url\((?!["']?(&quot;)?#)/);
   });
 });
+
+/** Tasks in a row with their shapes, and flows from each to the next with their lines. */
+function chain(ids: string[], extraFlows = ''): string {
+  const tasks = ids.map((id) => `<bpmn:task id="${id}" name="Task ${id}"/>`).join('');
+  const flows = ids.slice(1).map((id, k) => `<bpmn:sequenceFlow id="flow_${k}" sourceRef="${ids[k]}" targetRef="${id}"/>`).join('');
+  const shapes = ids.map((id, k) => `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${100 + k * 200}" y="100" width="100" height="80"/></bpmndi:BPMNShape>`).join('');
+  const edges = ids
+    .slice(1)
+    .map((_, k) => `<bpmndi:BPMNEdge id="flow_${k}_di" bpmnElement="flow_${k}"><di:waypoint x="${200 + k * 200}" y="140"/><di:waypoint x="${300 + k * 200}" y="140"/></bpmndi:BPMNEdge>`)
+    .join('');
+  return definitions(tasks + flows + extraFlows, shapes + edges);
+}
+
+async function savedXml(page: Page): Promise<string> {
+  return page.evaluate(async () => (await (window as any).missinglink.modeler.saveXML({ format: true })).xml as string);
+}
+
+describe('element ids a browser object already knows, and ids beyond ASCII', () => {
+  it('draws elements whose ids are Object.prototype names, tells the user, and exports every shape', async () => {
+    const ids = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const outcome = await importText(page, 'prototype-ids.bpmn', chain(['start', ...ids]));
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.success?.detail).toContain('The id "constructor" cannot be kept by the modeler; the element now has the id "constructor_id".');
+    // every task is drawn (under a safe id where the modeler needs one), with its name
+    expect(outcome.drawn.filter((id) => !id.startsWith('flow_') && id !== 'p').length).toBe(6);
+    const xml = await savedXml(page);
+    for (const id of ids) expect(xml).toContain(`name="Task ${id}"`);
+    // the export draws every task and flow: re-importing needs no new layout
+    expect((xml.match(/<bpmndi:BPMNShape /g) ?? []).length).toBe(6);
+    expect((xml.match(/<bpmndi:BPMNEdge /g) ?? []).length).toBe(5);
+    const again = await importText(page, 'again.bpmn', xml);
+    expect(again.error).toBeUndefined();
+    expect(again.drawn.length).toBe(outcome.drawn.length);
+  });
+
+  it('accepts valid non-ASCII ids (Début, 任务_1): every element drawn, under an ASCII id the user is told', async () => {
+    const outcome = await importText(page, 'unicode-ids.bpmn', chain(['Début', '任务_1', 'Ünïcødé']));
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.success?.detail).toMatch(/^6 parts of the file/);
+    expect(outcome.success?.detail).toContain('The id "任务_1" cannot be kept by the modeler; the element now has the id "_4efb_52a1_1".');
+    expect(outcome.drawn).toEqual(expect.arrayContaining(['Debut', '_4efb_52a1_1', 'Unic_f8de', 'flow_0', 'flow_1']));
+    const xml = await savedXml(page);
+    for (const name of ['Début', '任务_1', 'Ünïcødé']) expect(xml).toContain(`name="Task ${name}"`);
+  });
+
+  it('draws a sequence flow from a task to itself', async () => {
+    const loop = '<bpmn:sequenceFlow id="again" sourceRef="b" targetRef="b"/>';
+    const outcome = await importText(page, 'loop.bpmn', chain(['a', 'b'], loop));
+    expect(outcome.error).toBeUndefined();
+    const drawnOrReported = outcome.drawn.includes('again') || /again/.test(outcome.success?.detail ?? '');
+    expect(drawnOrReported).toBe(true);
+  });
+});
