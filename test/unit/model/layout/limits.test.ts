@@ -83,11 +83,9 @@ describe('checkStructureLimits', () => {
     expect(() => checkStructureLimits(text)).not.toThrow();
   });
 
-  it('reads a 10 MB file in well under a second', () => {
+  it('reads a 10 MB file to the end, counting every element (its speed is measured by bench/structure-limits.ts)', () => {
     const text = `<d>${'<ml:kpi id="t" title="Offerte maken"/>'.repeat(280_000)}</d>`;
-    const started = performance.now();
-    checkStructureLimits(text);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(checkStructureLimits(text)).toMatchObject({ elements: 280_001, shapes: 0, connections: 0, labelCharacters: 0 });
   });
 
   it('reads a quoted system literal holding "[" as part of the DOCTYPE, not as an internal subset', () => {
