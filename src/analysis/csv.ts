@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the plain one uses Node's Buffer when it loads.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /*
  * The CSV writer for every table the product exports (KPI table, RACI matrix,
