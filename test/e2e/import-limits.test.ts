@@ -248,3 +248,32 @@ describe('element ids a browser object already knows, and ids beyond ASCII', () 
     expect(drawnOrReported).toBe(true);
   });
 });
+
+describe('role ids equal to Object.prototype names', () => {
+  it('show in the RACI panel and in the audit report', async () => {
+    const { context: fresh, page: p, errors: pageErrors } = await newAppPage(browser);
+    try {
+      await openApp(p);
+      const xml = await readFile(new URL('../fixtures/robustness/prototype-roles.bpmn', import.meta.url), 'utf8');
+      const outcome = await importText(p, 'roles.bpmn', xml);
+      expect(outcome.error).toBeUndefined();
+      // the RACI panel lists the four roles and the letters under them
+      await p.click('[data-panel="raci-matrix"]');
+      const matrix = p.locator('ml-raci-matrix');
+      await matrix.locator('td.cell').first().waitFor();
+      expect(await matrix.locator('th.role').count()).toBe(4);
+      const qualify = matrix.locator('tr[data-activity-id="Task_qualify"] td.cell');
+      expect((await qualify.allTextContents()).map((t) => t.trim())).toEqual(['', 'R', 'C', '']);
+      // the audit report opens with its RACI matrix
+      await p.click('[data-panel="audit"]');
+      await p.locator('ml-audit-panel [data-counts]').waitFor();
+      await p.locator('ml-audit-panel [data-action="report"]').click();
+      const report = p.locator('ml-audit-report');
+      await report.locator('section[data-section="raci"]').waitFor();
+      expect(await report.locator('section[data-section="raci"] td.letter').allTextContents()).toEqual(['', 'R', 'C', '', 'A', '', 'A', '']);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
