@@ -361,7 +361,8 @@ export class AppController extends EventTarget {
       );
     }
     // A model without (complete) diagram comes back laid out; that is what is opened and stored.
-    const { xml, warnings, layout } = await prepareImport(await file.text());
+    // The bytes are decoded by prepareImport, so UTF-16 files with a byte order mark open too.
+    const { xml, warnings, layout } = await prepareImport(new Uint8Array(await file.arrayBuffer()));
     await this.autosaver.flush();
     this.autosaver.pause();
     const previous = this.state.current ? (await this.modeler.saveXML()).xml : undefined;

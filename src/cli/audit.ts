@@ -9,7 +9,8 @@ import { auditJunit, auditMarkdown, auditReportJson, type AuditedFile } from '..
 import { parseDate } from '../analysis/audit/facts';
 import { SEVERITY_RANK } from '../analysis/audit/rules';
 import { raciMatrix } from '../analysis/audit/views';
-import { BpmnImportError, parseBpmn } from '../model/bpmn-io';
+import { BpmnImportError } from '../model/bpmn-io';
+import { readBpmnFile } from '../model/bpmn-file';
 import type { CliIo } from './io';
 
 /** Exit code: nothing reached the threshold. */
@@ -94,16 +95,18 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
       audited.push({ file: path, error });
       continue;
     }
-    let xml: string;
+    let file: Uint8Array | string | undefined;
     try {
-      xml = await io.readFile(path);
+      file = await io.readFile(path);
     } catch (e) {
       fail(`${path}: cannot be read (${(e as Error).message}).`);
       audited.push({ file: path, error: `The file cannot be read: ${(e as Error).message}` });
       continue;
     }
     try {
-      const { definitions, warnings } = await parseBpmn(xml);
+      // Read as the app opens a file (encoding, structure limits, parse); the text is not kept.
+      const { definitions, warnings } = await readBpmnFile(file);
+      file = undefined;
       for (const warning of warnings) io.stderr(`missinglink audit: ${path}: warning: ${warning}\n`);
       const result = runAudit(definitions, parsed.today ? { today: parsed.today } : {});
       for (const problem of result.configProblems) io.stderr(`missinglink audit: ${path}: warning: ${problem.message}\n`);

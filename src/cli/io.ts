@@ -7,7 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  readFile(path: string): Promise<string>;
+  /** A file's bytes (decoded by readBpmnFile as the app decodes a dropped file), or its text. */
+  readFile(path: string): Promise<Uint8Array | string>;
   /** 'file', 'directory', or 'missing' when nothing is at the path. */
   kind(path: string): Promise<'file' | 'directory' | 'missing'>;
   /** The entries of a folder, by name. */
@@ -19,7 +20,7 @@ export function nodeIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: (path) => readFile(path),
     async kind(path) {
       try {
         return (await stat(path)).isDirectory() ? 'directory' : 'file';

@@ -4,7 +4,8 @@
  * injected io, so the dispatcher and the tests call it the same way.
  */
 import { splitCommandLine } from './arguments';
-import { BpmnImportError, parseBpmn } from '../model/bpmn-io';
+import { BpmnImportError } from '../model/bpmn-io';
+import { readBpmnFile } from '../model/bpmn-file';
 import { runBatch, DEFAULT_CASES } from '../simulation/batch';
 import { compileModel } from '../simulation/compile';
 import { batchResultToJson } from '../simulation/export';
@@ -15,7 +16,7 @@ import { batchResultToMarkdown } from '../simulation/report';
 export interface SimulateIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  readFile(path: string): Promise<string>;
+  readFile(path: string): Promise<Uint8Array | string>;
 }
 
 /** Exit code when the command ran. */
@@ -64,9 +65,9 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
     return EXIT_UNUSABLE_INPUT;
   }
 
-  let xml: string;
+  let file: Uint8Array | string;
   try {
-    xml = await io.readFile(parsed.file);
+    file = await io.readFile(parsed.file);
   } catch (e) {
     io.stderr(`missinglink simulate: cannot read ${parsed.file}: ${(e as Error).message}\n`);
     return EXIT_UNUSABLE_INPUT;
@@ -74,7 +75,7 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
 
   let definitions;
   try {
-    definitions = (await parseBpmn(xml)).definitions;
+    definitions = (await readBpmnFile(file)).definitions;
   } catch (e) {
     const message = e instanceof BpmnImportError ? e.message : String((e as Error).message ?? e);
     io.stderr(`missinglink simulate: ${parsed.file}: ${message}\n`);

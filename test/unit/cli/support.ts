@@ -7,7 +7,7 @@ export interface MemoryIo extends CliIo {
 }
 
 /** Files by path ("models/a.bpmn"); folders are implied by the paths. */
-export function memoryIo(files: Record<string, string>): MemoryIo {
+export function memoryIo(files: Record<string, string | Uint8Array>): MemoryIo {
   let out = '';
   let err = '';
   const folders = new Set<string>();
