@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const BUILT = join(ROOT, 'dist-cli/main.mjs');
-const FIXTURES = join(ROOT, 'test/unit/cli/fixtures');
 const DATE = ['--date', '2026-11-22'];
 
 /** Runs the command line with a neutral locale unless the test gives one. */
