@@ -1,14 +1,16 @@
 /** Collects the compiler's issues per code, with the elements each concerns. */
+import type { SimulationIssueCode } from '../../i18n/messages/codes';
+import { simulationIssueText } from '../../i18n/messages/render';
 import type { SimIssue } from '../model';
-import { ISSUE_TEXTS } from './issue-texts';
+import { ISSUE_KINDS } from './issue-kinds';
 
 /** Groups issues by code, each element once, and renders them most severe first. */
 export class IssueCollector {
-  private readonly groups = new Map<string, string[]>();
+  private readonly groups = new Map<SimulationIssueCode, string[]>();
   private readonly seen = new Set<string>();
 
   /** Records an issue; without an element id it concerns the model as a whole. */
-  add(code: keyof typeof ISSUE_TEXTS, elementId?: string): void {
+  add(code: SimulationIssueCode, elementId?: string): void {
     let ids = this.groups.get(code);
     if (!ids) this.groups.set(code, (ids = []));
     if (elementId === undefined) return;
@@ -18,15 +20,16 @@ export class IssueCollector {
     ids.push(elementId);
   }
 
-  has(code: string): boolean {
+  has(code: SimulationIssueCode): boolean {
     return this.groups.has(code);
   }
 
   list(label: (id: string) => string): SimIssue[] {
     const out: SimIssue[] = [];
     for (const [code, ids] of this.groups) {
-      const t = ISSUE_TEXTS[code]!;
-      const issue: SimIssue = { severity: t.severity, code, elementIds: ids, message: t.text(formatList(ids.map(label))) };
+      const t = ISSUE_KINDS[code];
+      // `message` is the English text of the JSON contract; the UI and `--lang` word the code again.
+      const issue: SimIssue = { severity: t.severity, code, elementIds: ids, message: simulationIssueText({ code, elementIds: ids }, 'en', label) };
       if (t.defaultUsed) issue.defaultUsed = t.defaultUsed;
       if (t.scenario) issue.scenario = t.scenario;
       out.push(issue);
@@ -34,10 +37,4 @@ export class IssueCollector {
     const order = { error: 0, warning: 1, info: 2 } as const;
     return out.sort((a, b) => order[a.severity] - order[b.severity]);
   }
-}
-
-function formatList(labels: string[]): string {
-  const max = 8;
-  if (labels.length <= max) return labels.join(', ');
-  return `${labels.slice(0, max).join(', ')} and ${labels.length - max} more`;
 }

@@ -38,7 +38,8 @@ function importGraph(entry: string): { files: string[]; packages: string[] } {
   return { files: [...files].map((f) => relative(ROOT, f)).sort(), packages: [...packages].sort() };
 }
 
-const PURE_FOLDERS = /^src\/(model|analysis|simulation|cli)\//;
+// src/i18n/messages is the message catalogue: plain data and functions, read by the pure layers and the UI alike.
+const PURE_FOLDERS = /^src\/(model|analysis|simulation|cli|i18n\/messages)\//;
 const BROWSER_PACKAGES = ['bpmn-js', 'diagram-js', 'dexie', 'lit', '@lit/localize', 'chart.js', 'bpmn-js-bpmnlint', 'fake-indexeddb'];
 
 describe('the command line imports only pure layers', () => {
@@ -61,13 +62,21 @@ describe('the command line imports only pure layers', () => {
   });
 });
 
+describe('the message catalogue imports nothing', () => {
+  it('is plain modules: no package, no file outside src/i18n/messages', () => {
+    const graph = importGraph('src/i18n/messages/index.ts');
+    expect(graph.files.filter((f) => !f.startsWith('src/i18n/messages/'))).toEqual([]);
+    expect(graph.packages).toEqual([]);
+  });
+});
+
 describe('the audit module imports only pure layers', () => {
   it('runs on the model layer, bpmn-moddle, zod and bpmn-js-differ alone', () => {
     const graph = importGraph('src/analysis/audit/index.ts');
     const withDiff = importGraph('src/analysis/audit/diff.ts');
     const plugin = importGraph('src/analysis/audit/bpmnlint-plugin/index.ts');
     for (const g of [graph, withDiff, plugin]) {
-      expect(g.files.filter((f) => !/^src\/(model|analysis)\//.test(f))).toEqual([]);
+      expect(g.files.filter((f) => !/^src\/(model|analysis|i18n\/messages)\//.test(f))).toEqual([]);
       expect(g.packages.filter((p) => !['bpmn-moddle', 'zod', 'bpmn-js-differ'].includes(p))).toEqual([]);
     }
   });

@@ -32,6 +32,6 @@ describe('missinglink: the dispatcher', () => {
   it('dispatches simulate to the simulation command', async () => {
     const io = memoryIo({});
     expect(await runCli(['simulate', 'missing.bpmn'], io)).toBe(2);
-    expect(io.err()).toContain('missinglink simulate: cannot read missing.bpmn');
+    expect(io.err()).toContain('missinglink simulate: missing.bpmn: The file cannot be read: ENOENT');
   });
 });
