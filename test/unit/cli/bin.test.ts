@@ -44,6 +44,8 @@ describe('bin/missinglink.mjs runs the built command line', () => {
     const entry = readFileSync(BUILT, 'utf8');
     const staticImports = [...entry.matchAll(/^\s*import\s[^'"]*?['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     expect(staticImports.filter((s) => !s!.startsWith('node:'))).toEqual([]);
+    // what --help loads is small: the entry with the message catalogue, no parser, no audit
+    expect(entry.length).toBeLessThan(64 * 1024);
     // the commands are there, as chunks loaded on demand
     expect(entry).toMatch(/import\(["']\.\/chunks\/audit-[^"']+\.mjs["']\)/);
     expect(entry).toMatch(/import\(["']\.\/chunks\/simulate-[^"']+\.mjs["']\)/);
@@ -115,5 +117,48 @@ describe('bin/missinglink.mjs reads files as the app does', () => {
       expect(simulate.stderr).toContain('The file has a name of 2,000,000 characters');
       expect(simulate.stdout).toBe('');
     });
+  });
+});
+
+describe('bin/missinglink.mjs speaks Dutch and English', () => {
+  const HANDOVER = 'test/unit/analysis/audit/rules/handover-agreement.finds.bpmn';
+  const messages = (stdout: string) => (JSON.parse(stdout) as { files: Array<{ findings: Array<{ message: string }> }> }).files[0]!.findings.map((f) => f.message);
+
+  it('--lang nl: Dutch usage, findings and errors', () => {
+    expect(missinglink(['--lang', 'nl', '--help']).stdout).toMatch(/^Gebruik: missinglink <opdracht> \[argumenten\]/);
+    expect(missinglink(['audit', '--help', '--lang=nl']).stdout).toMatch(/^Gebruik: missinglink audit <bestanden of mappen…> \[opties\]/);
+    const audit = missinglink(['audit', HANDOVER, ...DATE, '--lang', 'nl']);
+    expect(audit.status).toBe(1);
+    expect(messages(audit.stdout)).toContain('Voor de overdracht “Marketing” → “Sales” (“Qualified”) is geen afspraak vastgelegd.');
+    const missing = missinglink(['audit', 'nowhere.bpmn', '--lang', 'nl']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('missinglink audit: nowhere.bpmn: bestand of map bestaat niet.\n');
+    const badFormat = missinglink(['simulate', HANDOVER, '--format', 'pdf', '--lang', 'nl']);
+    expect(badFormat.status).toBe(2);
+    expect(badFormat.stderr).toMatch(/^missinglink simulate: --format moet json of md zijn, niet "pdf"\.\n\nGebruik: missinglink simulate/);
+  });
+
+  it('--lang en overrides a Dutch environment; an unknown language exits 2', () => {
+    const audit = missinglink(['audit', HANDOVER, ...DATE, '--lang', 'en'], { LANG: 'nl_NL.UTF-8' });
+    expect(messages(audit.stdout)).toContain('The handover “Marketing” → “Sales” (“Qualified”) has no agreement.');
+    const bad = missinglink(['--lang', 'fr', 'audit', HANDOVER]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^missinglink: --lang must be nl or en, not "fr"\./);
+  });
+
+  it('takes the default from LC_ALL, LC_MESSAGES, LANG in that order', () => {
+    const help = (env: Record<string, string>) => missinglink(['--help'], env).stdout.split('\n')[0];
+    expect(help({ LANG: 'nl_NL.UTF-8' })).toBe('Gebruik: missinglink <opdracht> [argumenten]');
+    expect(help({ LC_MESSAGES: 'nl_BE.UTF-8', LANG: 'en_GB.UTF-8' })).toBe('Gebruik: missinglink <opdracht> [argumenten]');
+    expect(help({ LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'nl_NL', LANG: 'nl_NL.UTF-8' })).toBe('Usage: missinglink <command> [arguments]');
+    expect(help({ LANG: 'C' })).toBe('Usage: missinglink <command> [arguments]');
+  });
+
+  it('writes the simulation model check in Dutch', () => {
+    const empty = missinglink(['simulate', 'test/unit/cli/fixtures/offer-utf8-bom.bpmn', '--cases', '5', '--lang', 'nl']);
+    expect(empty.status).toBe(0);
+    const issues = (JSON.parse(empty.stdout) as { issues: Array<{ code: string; message: string }> }).issues;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(issue.message, issue.code).not.toMatch(/\b(the|of|no|with)\b/);
   });
 });
