@@ -8,12 +8,12 @@ import { runAudit } from '../analysis/audit/audit';
 import { auditJunit, auditMarkdown, auditReportJson, type AuditedFile } from '../analysis/audit/export';
 import { parseDate } from '../analysis/audit/facts';
 import { SEVERITY_RANK } from '../analysis/audit/rules';
-import type { AuditFinding, AuditResult } from '../analysis/audit/types';
-import { raciMatrix, type RaciMatrix } from '../analysis/audit/views';
+import { auditResultInLanguage } from '../analysis/audit/messages';
+import { raciMatrix } from '../analysis/audit/views';
 import { BpmnImportError } from '../model/bpmn-io';
 import { readBpmnFile } from '../model/bpmn-file';
 import type { MessageLocale } from '../i18n/messages/catalogue';
-import { catalogue, findingText } from '../i18n/messages/render';
+import { catalogue } from '../i18n/messages/render';
 import type { CliIo } from './io';
 
 /** Exit code: nothing reached the threshold. */
@@ -100,7 +100,8 @@ export async function runAuditCommand(argv: string[], io: CliIo, locale: Message
       const audit = runAudit(definitions, parsed.today ? { today: parsed.today } : {});
       for (const problem of audit.configProblems) io.stderr(`missinglink audit: ${path}: ${texts.warning}: ${problem.message}\n`);
       const raci = parsed.format === 'md' || locale !== 'en' ? raciMatrix(definitions) : undefined;
-      const result = locale === 'en' ? audit : inLanguage(audit, locale, raci);
+      const roles = new Map((raci?.roles ?? []).map((r) => [r.id, r.name]));
+      const result = locale === 'en' ? audit : auditResultInLanguage(audit, locale, (id) => roles.get(id));
       audited.push({ file: path, result, warnings, ...(parsed.format === 'md' ? { raci } : {}) });
     } catch (e) {
       const message = e instanceof BpmnImportError ? e.message : texts.cannotBeAudited(String((e as Error).message ?? e));
@@ -138,14 +139,6 @@ async function findModels(io: CliIo, folder: string): Promise<string[]> {
     }
   }
   return out;
-}
-
-/** The audit with every finding's message in the language (the codes and parameters stay as they are). */
-function inLanguage(result: AuditResult, locale: MessageLocale, raci: RaciMatrix | undefined): AuditResult {
-  const roles = new Map((raci?.roles ?? []).map((r) => [r.id, r.name]));
-  const roleName = (id: string) => roles.get(id);
-  const word = <F extends AuditFinding>(f: F): F => ({ ...f, message: findingText(f, locale, roleName) });
-  return { ...result, findings: result.findings.map(word), exempted: result.exempted.map(word) };
 }
 
 /** "No such file." → "no such file.", for a message after a path. */

@@ -1,5 +1,7 @@
 import { FINDING_CODES, type FindingCode } from '../../i18n/messages/codes';
-import { findingText, formatList, type FindingMessageInput } from '../../i18n/messages/render';
+import type { MessageLocale } from '../../i18n/messages/catalogue';
+import { findingText, formatList, type FindingMessageInput, type RoleName } from '../../i18n/messages/render';
+import type { AuditFinding, AuditResult } from './types';
 
 /*
  * The audit reports every finding as a code (`messageKey`) with `params` and evidence;
@@ -22,4 +24,15 @@ export function englishMessage(key: MessageKey, params: FindingMessageInput['par
 /** Joins names as English prose: `a`, `a and b`, `a, b and c`. */
 export function englishList(items: readonly string[]): string {
   return formatList(items, 'en');
+}
+
+/**
+ * The audit result with every finding's `message` worded in a language (codes,
+ * parameters and evidence unchanged): what the command line with `--lang` and the
+ * app's downloads write. English comes back as it is.
+ */
+export function auditResultInLanguage(result: AuditResult, locale: MessageLocale, roleName?: RoleName): AuditResult {
+  if (locale === 'en' && !roleName) return result;
+  const word = <F extends AuditFinding>(f: F): F => ({ ...f, message: findingText(f, locale, roleName) });
+  return { ...result, findings: result.findings.map(word), exempted: result.exempted.map(word) };
 }
