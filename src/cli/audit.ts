@@ -84,9 +84,9 @@ export async function runAuditCommand(argv: string[], io: CliIo, locale: Message
       audited.push({ file: path, error });
       continue;
     }
-    let file: Uint8Array | string | undefined;
+    let file: Uint8Array | undefined;
     try {
-      file = await io.readFile(path);
+      file = await io.readBytes(path);
     } catch (e) {
       fail(`${path}: ${texts.cannotRead((e as Error).message)}`);
       audited.push({ file: path, error: texts.cannotRead((e as Error).message) });

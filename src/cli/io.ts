@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /**
  * What a command may touch: output streams and reading files and folders. Commands
@@ -7,12 +8,18 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  /** A file's bytes (decoded by readBpmnFile as the app decodes a dropped file), or its text. */
-  readFile(path: string): Promise<Uint8Array | string>;
+  /** A text file, read as UTF-8. */
+  readFile(path: string): Promise<string>;
+  /** A file's bytes, for BPMN files that readBpmnFile decodes as the app decodes a dropped file (UTF-16 too). */
+  readBytes(path: string): Promise<Uint8Array>;
   /** 'file', 'directory', or 'missing' when nothing is at the path. */
   kind(path: string): Promise<'file' | 'directory' | 'missing'>;
   /** The entries of a folder, by name. */
   listDirectory(path: string): Promise<Array<{ name: string; directory: boolean }>>;
+  /** Writes a text file as UTF-8, creating its folder; commands that only read never call it. */
+  writeFile(path: string, text: string): Promise<void>;
+  /** The environment variables (credentials such as ML_USER come from here). */
+  env: Record<string, string | undefined>;
 }
 
 /** The real file system and process streams. */
@@ -20,7 +27,8 @@ export function nodeIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    readFile: (path) => readFile(path),
+    readFile: (path) => readFile(path, 'utf8'),
+    readBytes: (path) => readFile(path),
     async kind(path) {
       try {
         return (await stat(path)).isDirectory() ? 'directory' : 'file';
@@ -32,6 +40,14 @@ export function nodeIo(): CliIo {
     async listDirectory(path) {
       const entries = await readdir(path, { withFileTypes: true });
       return entries.map((e) => ({ name: e.name, directory: e.isDirectory() }));
-    }
+    },
+    async writeFile(path, text) {
+      await mkdir(dirname(path), { recursive: true });
+      // Written beside and renamed over, so an interrupted pull never leaves half a file.
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, text, 'utf8');
+      await rename(temporary, path);
+    },
+    env: process.env
   };
 }

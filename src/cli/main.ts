@@ -17,20 +17,24 @@ interface Command {
   usage: (locale: MessageLocale) => string;
 }
 
-/** The commands by name, each loaded on first use. */
+/** The commands by name, each loaded on first use (a Map: a command named "constructor" is unknown, not a crash). */
 const COMMANDS = new Map<string, () => Promise<Command>>([
   ['audit', async () => import('./audit').then((m) => ({ run: m.runAuditCommand, usage: m.auditUsage }))],
-  ['simulate', async () => import('./simulate').then((m) => ({ run: m.runSimulateCommand, usage: m.simulateUsage }))]
+  ['simulate', async () => import('./simulate').then((m) => ({ run: m.runSimulateCommand, usage: m.simulateUsage }))],
+  // The workspace commands speak English only (their texts are not in the catalogue yet).
+  ['workspace', async () => import('./workspace').then((m) => ({ run: (argv, io) => m.runWorkspaceCommand(argv, io), usage: () => m.WORKSPACE_USAGE }))],
+  ['push', async () => import('./publish').then((m) => ({ run: (argv, io) => m.runPushCommand(argv, io), usage: () => m.PUSH_USAGE }))],
+  ['pull', async () => import('./publish').then((m) => ({ run: (argv, io) => m.runPullCommand(argv, io), usage: () => m.PULL_USAGE }))]
 ]);
 
 /**
  * Runs the command line with the given arguments (without `node` and the script);
  * resolves to the exit code. `--lang nl|en` chooses the language, else the locale in
- * `env` (LC_ALL, LC_MESSAGES, LANG) does.
+ * the environment (`io.env`: LC_ALL, LC_MESSAGES, LANG) does.
  */
-export async function runCli(argv: string[], io: CliIo, env: Readonly<Record<string, string | undefined>> = {}): Promise<number> {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { rest: args, lang, invalid } = takeLangOption(argv);
-  const locale = lang ?? environmentLocale(env);
+  const locale = lang ?? environmentLocale(io.env ?? {});
   const texts = catalogue(locale).cli;
   if (invalid !== undefined) {
     io.stderr(`missinglink: ${texts.badLang(invalid)}\n\n${texts.usage}`);
@@ -61,5 +65,5 @@ export async function runCli(argv: string[], io: CliIo, env: Readonly<Record<str
 
 /** The entry point of bin/missinglink.mjs: real file system, streams and environment. */
 export function main(argv: string[]): Promise<number> {
-  return runCli(argv, nodeIo(), process.env);
+  return runCli(argv, nodeIo());
 }

@@ -18,7 +18,9 @@ import { catalogue, simulationIssueText } from '../i18n/messages/render';
 export interface SimulateIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  readFile(path: string): Promise<Uint8Array | string>;
+  readFile(path: string): Promise<string>;
+  /** The file's bytes, decoded as the app decodes a dropped file (UTF-16 with a byte order mark too); readFile's text when absent. */
+  readBytes?(path: string): Promise<Uint8Array>;
 }
 
 /** Exit code when the command ran. */
@@ -61,7 +63,7 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo, locale:
 
   let file: Uint8Array | string;
   try {
-    file = await io.readFile(parsed.file);
+    file = io.readBytes ? await io.readBytes(parsed.file) : await io.readFile(parsed.file);
   } catch (e) {
     io.stderr(`missinglink simulate: ${parsed.file}: ${texts.cannotRead((e as Error).message)}\n`);
     return EXIT_UNUSABLE_INPUT;

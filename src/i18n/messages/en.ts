@@ -115,6 +115,9 @@ export const en: Catalogue = {
 Commands:
   audit <files or folders…>   audit BPMN value chains for accountability gaps
   simulate <file.bpmn>        simulate a value chain (lead time, cost, handovers)
+  workspace init|add-member   set up a team workspace on a CouchDB server
+  push <files or folders…>    publish .bpmn files to a team workspace
+  pull <folder>               write a team workspace's processes as .bpmn files
 
 Options of every command:
   --lang nl|en                language of the output (default: from LC_ALL, LC_MESSAGES or LANG)

@@ -115,6 +115,9 @@ export const nl: Catalogue = {
 Opdrachten:
   audit <bestanden of mappen…>   audit BPMN-waardeketens op gaten in de verantwoordelijkheden
   simulate <bestand.bpmn>        simuleer een waardeketen (doorlooptijd, kosten, overdrachten)
+  workspace init|add-member      richt een teamwerkruimte in op een CouchDB-server
+  push <bestanden of mappen…>    publiceer .bpmn-bestanden in een teamwerkruimte
+  pull <map>                     schrijf de processen van een teamwerkruimte als .bpmn-bestanden
 
 Optie van elke opdracht:
   --lang nl|en                   taal van de uitvoer (standaard: uit LC_ALL, LC_MESSAGES of LANG)

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { FlagKind, SimFlag, SimIssue } from '../../simulation';
 import { currentLocale } from '../../i18n/localization';
 import { defaultUsedText as defaultUsedTextIn, simulationIssueText } from '../../i18n/messages/render';
-import { formatMoney, formatNumber } from '../dashboard/format';
+import { formatMoney, formatNumber } from '../shared/format';
 
 /*
  * The simulation in the UI language. Model-check issues and the defaults used are
