@@ -1,7 +1,7 @@
 /**
  * The compiled simulation model: the BPMN definitions reduced to an indexed graph of
  * small records with integer references, so the engine's inner loop does no string
- * lookups and no moddle access. Built once by compileModel (compile.ts).
+ * lookups and no moddle access. Built once by compileModel (compile/).
  */
 
 /** What a flow node does with a token. */

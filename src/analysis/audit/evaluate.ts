@@ -4,6 +4,7 @@ import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
 import type { Agreement } from '../../model/value-chain/schema';
 import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ResourceFacts, type ValueChainFacts } from './facts';
+import { fieldListText, smartGapsText } from '../../i18n/messages/render';
 import { englishList, englishMessage, type MessageKey } from './messages';
 import type { ModelWalk } from './model-walk';
 import { RULES, type RuleId } from './rules';
@@ -149,7 +150,7 @@ function makeFinding(
     department: location.department,
     messageKey,
     params,
-    message: englishMessage(messageKey, params),
+    message: englishMessage(messageKey, params, evidence),
     evidence
   };
 }
@@ -164,17 +165,6 @@ function kpiSubject(kpi: KpiFacts): string {
 
 function kpiLabel(kpi: KpiFacts): string {
   return kpi.name ?? kpi.id ?? `#${kpi.index + 1}`;
-}
-
-/** The missing SMART parts as English phrases; a wholly missing period is one gap, not two. */
-function smartGapsInProse(missing: readonly string[]): string[] {
-  const start = missing.includes('periodStart');
-  const end = missing.includes('periodEnd');
-  const out = missing.filter((m) => m === 'unit' || m === 'target').map((m) => `a ${m}`);
-  if (start && end) out.push('a period');
-  else if (start) out.push('a period start');
-  else if (end) out.push('a period end');
-  return out;
 }
 
 /** Formats a number for a message: at most two decimals, no exponent. */
@@ -216,7 +206,7 @@ export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): 
           activity,
           place,
           'kpi-smart.incomplete',
-          { activity: name, kpi: kpiLabel(kpi), missing: englishList(smartGapsInProse(missing)) },
+          { activity: name, kpi: kpiLabel(kpi), missing: smartGapsText(missing, 'en') },
           { missing, values: { kpiId: kpi.id ?? null, kpiName: kpi.name ?? null }, ...(invalid.length > 0 ? { invalid } : {}) },
           kpiSubject(kpi)
         )
@@ -377,8 +367,6 @@ export function auditHandoverOf(ctx: ElementContext, flow: ModdleElement, kind: 
   return handover && toAuditHandover(ctx, handover);
 }
 
-const PROSE: Record<string, string> = { deliverable: 'the deliverable', providerRole: 'the provider', receiverRole: 'the receiver' };
-
 /** A handover's findings belong to the provider; another flow's to its source. */
 function flowPlace(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
   if (!handover) return { resolved: locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow) };
@@ -425,7 +413,7 @@ export function evaluateFlow(ctx: ElementContext, flow: ModdleElement, handover:
             flow,
             flowPlace(ctx, flow, handover),
             'handover-agreement.incomplete',
-            { handover: describeFlow(flow, handover), missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
+            { handover: describeFlow(flow, handover), missing: fieldListText(gaps, 'en') },
             { missing: gaps, values }
           )
         );

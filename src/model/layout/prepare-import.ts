@@ -1,13 +1,13 @@
 import type { BpmnModdle } from 'bpmn-moddle';
-import { BpmnImportError, MAX_BPMN_BYTES, createModdle, parseBpmn } from '../bpmn-io';
+import { BpmnImportError, createModdle } from '../bpmn-io';
+import { readBpmnFile } from '../bpmn-file';
 import type { ModdleElement } from '../moddle-types';
 import { removeUnsafeColours } from './colours';
 import { diagramCoverage, drawnElements } from './coverage';
 import { centre, straightConnection, type Bounds, type Point } from './geometry';
 import { layoutDefinitions, type LayoutSummary } from './layout';
-import { checkStructureLimits } from './limits';
 import { describeRepair, repairDiagramGeometry, repairedAnything } from './repair-geometry';
-import { describeRenamedIds, makeIdsSafe } from './safe-ids';
+import { describeRenamedIds } from './safe-ids';
 
 /** Why an imported model was (partly) laid out by MissingLink. */
 export type LayoutReason = 'no-diagram' | 'incomplete-diagram' | 'missing-edges';
@@ -33,19 +33,18 @@ export interface PreparedImport {
 let layoutModdle: BpmnModdle | undefined;
 
 /**
- * The import step before the modeler: reads the file (BpmnImportError when it cannot
- * be BPMN) and makes sure it has something to show. A model without diagram, or
+ * The import step before the modeler: reads the file, as text or as its bytes
+ * (readBpmnFile; BpmnImportError when it cannot be BPMN) and makes sure it has something to show. A model without diagram, or
  * whose diagram leaves out pools, lanes or flow nodes, is laid out anew; flows whose
  * ends are drawn but which lack a line get one. A complete file comes back unchanged,
  * byte for byte, unless it holds elements in no namespace (see below).
  */
-export async function prepareImport(xml: string): Promise<PreparedImport> {
+export async function prepareImport(file: string | Uint8Array): Promise<PreparedImport> {
   const moddle = (layoutModdle ??= createModdle());
-  // Over the size limit, parseBpmn refuses the file before reading it; below, the structure is checked first.
-  if (typeof xml === 'string' && xml.length <= MAX_BPMN_BYTES) checkStructureLimits(xml);
-  // Ids the reader or the modeler cannot keep (Object.prototype names, non-ASCII) are renamed first.
-  const safe = typeof xml === 'string' ? makeIdsSafe(xml) : { text: xml, renamed: new Map<string, string>() };
-  const parsed = await parseBpmn(safe.text, { moddle });
+  // Decoding, the structure limits, safe ids and parsing are the command line's too (readBpmnFile).
+  const parsed = await readBpmnFile(file, { moddle });
+  const xml = parsed.xml;
+  const safe = { renamed: parsed.renamedIds };
   const definitions = parsed.definitions;
   // Coordinates bpmn-js cannot draw are repaired or removed first, so coverage sees what is really drawable.
   const repair = repairDiagramGeometry(definitions);
