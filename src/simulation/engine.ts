@@ -80,6 +80,8 @@ export interface CapacityHook {
   request(engine: Engine, ai: ActivityInstance, hours: number): void;
   /** A pooled execution completed at `time`: its performer is free again. */
   release(engine: Engine, pool: number, time: number): void;
+  /** After an event's zero-time moves: free people take the first steps of their queues. */
+  dispatch(engine: Engine, time: number): void;
 }
 
 /** Engine settings. */
@@ -335,7 +337,10 @@ export class Engine {
     this.lastWasLive = false;
     // The performer is free again even when the case has ended or the activity was interrupted.
     if (aux > 0 && kind === EV_ACTIVITY_DONE && this.capacity !== null) this.capacity.release(this, aux - 1, time);
-    if (c.over) return true;
+    if (c.over) {
+      if (this.capacity !== null) this.capacity.dispatch(this, time);
+      return true;
+    }
     this.now = time;
     switch (kind) {
       case EV_ARRIVAL:
@@ -380,6 +385,8 @@ export class Engine {
     }
     this.drain();
     this.settle(c);
+    // Steps enabled by this event queue up first, so a higher priority among them is heard.
+    if (this.capacity !== null) this.capacity.dispatch(this, time);
     return true;
   }
 

@@ -41,7 +41,8 @@ export const ALWAYS: WorkingTime = {
 
 /** Builds the working time of a calendar for a run that starts at `originMs` (epoch ms). */
 export function createWorkingTime(spec: CalendarSpec, originMs: number): WorkingTime {
-  return new IntervalCalendar(spec, originMs);
+  const roundTheClock = spec.days.length === 7 && spec.holidays.length === 0 && spec.hours.length === 1 && spec.hours[0]!.from === 0 && spec.hours[0]!.to === 1440;
+  return roundTheClock ? ALWAYS : new IntervalCalendar(spec, originMs);
 }
 
 class IntervalCalendar implements WorkingTime {

@@ -14,8 +14,17 @@ const number = (lang: CapacityLanguage, value: number, digits = 1) =>
 
 const percent = (lang: CapacityLanguage, share: number) => `${number(lang, share * 100, 0)} %`;
 
-const money = (lang: CapacityLanguage, value: number, currency: string) =>
-  new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: /^[A-Z]{3}$/.test(currency) ? currency : 'EUR', maximumFractionDigits: 2 }).format(value);
+/** Money with cents, or without them for whole amounts. */
+const money = (lang: CapacityLanguage, value: number, currency: string) => {
+  const cents = Math.round(value * 100) / 100;
+  const digits = Number.isInteger(cents) ? 0 : 2;
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'currency',
+    currency: /^[A-Z]{3}$/.test(currency) ? currency : 'EUR',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits
+  }).format(cents);
+};
 
 /** Hours in words: minutes below an hour, hours below two days, else days of 24 h. */
 export function hoursText(lang: CapacityLanguage, hours: number): string {

@@ -49,6 +49,8 @@ export class Resources implements CapacityHook {
   events = 0;
   private readonly queues: QueueEntry[][];
   private seq = 0;
+  /** A person was freed or a step queued since the last dispatch. */
+  private dirty = false;
 
   constructor(
     readonly pools: PoolRuntime[],
@@ -74,25 +76,34 @@ export class Resources implements CapacityHook {
     const p = this.poolOf[n]!;
     const pool = this.pools[p]!;
     pool.demandHours += hours;
-    if (pool.busy < pool.capacity) {
+    const queue = this.queues[p]!;
+    if (pool.busy < pool.capacity && queue.length === 0 && !this.dirty) {
       this.start(engine, p, ai, hours, engine.now, engine.now);
       return;
     }
-    const queue = this.queues[p]!;
     heapPush(queue, { ai, hours, enabled: engine.now, priority: this.priority[n]!, seq: this.seq++ });
     if (queue.length > pool.maxQueue) pool.maxQueue = queue.length;
+    this.dirty = true;
   }
 
-  release(engine: Engine, p: number, time: number): void {
-    const pool = this.pools[p]!;
-    pool.busy--;
+  release(_engine: Engine, p: number, _time: number): void {
+    this.pools[p]!.busy--;
     this.events++;
-    const queue = this.queues[p]!;
-    while (queue.length > 0 && pool.busy < pool.capacity) {
-      const next = heapPop(queue);
-      // Withdrawn while waiting (interrupted, or its case ended): nobody's time is taken.
-      if (next.ai.done || next.ai.token.c.over) continue;
-      this.start(engine, p, next.ai, next.hours, next.enabled, time);
+    this.dirty = true;
+  }
+
+  dispatch(engine: Engine, time: number): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    for (let p = 0; p < this.pools.length; p++) {
+      const pool = this.pools[p]!;
+      const queue = this.queues[p]!;
+      while (queue.length > 0 && pool.busy < pool.capacity) {
+        const next = heapPop(queue);
+        // Withdrawn while waiting (interrupted, or its case ended): nobody's time is taken.
+        if (next.ai.done || next.ai.token.c.over) continue;
+        this.start(engine, p, next.ai, next.hours, next.enabled, time);
+      }
     }
   }
 
@@ -102,7 +113,9 @@ export class Resources implements CapacityHook {
     this.events++;
     const done = pool.calendar.addWorking(now, hours);
     const waited = now - enabled;
-    const off = done - now - hours;
+    // Rounding of the interval bounds aside, work on an open calendar is never off-calendar.
+    const gap = done - now - hours;
+    const off = gap > 1e-9 ? gap : 0;
     const n = ai.node.index;
     const c = ai.token.c;
     const cost = hours * pool.costPerHour + this.fixedCost[n]!;

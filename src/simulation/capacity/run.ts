@@ -226,7 +226,8 @@ class CapacityRun implements EngineListener {
       const problem = distributionProblem(arrival.interval);
       if (problem) throw new CapacityInputError(`The time between arrivals cannot be used: ${problem}.`);
       this.arrivalSampler = createSampler(arrival.interval);
-      this.arrivalCalendar = calendarOf(arrival.calendar, 'The arrivals');
+      // Without an arrival calendar cases arrive round the clock.
+      this.arrivalCalendar = arrival.calendar === undefined ? ALWAYS : calendarOf(arrival.calendar, 'The arrivals');
     } else {
       this.arrivalSampler = null;
       this.arrivalCalendar = ALWAYS;
