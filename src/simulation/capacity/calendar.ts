@@ -41,7 +41,7 @@ export const ALWAYS: WorkingTime = {
 
 /** Builds the working time of a calendar for a run that starts at `originMs` (epoch ms). */
 export function createWorkingTime(spec: CalendarSpec, originMs: number): WorkingTime {
-  const roundTheClock = spec.days.length === 7 && spec.holidays.length === 0 && spec.hours.length === 1 && spec.hours[0]!.from === 0 && spec.hours[0]!.to === 1440;
+  const roundTheClock = !spec.week && spec.days.length === 7 && spec.holidays.length === 0 && spec.hours.length === 1 && spec.hours[0]!.from === 0 && spec.hours[0]!.to === 1440;
   return roundTheClock ? ALWAYS : new IntervalCalendar(spec, originMs);
 }
 
@@ -53,9 +53,9 @@ class IntervalCalendar implements WorkingTime {
   private readonly ends: number[] = [];
   /** Working hours before interval i. */
   private readonly cum: number[] = [];
-  private readonly weekdays: Set<number>;
   private readonly holidays: Set<string>;
-  private readonly ranges: HoursRange[];
+  /** Working hours per ISO weekday (1 = Monday … 7 = Sunday; index 0 unused). */
+  private readonly week: HoursRange[][];
   private readonly zone: string;
   private day: DateTime;
   private closed = false;
@@ -63,12 +63,14 @@ class IntervalCalendar implements WorkingTime {
   private hint = 0;
 
   constructor(spec: CalendarSpec, originMs: number) {
-    this.weekdays = new Set(spec.days.map((d: Weekday) => WEEKDAYS.indexOf(d) + 1));
+    const days = new Set(spec.days.map((d: Weekday) => WEEKDAYS.indexOf(d) + 1));
+    this.week = [[], ...WEEKDAYS.map((_, i) => (spec.week ? (spec.week[i] ?? []) : days.has(i + 1) ? spec.hours : []))];
     this.holidays = new Set(spec.holidays);
-    this.ranges = spec.hours;
     this.zone = spec.timeZone;
-    this.hoursPerDay = spec.hours.reduce((sum, r) => sum + (r.to - r.from) / 60, 0);
-    this.hoursPerWeek = this.hoursPerDay * this.weekdays.size;
+    const hoursOf = (ranges: HoursRange[]) => ranges.reduce((sum, r) => sum + (r.to - r.from) / 60, 0);
+    this.hoursPerWeek = this.week.reduce((sum, ranges) => sum + hoursOf(ranges), 0);
+    const workingDays = this.week.filter((r) => r.length > 0).length;
+    this.hoursPerDay = workingDays > 0 ? this.hoursPerWeek / workingDays : 0;
     // One day before the origin's local date, so that work already under way at the origin counts.
     this.day = DateTime.fromMillis(originMs, { zone: this.zone }).startOf('day').minus({ days: 1 });
     this.origin = originMs;
@@ -86,12 +88,13 @@ class IntervalCalendar implements WorkingTime {
     for (let i = 0; i < CHUNK_DAYS; i++) {
       const day = this.day;
       this.day = day.plus({ days: 1 });
-      if (!this.weekdays.has(day.weekday) || this.holidays.has(day.toISODate()!)) {
+      const ranges = this.week[day.weekday]!;
+      if (ranges.length === 0 || this.holidays.has(day.toISODate()!)) {
         if (++this.emptyDays > MAX_EMPTY_DAYS) this.closed = true;
         continue;
       }
       this.emptyDays = 0;
-      for (const r of this.ranges) {
+      for (const r of ranges) {
         const from = (day.plus({ minutes: r.from }).toMillis() - this.origin) / HOUR_MS;
         const to = (day.plus({ minutes: r.to }).toMillis() - this.origin) / HOUR_MS;
         if (!(to > from)) continue;

@@ -34,6 +34,11 @@ export interface CalendarSpec {
   /** Dates (YYYY-MM-DD, local) without work. */
   holidays: string[];
   timeZone: string;
+  /**
+   * Hours per weekday (index 0 = Monday) when they differ between days, as Prosimos
+   * calendars allow; overrides `days` and `hours`. ml:calendar has one set of hours.
+   */
+  week?: HoursRange[][];
 }
 
 /** A resource pool: people of one role (or a department's roles) who share one queue. */
