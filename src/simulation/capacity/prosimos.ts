@@ -358,7 +358,8 @@ export function exportProsimos(model: SimModel, capacity: CapacityInput): { scen
       gateway_id: n.id,
       probabilities: n.outgoing.map((f, i) => ({
         path_id: model.flows[f]!.id,
-        value: n.split === SplitMode.One ? n.routing[i]! - (i > 0 ? n.routing[i - 1]! : 0) : n.routing[i]!
+        // Cumulative probabilities back to one per flow, without the rounding noise of the subtraction.
+        value: Math.round((n.split === SplitMode.One ? n.routing[i]! - (i > 0 ? n.routing[i - 1]! : 0) : n.routing[i]!) * 1e12) / 1e12
       }))
     }));
   const arrival = capacity.arrival;
