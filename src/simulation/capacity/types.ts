@@ -204,7 +204,10 @@ export interface CapacityPromise {
   keptShare: number;
   /** Mean lead time in working days (working hours ÷ hours of a working day) when the promise is in working days. */
   meanWorkingDays: number | null;
+  /** The cases measured: those that reached `measuredTo`. */
   cases: number;
+  /** The customer end event measured (the outcome with the longest mean lead time); null without a customer side. */
+  measuredTo: string | null;
 }
 
 /** Codes of findings; the sentences are in messages.ts (en, nl). */
