@@ -75,7 +75,7 @@ const baseCpu = median(baselineRuns.map((r) => r.cpuMs));
 const events = median(capacityRuns.map((r) => r.events));
 const figures = {
   machine: { cpus: cpus().length, loadAverage: loadavg().map(round), gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' },
-  model: { steps: STEPS, pools: POOLS, peoplePerPool: 3, calendar: 'Mon–Fri 09:00–17:00 Europe/Amsterdam', arrivalsPerWeek: 60, utilisation: last.pools.map((p) => round(p.utilisation * 100) / 100) },
+  model: { steps: STEPS, pools: POOLS, peoplePerPool: 3, calendar: 'Mon–Fri 09:00–17:00 Europe/Amsterdam', arrivalsPerWeek: 60, utilisation: last.pools.map((p) => Math.round(p.utilisation * 1000) / 1000) },
   cases: CASES,
   repeats: REPEATS,
   eventsPerRun: events,
