@@ -24,7 +24,8 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   // The workspace commands speak English only (their texts are not in the catalogue yet).
   ['workspace', async () => import('./workspace').then((m) => ({ run: (argv, io) => m.runWorkspaceCommand(argv, io), usage: () => m.WORKSPACE_USAGE }))],
   ['push', async () => import('./publish').then((m) => ({ run: (argv, io) => m.runPushCommand(argv, io), usage: () => m.PUSH_USAGE }))],
-  ['pull', async () => import('./publish').then((m) => ({ run: (argv, io) => m.runPullCommand(argv, io), usage: () => m.PULL_USAGE }))]
+  ['pull', async () => import('./publish').then((m) => ({ run: (argv, io) => m.runPullCommand(argv, io), usage: () => m.PULL_USAGE }))],
+  ['export-scenario', async () => import('./export-scenario').then((m) => ({ run: (argv, io) => m.runExportScenarioCommand(argv, io), usage: () => m.EXPORT_SCENARIO_USAGE }))]
 ]);
 
 /**

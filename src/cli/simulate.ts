@@ -1,7 +1,8 @@
 /**
- * `missinglink simulate <file> [--cases N] [--seed S] [--scenario planned|realised] [--format json|md]`:
- * runs a Monte Carlo batch on a BPMN file and prints the result. Pure apart from the
- * injected io, so the dispatcher and the tests call it the same way.
+ * `missinglink simulate <file> [--prosimos <scenario.json>] [--cases N] [--seed S] [--start <ISO date-time>]
+ * [--scenario planned|realised] [--format json|md]`: runs a Monte Carlo batch on a BPMN file and the
+ * capacity simulation (people, working hours, queues) beside it, and prints both. Pure apart
+ * from the injected io, so the dispatcher and the tests call it the same way.
  */
 import { splitCommandLine } from './arguments';
 import { BpmnImportError } from '../model/bpmn-io';
@@ -13,6 +14,16 @@ import type { Scenario } from '../simulation/model';
 import { batchResultToMarkdown } from '../simulation/report';
 import type { MessageLocale } from '../i18n/messages/catalogue';
 import { catalogue, simulationIssueText } from '../i18n/messages/render';
+import {
+  capacityJson,
+  capacityResultToMarkdown,
+  CapacityInputError,
+  importProsimos,
+  ProsimosError,
+  readCapacityInput,
+  runCapacitySimulation,
+  startInstant
+} from '../simulation/capacity';
 
 /** What the command may touch: output streams and reading the input file. */
 export interface SimulateIo {
@@ -38,6 +49,8 @@ export const SIMULATE_USAGE = simulateUsage('en');
 
 interface SimulateArgs {
   file: string;
+  prosimos?: string;
+  start?: string;
   cases: number;
   seed: number | string;
   scenario: Scenario;
@@ -93,9 +106,43 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo, locale:
     return EXIT_UNUSABLE_INPUT;
   }
 
+  let capacity = readCapacityInput(definitions);
+  if (parsed.prosimos !== undefined) {
+    let text: string;
+    try {
+      text = await io.readFile(parsed.prosimos);
+    } catch (e) {
+      io.stderr(`missinglink simulate: cannot read ${parsed.prosimos}: ${(e as Error).message}\n`);
+      return EXIT_UNUSABLE_INPUT;
+    }
+    try {
+      const imported = importProsimos(text, model, capacity.timeZone);
+      for (const note of imported.notes) io.stderr(`missinglink simulate: ${parsed.prosimos}: ${note}\n`);
+      capacity = imported.capacity;
+    } catch (e) {
+      if (!(e instanceof ProsimosError)) throw e;
+      io.stderr(`missinglink simulate: ${parsed.prosimos} cannot be used:\n`);
+      for (const problem of e.problems) io.stderr(`  - ${problem}\n`);
+      return EXIT_UNUSABLE_INPUT;
+    }
+  }
+
+  let capacityResult;
+  try {
+    if (parsed.start !== undefined) startInstant(parsed.start, capacity.timeZone);
+    capacityResult = runCapacitySimulation(
+      { model, capacity },
+      { cases: parsed.cases, seed: parsed.seed, scenario: parsed.scenario, ...(parsed.start !== undefined ? { start: parsed.start } : {}) }
+    );
+  } catch (e) {
+    if (!(e instanceof CapacityInputError)) throw e;
+    io.stderr(`missinglink simulate: ${e.message}\n`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+
   const result = runBatch(model, { cases: parsed.cases, seed: parsed.seed, scenario: parsed.scenario });
-  if (parsed.format === 'md') io.stdout(batchResultToMarkdown(result, texts.simulationTitle(parsed.file)));
-  else io.stdout(batchResultToJson({ file: parsed.file, ...result } as typeof result));
+  if (parsed.format === 'md') io.stdout(`${batchResultToMarkdown(result, texts.simulationTitle(parsed.file))}\n${capacityResultToMarkdown(capacityResult)}`);
+  else io.stdout(batchResultToJson({ file: parsed.file, ...result, ...capacityJson(capacityResult) } as typeof result));
   return EXIT_OK;
 }
 
@@ -131,6 +178,12 @@ function parseArgs(args: string[], locale: MessageLocale): SimulateArgs | string
         if (value !== 'json' && value !== 'md') return texts.oneOf('format', ['json', 'md'], value);
         out.format = value;
         break;
+      case 'prosimos':
+        out.prosimos = value;
+        break;
+      case 'start':
+        out.start = value;
+        break;
       default:
         return texts.unknownOption(name);
     }
@@ -138,4 +191,15 @@ function parseArgs(args: string[], locale: MessageLocale): SimulateArgs | string
   if (files.length === 0) return texts.noFileGiven;
   if (files.length > 1) return texts.oneFileAtATime(files.length);
   return { file: files[0]!, cases: out.cases ?? DEFAULT_CASES, seed: out.seed ?? 1, scenario: out.scenario ?? 'planned', format: out.format ?? 'json' };
+  if (files.length === 0) return 'no BPMN file given.';
+  if (files.length > 1) return `one BPMN file at a time, not ${files.length}.`;
+  return {
+    file: files[0]!,
+    cases: out.cases ?? DEFAULT_CASES,
+    seed: out.seed ?? 1,
+    scenario: out.scenario ?? 'planned',
+    format: out.format ?? 'json',
+    ...(out.prosimos !== undefined ? { prosimos: out.prosimos } : {}),
+    ...(out.start !== undefined ? { start: out.start } : {})
+  };
 }

@@ -101,7 +101,8 @@ export const SIMULATION_ISSUE_CODES = [
   'ad-hoc-subprocess',
   'recursive-call',
   'mixed-currencies',
-  'missing-budget'
+  'missing-budget',
+  'missing-rate'
 ] as const;
 export type SimulationIssueCode = (typeof SIMULATION_ISSUE_CODES)[number];
 
@@ -121,6 +122,7 @@ export const DEFAULT_USED_CODES = [
   '0 % (never fires)',
   'zero delay',
   'the first event to happen',
-  'zero cost'
+  'zero cost',
+  'no budget check'
 ] as const;
 export type DefaultUsedCode = (typeof DEFAULT_USED_CODES)[number];

@@ -89,7 +89,8 @@ export const en: Catalogue = {
     'ad-hoc-subprocess': (list) => `Ad-hoc sub-processes run as one step with their own duration: ${list}.`,
     'recursive-call': (list) => `Call activities that call a process already being called: ${list}; they run as one step.`,
     'mixed-currencies': (list) => `Budgets in different currencies are added up as they are: ${list}.`,
-    'missing-budget': (list) => `No planned budget for ${list}; they cost nothing in the simulation.`,
+    'missing-budget': (list) => `No planned budget for ${list}; their costs are compared with nothing.`,
+    'missing-rate': (list) => `No cost per hour for ${list}: no pool with a rate performs them; they cost nothing in the simulation (a budget is for a period, never the cost of one execution).`,
     'event-gateway-race': (list) => `At ${list} the case waits for a message from another part of the chain: the first message or timer decides the route, so the probabilities on the flows are not used.`
   },
   defaultUsed: {
@@ -107,6 +108,7 @@ export const en: Catalogue = {
     '0 % (never fires)': 'never fires',
     'zero delay': 'no waiting time',
     'zero cost': 'no cost',
+    'no budget check': 'no budget check',
     'the first event to happen': 'the first event to happen'
   },
   cli: {
@@ -114,7 +116,8 @@ export const en: Catalogue = {
 
 Commands:
   audit <files or folders…>   audit BPMN value chains for accountability gaps
-  simulate <file.bpmn>        simulate a value chain (lead time, cost, handovers)
+  simulate <file.bpmn>        simulate a value chain (lead time, cost, handovers, queues)
+  export-scenario <file.bpmn> write its simulation scenario for Prosimos (--format prosimos)
   workspace init|add-member   set up a team workspace on a CouchDB server
   push <files or folders…>    publish .bpmn files to a team workspace
   pull <folder>               write a team workspace's processes as .bpmn files
@@ -153,12 +156,22 @@ handovers, flags (missing agreements, accountability, budgets, deadlocks) and
 the assumptions made for missing data.
 
 Options:
+  --prosimos <scenario.json>     use the people, calendars, arrivals, durations and gateway
+                                 probabilities of a Prosimos scenario instead of the model's own
+  --start <ISO date-time>        when the simulated period begins, e.g. 2026-01-05T09:00
+                                 (in the model's time zone) or 2026-01-05T09:00+01:00
   --cases N                      number of cases (default ${cases})
   --seed S                       random seed; the same seed gives the same numbers (default 1)
   --scenario planned|realised    use planned or realised durations and budgets (default planned)
   --format json|md               output as JSON (default) or as a Markdown report
   --lang nl|en                   language of the messages (default from the environment's locale)
   -h, --help                     show this text
+
+JSON adds, in hours: cycleTime { mean, p50, p90, max } (arrival to the case's last
+completion), waitingTime { mean } (per case, waiting for a free person),
+pools [ { id, name, capacity, utilisation } ], tasks [ { id, name, count, meanWaiting,
+meanProcessing } ] and capacity (findings in plain sentences, the promise on the calendar).
+A model without capacity data runs with unlimited people, round the clock, and says so.
 
 Exit codes: 0 the simulation ran; 2 the arguments, the file or the model cannot be used.
 `,

@@ -89,7 +89,8 @@ export const nl: Catalogue = {
     'ad-hoc-subprocess': (list) => `Ad-hoc-subprocessen lopen als één stap met hun eigen doorlooptijd: ${list}.`,
     'recursive-call': (list) => `Aanroepactiviteiten die een proces aanroepen dat al wordt aangeroepen: ${list}; ze lopen als één stap.`,
     'mixed-currencies': (list) => `Budgetten in verschillende valuta worden zonder omrekening opgeteld: ${list}.`,
-    'missing-budget': (list) => `Geen gepland budget voor ${list}; ze kosten niets in de simulatie.`,
+    'missing-budget': (list) => `Geen gepland budget voor ${list}; hun kosten worden met niets vergeleken.`,
+    'missing-rate': (list) => `Geen uurtarief voor ${list}: geen pool met een tarief voert ze uit; ze kosten niets in de simulatie (een budget geldt voor een periode, nooit voor één uitvoering).`,
     'event-gateway-race': (list) => `Bij ${list} wacht het geval op een bericht uit een ander deel van de keten: het eerste bericht of de eerste timer bepaalt de route, dus de kansen op de stromen worden niet gebruikt.`
   },
   defaultUsed: {
@@ -107,6 +108,7 @@ export const nl: Catalogue = {
     '0 % (never fires)': 'gaat nooit af',
     'zero delay': 'geen wachttijd',
     'zero cost': 'geen kosten',
+    'no budget check': 'geen budgetcontrole',
     'the first event to happen': 'wat het eerst gebeurt'
   },
   cli: {
@@ -114,7 +116,8 @@ export const nl: Catalogue = {
 
 Opdrachten:
   audit <bestanden of mappen…>   audit BPMN-waardeketens op gaten in de verantwoordelijkheden
-  simulate <bestand.bpmn>        simuleer een waardeketen (doorlooptijd, kosten, overdrachten)
+  simulate <bestand.bpmn>        simuleer een waardeketen (doorlooptijd, kosten, overdrachten, wachtrijen)
+  export-scenario <bestand.bpmn> schrijf het simulatiescenario voor Prosimos (--format prosimos)
   workspace init|add-member      richt een teamwerkruimte in op een CouchDB-server
   push <bestanden of mappen…>    publiceer .bpmn-bestanden in een teamwerkruimte
   pull <map>                     schrijf de processen van een teamwerkruimte als .bpmn-bestanden
@@ -153,6 +156,10 @@ doorlooptijd, kosten, overdrachten, signaleringen (ontbrekende afspraken,
 verantwoordelijkheid, budgetten, deadlocks) en de aannames voor ontbrekende gegevens.
 
 Opties:
+  --prosimos <scenario.json>     gebruik de mensen, werktijden, aankomsten, duren en kansen
+                                 van een Prosimos-scenario in plaats van die van het model
+  --start <ISO-datum-tijd>       wanneer de gesimuleerde periode begint, bv. 2026-01-05T09:00
+                                 (in de tijdzone van het model) of 2026-01-05T09:00+01:00
   --cases N                      aantal cases (standaard ${cases})
   --seed S                       startwaarde van het toeval; dezelfde waarde geeft dezelfde getallen (standaard 1)
   --scenario planned|realised    geplande of gerealiseerde duur en budgetten (standaard planned)

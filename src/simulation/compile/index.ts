@@ -19,6 +19,7 @@ import { readNodeDetails } from './node-details';
 import { readEventGateways } from './routing';
 import { readArrivalInterval, resolveTriggers } from './triggers';
 import { findValueChain, readExemptions, readPromise, readRules } from './value-chain';
+import { readRates } from './rates';
 
 export type { CompileOptions } from './compiler';
 export { parseDecimal } from '../../model/decimal';
@@ -47,6 +48,7 @@ export function compileModel(definitions: ModdleElement, options: CompileOptions
 
   if (c.currencies.size > 1) c.issues.add('mixed-currencies', [...c.currencies.keys()].join(', '));
   const currency = [...c.currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR';
+  readRates(c, definitions);
   const issues = c.issues.list((id) => c.label(id));
   return {
     nodes: c.nodes,

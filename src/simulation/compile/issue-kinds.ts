@@ -46,5 +46,6 @@ export const ISSUE_KINDS: Readonly<Record<SimulationIssueCode, IssueKind>> = {
   'ad-hoc-subprocess': { severity: 'info' },
   'recursive-call': { severity: 'warning' },
   'mixed-currencies': { severity: 'warning' },
-  'missing-budget': { severity: 'info', defaultUsed: 'zero cost' }
+  'missing-budget': { severity: 'info', defaultUsed: 'no budget check' },
+  'missing-rate': { severity: 'info', defaultUsed: 'zero cost' }
 };

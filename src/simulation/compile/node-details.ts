@@ -101,7 +101,7 @@ function readCost(c: Compiler, node: SimNode, r: ModdleElement | undefined): voi
   if (planned === undefined && realised === undefined && node.kind === NodeKind.Task) c.issues.add('missing-budget', node.id);
   if (realised === undefined && planned !== undefined) c.issues.add('missing-realised-budget', node.id);
   node.plannedBudget = planned ?? NaN;
-  node.cost = [planned ?? 0, realised ?? planned ?? 0];
+  node.budget = [planned ?? 0, realised ?? planned ?? 0];
   if (r && (planned !== undefined || realised !== undefined)) {
     const currency = typeof r.currency === 'string' && r.currency.trim() ? r.currency.trim().toUpperCase() : 'EUR';
     c.currencies.set(currency, (c.currencies.get(currency) ?? 0) + 1);
