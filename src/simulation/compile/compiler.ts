@@ -23,6 +23,7 @@ import {
 import { EVENT_KINDS, isCompensationHandler, isFlowNode, nodeKindOf, rootElements, ZERO } from './elements';
 import { IssueCollector } from './issues';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 
 /** Options for compileModel. */
 export interface CompileOptions {
@@ -227,7 +228,7 @@ export class Compiler {
 
   number(id: string, text: unknown): number | undefined {
     if (text == null || text === '') return undefined;
-    const n = parseDecimal(text);
+    const n = parseDecimal(text, LENIENT);
     if (n === undefined || n < 0) {
       this.issues.add('invalid-number', id);
       return undefined;
@@ -238,7 +239,7 @@ export class Compiler {
   /** A percentage attribute as a fraction 0..1; reports values outside 0..100. */
   percent(id: string, text: unknown): number | undefined {
     if (text == null || text === '') return undefined;
-    const n = parseDecimal(text);
+    const n = parseDecimal(text, LENIENT);
     if (n === undefined || n < 0 || n > 100) {
       this.issues.add('invalid-probability', id);
       return undefined;

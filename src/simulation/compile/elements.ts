@@ -1,4 +1,5 @@
 /** How BPMN element types map onto the engine's node and event kinds. */
+import type { DecimalOptions } from '../../model/decimal';
 import type { ModdleElement } from '../../model/moddle-types';
 import { EventKind, NodeKind, type DurationSpec } from '../model';
 
@@ -90,3 +91,6 @@ export function cumulative(weights: number[]): Float64Array {
 
 /** The duration of a step that takes no time. */
 export const ZERO: DurationSpec = { min: 0, mode: 0, max: 0 };
+
+/** The simulation reads hand-edited numbers leniently: a decimal comma is accepted ("12,5"). */
+export const LENIENT: DecimalOptions = { comma: true };

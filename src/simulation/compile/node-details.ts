@@ -2,6 +2,7 @@
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 import { EventKind, LoopKind, NodeKind, type DurationSpec, type SimNode } from '../model';
 import type { Compiler } from './compiler';
 import { isActivityKind, isCompensationHandler, ZERO } from './elements';
@@ -61,7 +62,7 @@ function readActivity(c: Compiler, node: SimNode, el: ModdleElement): void {
   } else if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
     node.loop = loop.isSequential ? LoopKind.Sequential : LoopKind.Parallel;
     const body = (loop.loopCardinality as ModdleElement | undefined)?.body;
-    const n = parseDecimal(typeof body === 'string' ? body : undefined);
+    const n = parseDecimal(typeof body === 'string' ? body : undefined, LENIENT);
     if (n === undefined || n < 0 || !Number.isInteger(n)) {
       c.issues.add('missing-cardinality', node.id);
       node.cardinality = 1;

@@ -5,6 +5,7 @@ import { getExtension } from '../../model/value-chain/extension';
 import type { Compiler } from './compiler';
 import { cumulative } from './elements';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 
 /** Decides where cases begin: per process, the start events no modelled element sends a message to. */
 export function resolveTriggers(c: Compiler, processes: ModdleElement[], processScopeOf: Map<ModdleElement, number>): number[] {
@@ -25,7 +26,7 @@ export function resolveTriggers(c: Compiler, processes: ModdleElement[], process
     if (scope.triggers.length === 0) continue;
     triggerScopes.push(scope.index);
     const weights = scope.triggers.map((s) => {
-      const p = parseDecimal(getExtension(c.elementOf[s], 'ml:Simulation')?.probability);
+      const p = parseDecimal(getExtension(c.elementOf[s], 'ml:Simulation')?.probability, LENIENT);
       return p !== undefined && p >= 0 ? p : NaN;
     });
     if (scope.triggers.length > 1) {

@@ -1,12 +1,13 @@
 /** The value-chain data the simulation reads: exemptions, rule settings and the customer promise. */
 import { parseIsoDuration } from '../../model/duration';
 import type { ModdleElement } from '../../model/moddle-types';
-import { getExtension, getExtensions } from '../../model/value-chain/extension';
+import { getExtensions } from '../../model/value-chain/extension';
 import { FLAG_KINDS } from '../flags';
 import type { SimCustomerPromise, SimRuleSetting } from '../model';
 import type { Compiler } from './compiler';
 import { rootElements } from './elements';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 
 /** Rule exemptions (ml:exemption) on nodes, flows and message flows, for known rules only. */
 export function readExemptions(c: Compiler): void {
@@ -26,19 +27,12 @@ export function readExemptions(c: Compiler): void {
   for (const mf of c.messageFlows) read(mfElements.get(mf.id), mf.id, mf.exempt);
 }
 
-/** The model's ml:valueChain: on the collaboration first, else on a process. */
-export function findValueChain(roots: ModdleElement[]): ModdleElement | undefined {
-  for (const r of roots) if (r.$type === 'bpmn:Collaboration' && getExtension(r, 'ml:ValueChain')) return getExtension(r, 'ml:ValueChain');
-  for (const r of roots) if (r.$type === 'bpmn:Process' && getExtension(r, 'ml:ValueChain')) return getExtension(r, 'ml:ValueChain');
-  return undefined;
-}
-
 /** Rule settings (enabled, tolerance) by rule id. */
 export function readRules(valueChain: ModdleElement | undefined): Map<string, SimRuleSetting> {
   const rules = new Map<string, SimRuleSetting>();
   for (const s of (valueChain?.ruleSettings as ModdleElement[] | undefined) ?? []) {
     if (typeof s.rule !== 'string') continue;
-    const tolerance = parseDecimal(s.tolerance);
+    const tolerance = parseDecimal(s.tolerance, LENIENT);
     rules.set(s.rule.trim(), { enabled: String(s.enabled ?? 'true').trim().toLowerCase() !== 'false', tolerance: tolerance !== undefined && tolerance > 0 ? tolerance : 0 });
   }
   return rules;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtensions } from '../../model/value-chain/extension';
-import { carrierOf, findValueChain } from '../../modeler/features/value-chain/edits';
+import { carrierOf, findValueChain } from '../../model/value-chain/locate';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import { VALUE_CHAIN_CHANGED, type ValueChainChangedEvent } from '../../modeler/features/value-chain/ValueChainEditor';
 import type { Modeler } from '../../modeler/create-modeler';

@@ -13,9 +13,9 @@ import {
   type ActivityGroup,
   type Responsibility
 } from '../../../model/value-chain/schema';
-import { typedValues } from '../../../modeler/features/value-chain/edit-check';
-import type { ValueChainEdit } from '../../../modeler/features/value-chain/edits';
-import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
+import { typedValues } from '../../../model/value-chain/edit-check';
+import type { ValueChainEdit } from '../../../model/value-chain/edit';
+import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
 import { problemText } from '../../common/field-problems';

@@ -4,7 +4,7 @@ import type { ModdleElement } from '../../../model/moddle-types';
 import { getExtension } from '../../../model/value-chain/extension';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../model/value-chain/schema';
-import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../modeler/features/value-chain/input-values';
+import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { fieldId, selectField, textField } from '../fields';
 import { departmentKindLabel, durationUnitLabel } from '../../common/vocabulary';

@@ -1,7 +1,7 @@
 import CommandInterceptor from 'diagram-js/lib/command/CommandInterceptor';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { ModdleElement } from '../../../../model/moddle-types';
-import { findValueChain } from '../edits';
+import { findValueChain } from '../../../../model/value-chain/locate';
 import type ValueChainEditor from '../ValueChainEditor';
 
 interface Modeling {

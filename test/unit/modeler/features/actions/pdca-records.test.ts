@@ -9,7 +9,6 @@ import { readValueChain } from '../../../../../src/model/value-chain/read';
 import { aggregatePerformance } from '../../../../../src/analysis/performance/aggregate';
 import { performanceInputFromModel } from '../../../../../src/analysis/performance/from-model';
 import type { ValueChainChangedEvent } from '../../../../../src/modeler/features/value-chain/ValueChainEditor';
-import PdcaCommands from '../../../../../src/modeler/features/actions/PdcaCommands';
 import ImprovementActions from '../../../../../src/modeler/features/actions/ImprovementActions';
 import KpiMeasurements from '../../../../../src/modeler/features/actions/KpiMeasurements';
 import { localDate } from '../../../../../src/modeler/features/actions/today';
@@ -41,7 +40,6 @@ interface Harness {
 
 async function harness(xml: string): Promise<Harness> {
   const h = await commandHarness(xml, {
-    pdcaCommands: ['type', PdcaCommands],
     improvementActions: ['type', ImprovementActions],
     kpiMeasurements: ['type', KpiMeasurements]
   });

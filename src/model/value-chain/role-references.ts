@@ -1,7 +1,8 @@
-import type { ModdleElement } from '../../../model/moddle-types';
-import { forEachContained } from '../../../model/walk';
-import { getExtension } from '../../../model/value-chain/extension';
-import { findValueChain, type ValueChainEdit } from './edits';
+import type { ModdleElement } from '../moddle-types';
+import { forEachContained } from '../walk';
+import { getExtension } from './extension';
+import type { ValueChainEdit } from './edit';
+import { findValueChain } from './locate';
 
 /** Where a role of the catalogue is used. */
 export interface RoleUsage {
