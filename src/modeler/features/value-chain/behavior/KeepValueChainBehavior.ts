@@ -50,6 +50,8 @@ export default class KeepValueChainBehavior extends CommandInterceptor {
         values: [...((newRoot.businessObject.extensionElements?.values as ModdleElement[] | undefined) ?? []), copy]
       });
       copy.$parent = container;
+      // Later edits find the value chain's carrier by walking up: the container needs its parent too.
+      container.$parent = newRoot.businessObject;
       modeling.updateModdleProperties(newRoot, newRoot.businessObject, { extensionElements: container });
       if (newRoot.businessObject.id) editor.markChanged([newRoot.businessObject.id]);
     });
