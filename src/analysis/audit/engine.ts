@@ -23,7 +23,7 @@ function structuralSignature(element: ModdleElement, index: LaneIndex, recorded?
       return lane && JSON.stringify([element.name, lane.processId, lane.participantId, lane.parentLaneId, readDepartmentFacts(element)]);
     }
     case 'bpmn:Participant':
-      return JSON.stringify([element.name, (element.processRef as ModdleElement | undefined)?.id, readDepartmentFacts(element)]);
+      return JSON.stringify([element.name, element.processRef?.id, readDepartmentFacts(element)]);
     case 'bpmn:Process':
     case 'bpmn:Collaboration': {
       const chain = readValueChainFacts(element);

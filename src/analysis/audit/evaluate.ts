@@ -378,7 +378,7 @@ const PROSE: Record<string, string> = { deliverable: 'the deliverable', provider
 
 /** A handover's findings belong to the provider; another flow's to its source. */
 function flowPlace(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
-  if (!handover) return { resolved: locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow) };
+  if (!handover) return { resolved: locate(ctx, flow.sourceRef ?? flow) };
   return { resolved: { laneId: handover.from.laneId, participantId: handover.from.participantId, department: handover.fromDepartment } };
 }
 

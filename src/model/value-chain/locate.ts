@@ -35,7 +35,7 @@ export function findValueChainIn(roots: Iterable<ModdleElement>, read: PropertyR
 
 /** The element a new ml:ValueChain goes on: the collaboration shown in the main diagram, else its process. */
 export function valueChainHost(definitions: ModdleElement): ModdleElement | undefined {
-  const shown = (definitions.diagrams as ModdleElement[] | undefined)?.[0]?.plane?.bpmnElement as ModdleElement | undefined;
+  const shown = definitions.diagrams?.[0]?.plane?.bpmnElement as ModdleElement | undefined;
   if (shown && (shown.$type === 'bpmn:Collaboration' || shown.$type === 'bpmn:Process')) return shown;
   return valueChainCarriers(rootElementsOf(definitions))[0];
 }
@@ -70,5 +70,5 @@ export function extensionOf(host: ModdleElement, type: string, read: PropertyRea
 }
 
 function rootElementsOf(definitions: ModdleElement): ModdleElement[] {
-  return (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  return definitions.rootElements ?? [];
 }

@@ -20,7 +20,7 @@ export function findRoleUsage(definitions: ModdleElement, roleId: string): RoleU
   forEachContained(definitions, (element) => {
     if (!element.extensionElements || element.$type.startsWith('ml:')) return;
     const step = getExtension(element, 'ml:Step');
-    if ((step?.assignments as ModdleElement[] | undefined)?.some((a) => a.role === roleId)) usage.assignments.push(element);
+    if (step?.assignments?.some((a) => a.role === roleId)) usage.assignments.push(element);
     const agreement = getExtension(element, 'ml:Agreement');
     if (agreement && (agreement.providerRole === roleId || agreement.receiverRole === roleId)) usage.agreements.push(element);
   });

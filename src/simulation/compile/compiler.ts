@@ -81,7 +81,7 @@ export class Compiler {
       inclusiveJoins: []
     };
     this.scopes.push(scope);
-    const elements = (container.flowElements as ModdleElement[] | undefined) ?? [];
+    const elements = container.flowElements ?? [];
     const local = new Map<ModdleElement, number>();
     const sequenceFlows: ModdleElement[] = [];
     for (const el of elements) {
@@ -152,7 +152,7 @@ export class Compiler {
   private addNode(el: ModdleElement, scope: number, idPrefix: string): number {
     const id = idPrefix + el.id;
     this.remember(id, el.name);
-    const defs = (el.eventDefinitions as ModdleElement[] | undefined) ?? [];
+    const defs = el.eventDefinitions ?? [];
     const event = defs.length > 0 ? (EVENT_KINDS[defs[0]!.$type] ?? EventKind.None) : EventKind.None;
     const node: SimNode = {
       index: this.nodes.length,
@@ -251,7 +251,7 @@ export class Compiler {
   readMessageFlows(processScopeOf: Map<ModdleElement, number>): void {
     const collaborations = rootElements(this.definitions).filter((r) => r.$type === 'bpmn:Collaboration');
     for (const collaboration of collaborations) {
-      for (const mf of (collaboration.messageFlows as ModdleElement[] | undefined) ?? []) {
+      for (const mf of collaboration.messageFlows ?? []) {
         const id = mf.id ?? `messageFlow${this.messageFlows.length}`;
         this.remember(id, mf.name);
         const source = mf.sourceRef ? (this.nodeOf.get(mf.sourceRef) ?? -1) : -1;

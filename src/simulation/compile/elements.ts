@@ -77,7 +77,7 @@ export function nodeKindOf(el: ModdleElement): NodeKind {
 
 /** The root elements of the definitions, empty when there are none. */
 export function rootElements(definitions: ModdleElement): ModdleElement[] {
-  return (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  return definitions.rootElements ?? [];
 }
 
 /** Running sums of weights, the last forced to exactly 1 so a draw always lands. */

@@ -42,7 +42,7 @@ export function readNodeDetails(c: Compiler): void {
 
 function readActivity(c: Compiler, node: SimNode, el: ModdleElement): void {
   const step = getExtension(el, 'ml:Step');
-  node.accountable = ((step?.assignments as ModdleElement[] | undefined) ?? []).some(
+  node.accountable = (step?.assignments ?? []).some(
     (a) => a.responsibility === 'accountable' && typeof a.role === 'string' && a.role.trim() !== ''
   );
   if (node.kind === NodeKind.Task) readDuration(c, node, step?.duration as ModdleElement | undefined);
@@ -61,7 +61,7 @@ function readActivity(c: Compiler, node: SimNode, el: ModdleElement): void {
     } else node.repeat = repeat;
   } else if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
     node.loop = loop.isSequential ? LoopKind.Sequential : LoopKind.Parallel;
-    const body = (loop.loopCardinality as ModdleElement | undefined)?.body;
+    const body = loop.loopCardinality?.body;
     const n = parseDecimal(typeof body === 'string' ? body : undefined, LENIENT);
     if (n === undefined || n < 0 || !Number.isInteger(n)) {
       c.issues.add('missing-cardinality', node.id);

@@ -53,13 +53,13 @@ export function readArrivalInterval(c: Compiler, triggerScopes: number[]): numbe
       const el = c.elementOf[t]!;
       const given = parseIsoDuration(getExtension(el, 'ml:Simulation')?.arrivalInterval);
       if (given !== undefined && given > 0) return given;
-      const def = ((el.eventDefinitions as ModdleElement[] | undefined) ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
-      const cycle = (def?.timeCycle as ModdleElement | undefined)?.body;
+      const def = (el.eventDefinitions ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+      const cycle = def?.timeCycle?.body;
       if (typeof cycle === 'string') {
         const h = parseIsoDuration(cycle.split('/').find((part) => /^P/i.test(part.trim()))?.trim());
         if (h !== undefined && h > 0) return h;
       }
-      const duration = parseIsoDuration((def?.timeDuration as ModdleElement | undefined)?.body);
+      const duration = parseIsoDuration(def?.timeDuration?.body);
       if (duration !== undefined && duration > 0) return duration;
     }
   }

@@ -23,14 +23,14 @@ export function readExemptions(c: Compiler): void {
   for (const node of c.nodes) read(c.elementOf[node.index], node.id, node.exempt);
   for (const flow of c.flows) read(c.flowElementOf[flow.index], flow.id, flow.exempt);
   const mfElements = new Map<string, ModdleElement>();
-  for (const r of rootElements(c.definitions)) for (const mf of (r.messageFlows as ModdleElement[] | undefined) ?? []) if (mf.id) mfElements.set(mf.id, mf);
+  for (const r of rootElements(c.definitions)) for (const mf of r.messageFlows ?? []) if (mf.id) mfElements.set(mf.id, mf);
   for (const mf of c.messageFlows) read(mfElements.get(mf.id), mf.id, mf.exempt);
 }
 
 /** Rule settings (enabled, tolerance) by rule id. */
 export function readRules(valueChain: ModdleElement | undefined): Map<string, SimRuleSetting> {
   const rules = new Map<string, SimRuleSetting>();
-  for (const s of (valueChain?.ruleSettings as ModdleElement[] | undefined) ?? []) {
+  for (const s of valueChain?.ruleSettings ?? []) {
     if (typeof s.rule !== 'string') continue;
     const tolerance = parseDecimal(s.tolerance, LENIENT);
     rules.set(s.rule.trim(), { enabled: String(s.enabled ?? 'true').trim().toLowerCase() !== 'false', tolerance: tolerance !== undefined && tolerance > 0 ? tolerance : 0 });
@@ -50,5 +50,5 @@ export function readPromise(valueChain: ModdleElement | undefined): SimCustomerP
     // Simulated time runs on calendar hours; n working days take n × 7/5 calendar days.
     if (h !== undefined) targetHours = workingDays ? (h * 7) / 5 : h;
   }
-  return { text: p.text ?? '', measure, target: p.target ?? '', unit: p.unit ?? '', workingDays, targetHours };
+  return { text: p.text ?? '', measure, target: typeof p.target === 'string' ? p.target : '', unit: p.unit ?? '', workingDays, targetHours };
 }

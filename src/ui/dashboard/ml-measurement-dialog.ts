@@ -122,7 +122,7 @@ export function recordKpiMeasurement(modeler: Modeler, activityId: string, kpiId
   const activity = shape?.businessObject;
   const kpi = ((getExtension(activity, 'ml:Step')?.kpis as ModdleElement[] | undefined) ?? []).find((k) => k.id === kpiId);
   if (!activity || !kpi) return Promise.resolve(false);
-  const measurements = (kpi.measurements as ModdleElement[] | undefined) ?? [];
+  const measurements = kpi.measurements ?? [];
   const suggested = suggestedMeasurementPeriod(
     measurements.map((m) => ({ periodStart: m.periodStart as string | undefined, periodEnd: m.periodEnd as string | undefined })),
     { start: kpi.periodStart as string | undefined, end: kpi.periodEnd as string | undefined }

@@ -166,7 +166,7 @@ export class MlProperties extends LitElement {
 
   private view(definitions: ModdleElement): PanelView {
     const valueChain = findValueChain(definitions);
-    const roles: RoleOption[] = ((valueChain?.roles as ModdleElement[] | undefined) ?? [])
+    const roles: RoleOption[] = (valueChain?.roles ?? [])
       .filter((r) => typeof r.id === 'string')
       .map((r) => ({ id: r.id as string, name: (r.name as string | undefined) ?? '', department: r.department, person: r.person }));
     return {
@@ -227,7 +227,7 @@ export class MlProperties extends LitElement {
     const bo = element.businessObject;
     if (bo.$type === 'bpmn:TextAnnotation') return html``;
     const id = (f: string) => fieldId(element.id, 'general', f);
-    const docs = (bo.documentation as ModdleElement[] | undefined) ?? [];
+    const docs = bo.documentation ?? [];
     return html`<div class="section-body general">
       ${textField({
         id: id('name'),

@@ -81,7 +81,7 @@ const NO_SHAPE_CHANGED: unknown[] = [];
 
 /** Elements whose name bpmn-js shows as a label (flow elements, pools, lanes, message flows), but not the diagram root. */
 function hasLabel(shape: { parent?: unknown; type?: string; businessObject?: ModdleElement }): boolean {
-  const bo = shape.businessObject;
-  if (!shape.parent || shape.type === 'label' || !bo?.$instanceOf) return false;
-  return ['bpmn:FlowElement', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:MessageFlow'].some((t) => bo.$instanceOf(t));
+  const instanceOf = shape.businessObject?.$instanceOf?.bind(shape.businessObject);
+  if (!shape.parent || shape.type === 'label' || !instanceOf) return false;
+  return ['bpmn:FlowElement', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:MessageFlow'].some((t) => instanceOf(t));
 }

@@ -45,7 +45,7 @@ export function gatewaySections(view: PanelView, element: DiagramElement): Templ
  * tools often leave out the nodes' <outgoing> lists, which moddle would read from.
  */
 export function outgoingFlows(node: ModdleElement): ModdleElement[] {
-  const siblings = (node.$parent?.flowElements as ModdleElement[] | undefined) ?? [];
+  const siblings = node.$parent?.flowElements ?? [];
   return siblings.filter((f) => f.$type === 'bpmn:SequenceFlow' && f.sourceRef === node);
 }
 

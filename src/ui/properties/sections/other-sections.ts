@@ -64,7 +64,7 @@ export function simulationSection(view: PanelView, element: DiagramElement): Tem
 }
 
 function simulationField(bo: ModdleElement): { name: 'probability' | 'repeatProbability' | 'arrivalInterval' | 'delay'; kind: 'percent' | 'duration'; label: string; hint: string } | undefined {
-  const definitions = (bo.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  const definitions = bo.eventDefinitions ?? [];
   switch (bo.$type) {
     case 'bpmn:BoundaryEvent':
       return { name: 'probability', kind: 'percent', label: msg('Probability that it fires'), hint: msg('In how many of the cases this event interrupts or branches off the activity.') };

@@ -129,7 +129,7 @@ function rolesSection(view: PanelView): TemplateResult {
 
 function roleCard(view: PanelView, role: RoleOption): TemplateResult {
   const element = findValueChain(view.definitions);
-  const stored = storedAttributes(((element?.roles as ModdleElement[] | undefined) ?? []).find((r) => r.id === role.id)!, 'ml:Role');
+  const stored = storedAttributes((element?.roles ?? []).find((r) => r.id === role.id)!, 'ml:Role');
   const group: AttrGroup = { key: `role/${role.id}`, type: 'ml:Role', stored, element: null, edits: (accepted) => [{ kind: 'role.update', roleId: role.id, attrs: accepted }] };
   const id = (f: string) => fieldId('role', role.id, f);
   const field = (f: 'name' | 'department' | 'person', label: string) =>

@@ -46,8 +46,8 @@ describe('addDays', () => {
 describe('readStepFacts', () => {
   it('reads KPIs, RACI and resources, keeping unusable values as evidence', async () => {
     const definitions = await loadFixture('./rules/kpi-smart.finds.bpmn');
-    const task = (definitions.rootElements as ModdleElement[])[1]!.flowElements.find((e: ModdleElement) => e.id === 'Task_qualify');
-    const facts = readStepFacts(task);
+    const task = definitions.rootElements![1]!.flowElements!.find((e: ModdleElement) => e.id === 'Task_qualify');
+    const facts = readStepFacts(task!);
     expect(facts.hasStep).toBe(true);
     expect(facts.kpis[2]).toEqual({
       index: 2,

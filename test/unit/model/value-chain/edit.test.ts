@@ -107,7 +107,7 @@ describe('value-chain edits on a moddle tree', () => {
       ]
     ]);
     const step = getExtension(byId('Task_plan'), 'ml:Step')!;
-    expect(step.assignments.map((a: ModdleElement) => [a.role, a.responsibility])).toEqual([['Role_am', 'responsible']]);
+    expect(step.assignments!.map((a: ModdleElement) => [a.role, a.responsibility])).toEqual([['Role_am', 'responsible']]);
   });
 
   it('refuses step data on an element that is no activity, and KPIs that do not exist', () => {
@@ -129,8 +129,8 @@ describe('value-chain edits on a moddle tree', () => {
       [null, [{ kind: 'customerPromise', attrs: { text: 'Binnen 10 werkdagen geleverd', measure: 'lead-time', target: 'P10D', workingDays: true } }]]
     ]);
     const vc = findValueChain(definitions)!;
-    expect(vc.roles.map((r: ModdleElement) => r.id)).toEqual(['Role_mm', 'Role_am', 'Role_new']);
-    expect(vc.customerPromise.workingDays).toBe('true');
+    expect(vc.roles!.map((r: ModdleElement) => r.id)).toEqual(['Role_mm', 'Role_am', 'Role_new']);
+    expect(vc.customerPromise!.workingDays).toBe('true');
     expect([...touched].sort()).toEqual(['Collaboration_1', 'Task_call']);
     // and the typed reader sees the new role assigned without any issue
     const snapshot = readValueChain(definitions);

@@ -47,7 +47,7 @@ export default class KeepValueChainBehavior extends CommandInterceptor {
       const newRoot = event.context.newRoot;
       const copy = moddleCopy.copyElement(kept, moddle.create('ml:ValueChain'), null, true);
       const container = moddle.create('bpmn:ExtensionElements', {
-        values: [...((newRoot.businessObject.extensionElements?.values as ModdleElement[] | undefined) ?? []), copy]
+        values: [...(newRoot.businessObject.extensionElements?.values ?? []), copy]
       });
       copy.$parent = container;
       // Later edits find the value chain's carrier by walking up: the container needs its parent too.

@@ -51,8 +51,8 @@ async function harness(xml: string): Promise<Harness> {
 }
 
 function findById(definitions: ModdleElement, id: string): ModdleElement {
-  const process = (definitions.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Process' && (r.flowElements as ModdleElement[] | undefined)?.some((f) => f.id === id));
-  return (process!.flowElements as ModdleElement[]).find((f) => f.id === id)!;
+  const process = definitions.rootElements!.find((r) => r.$type === 'bpmn:Process' && r.flowElements?.some((f) => f.id === id));
+  return process!.flowElements!.find((f) => f.id === id)!;
 }
 
 describe('recording improvement actions', () => {

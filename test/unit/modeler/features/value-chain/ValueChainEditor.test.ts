@@ -68,7 +68,7 @@ describe('valueChainEditor commands', () => {
     expect(kpi).toMatch(/^Kpi_/);
     expect(role).toMatch(/^Role_/);
     expect(kpi).not.toBe('Kpi_reach');
-    expect(h.editor.getValueChain()!.roles.map((r: ModdleElement) => r.id)).toContain(role);
+    expect(h.editor.getValueChain()!.roles!.map((r: ModdleElement) => r.id)).toContain(role);
   });
 
   it('refuses an edit of a missing KPI or step data on a gateway without touching the model or the undo stack', async () => {
@@ -155,7 +155,7 @@ describe('planning a batch', () => {
     // given the task's business objects cannot be written to (any write would throw a TypeError)
     const task = h.byId('Task_plan');
     const step = getExtension(task, 'ml:Step')!;
-    for (const o of [task, task.extensionElements, task.extensionElements.values, step, step.kpis]) Object.freeze(o);
+    for (const o of [task, task.extensionElements, task.extensionElements!.values, step, step.kpis]) Object.freeze(o);
     // when a batch whose last edit is refused is sent
     // then the refusal is reported, not a write to a frozen object
     expect(() =>
@@ -175,7 +175,7 @@ describe('RemoveRoleBehavior: removing a role takes its references along in the 
     h.editor.removeRole('Role_mm');
     const step = getExtension(h.byId('Task_plan'), 'ml:Step')!;
     const agreement = getExtension(h.byId('Flow_handover'), 'ml:Agreement')!;
-    expect(step.assignments.map((a: ModdleElement) => a.role)).toEqual(['Role_am']);
+    expect(step.assignments!.map((a: ModdleElement) => a.role)).toEqual(['Role_am']);
     expect([agreement.providerRole, agreement.receiverRole]).toEqual([undefined, 'Role_am']);
     expect(h.editor.getValueChain()!.owner).toBeUndefined();
     expect(h.changes).toEqual([{ elementIds: ['Collaboration_1', 'Flow_handover', 'Task_plan'], trigger: 'execute' }]);

@@ -26,7 +26,7 @@ describe('DeleteValueChainBehavior', () => {
     expect(m.changes).toEqual([{ elementIds: ['Task_data'], trigger: 'execute' }]);
     // when undone, the task and its KPI are back (bpmn-js puts the task back last among its siblings)
     m.get<CommandStack>('commandStack').undo();
-    expect(m.shape('Task_data').businessObject.extensionElements.values[0].kpis[0].id).toBe('Kpi_reach');
+    expect(m.shape('Task_data').businessObject.extensionElements!.values![0].kpis![0].id).toBe('Kpi_reach');
     expect(await m.xml()).toContain('<ml:kpi id="Kpi_reach" name="Bereik" unit="%" target="12" />');
     expect(m.changes[1]).toEqual({ elementIds: ['Task_data'], trigger: 'undo' });
     // when redone, they are gone again

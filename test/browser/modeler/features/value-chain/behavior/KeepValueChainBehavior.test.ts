@@ -33,14 +33,14 @@ describe('KeepValueChainBehavior', () => {
     const valueChain = findValueChain(definitions())!;
     expect(valueChain).toBeDefined();
     expect(valueChain.$parent?.$parent?.$type).toBe('bpmn:Process');
-    expect((valueChain.roles as ModdleElement[]).map((r) => r.id)).toEqual(['Role_mm', 'Role_am']);
+    expect(valueChain.roles!.map((r) => r.id)).toEqual(['Role_mm', 'Role_am']);
     expect(valueChain.owner).toBe('Role_mm');
     expect(valueChain.customerPromise?.text).toBe('Binnen 2 werkdagen een offerte');
     // when undone once, the collaboration with its value chain is back (bpmn-js restores pools in its own order)
     m.get<CommandStack>('commandStack').undo();
     const restored = findValueChain(definitions())!;
     expect(restored.$parent?.$parent?.id).toBe('Collaboration_1');
-    expect((restored.roles as ModdleElement[]).map((r) => r.id)).toEqual(['Role_mm', 'Role_am']);
+    expect(restored.roles!.map((r) => r.id)).toEqual(['Role_mm', 'Role_am']);
     expect((definitions().rootElements as ModdleElement[]).filter((r) => r.$type === 'bpmn:Process' && r.extensionElements)).toEqual([]);
     expect(original).toContain('<bpmn:participant id="Pool_org"');
     expect(await m.xml()).toContain('<bpmn:participant id="Pool_org"');
@@ -58,7 +58,7 @@ describe('KeepValueChainBehavior', () => {
     m.get<Modeling>('modeling').removeElements([m.shape('Pool_customer')]);
     const definitions = m.get<BpmnJs>('bpmnjs').getDefinitions();
     expect(findValueChain(definitions)?.$parent?.$parent?.$type).toBe('bpmn:Collaboration');
-    const carriers = (definitions.rootElements as ModdleElement[]).filter((r) => r.$type === 'bpmn:Process' && r.extensionElements);
+    const carriers = definitions.rootElements!.filter((r) => r.$type === 'bpmn:Process' && r.extensionElements);
     expect(carriers).toEqual([]);
   });
 });
