@@ -98,7 +98,9 @@ function sameItems(a: unknown[], b: unknown[]): boolean {
 
 function moddleChildren(value: unknown): ModdleElement[] {
   if (!value || typeof value !== 'object') return [];
-  return (Array.isArray(value) ? value : [value]).filter((child): child is ModdleElement => !!child && typeof child === 'object' && '$type' in child);
+  return (Array.isArray(value) ? value : [value]).filter(
+    (child): child is ModdleElement => !!child && typeof child === 'object' && '$type' in child
+  );
 }
 
 function write(target: ModdleElement, property: string, value: unknown): void {

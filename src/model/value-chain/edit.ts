@@ -77,7 +77,18 @@ export type ValueChainEdit =
 
 type ChainEdit = Extract<
   ValueChainEdit,
-  { kind: 'valueChain' | 'customerPromise' | 'role.add' | 'role.update' | 'role.remove' | 'action.add' | 'action.update' | 'action.remove' | 'ruleSetting' }
+  {
+    kind:
+      | 'valueChain'
+      | 'customerPromise'
+      | 'role.add'
+      | 'role.update'
+      | 'role.remove'
+      | 'action.add'
+      | 'action.update'
+      | 'action.remove'
+      | 'ruleSetting';
+  }
 >;
 
 /** Edit kinds that change the process-wide value chain rather than the element they are sent with. */
@@ -125,7 +136,12 @@ export interface EditPlan {
  * refused (unknown KPI, role or action, step data on a non-activity, editing an id);
  * nothing has changed then.
  */
-export function planEdits(moddle: ElementFactory, definitions: ModdleElement, targets: readonly EditTarget[], touchedBefore: Iterable<string> = []): EditPlan {
+export function planEdits(
+  moddle: ElementFactory,
+  definitions: ModdleElement,
+  targets: readonly EditTarget[],
+  touchedBefore: Iterable<string> = []
+): EditPlan {
   const env: EditEnvironment = { moddle, definitions, log: new ChangeLog(), touched: new Set(touchedBefore) };
   for (const target of targets) for (const edit of target.edits) applyEdit(env, target.element ?? undefined, edit);
   return { log: env.log, touched: [...env.touched] };
@@ -171,9 +187,13 @@ export function applyEdit(env: EditEnvironment, host: ModdleElement | undefined,
     case 'assignment':
       return withStep(env, host, (step) => setAssignment(env, step, edit.roleId, edit.responsibility));
     case 'resources':
-      return withStep(env, host, (step) => withChild(env, step, 'resources', 'ml:Resources', (r) => setAttributes(env, r, 'ml:Resources', edit.attrs)));
+      return withStep(env, host, (step) =>
+        withChild(env, step, 'resources', 'ml:Resources', (r) => setAttributes(env, r, 'ml:Resources', edit.attrs))
+      );
     case 'duration':
-      return withStep(env, host, (step) => withChild(env, step, 'duration', 'ml:Duration', (d) => setAttributes(env, d, 'ml:Duration', edit.attrs)));
+      return withStep(env, host, (step) =>
+        withChild(env, step, 'duration', 'ml:Duration', (d) => setAttributes(env, d, 'ml:Duration', edit.attrs))
+      );
     case 'department':
       return withExtension(env, host, 'ml:Department', (d) => setAttributes(env, d, 'ml:Department', edit.attrs));
     case 'agreement':
@@ -222,7 +242,16 @@ function applyValueChainEdit(env: EditEnvironment, edit: ChainEdit): void {
   });
 }
 
-function addWithId(env: EditEnvironment, vc: ModdleElement, property: string, type: 'ml:Role' | 'ml:Action', id: string, attrs: RoleEdits | ActionEdits, owner: string, what: string): void {
+function addWithId(
+  env: EditEnvironment,
+  vc: ModdleElement,
+  property: string,
+  type: 'ml:Role' | 'ml:Action',
+  id: string,
+  attrs: RoleEdits | ActionEdits,
+  owner: string,
+  what: string
+): void {
   if (list(env, vc, property).some((e) => e.id === id)) throw new Error(`The ${owner} already has ${article(what)} ${what} "${id}".`);
   const element = create(env, type, { id });
   setAttributes(env, element, type, attrs);
@@ -254,14 +283,18 @@ function setRuleSetting(env: EditEnvironment, vc: ModdleElement, change: RuleSet
     env.log.set(vc, 'ruleSettings', [...list(env, vc, 'ruleSettings'), setting]);
   }
   for (const [name, value] of Object.entries(attributeUpdate('ml:RuleSetting', fields))) env.log.set(setting, name, value);
-  const saysNothing = ['enabled', 'severity', 'tolerance'].every((name) => env.log.get(setting!, name) === undefined) && !hasForeignAttrs(setting);
+  const saysNothing =
+    ['enabled', 'severity', 'tolerance'].every((name) => env.log.get(setting!, name) === undefined) && !hasForeignAttrs(setting);
   if (saysNothing) env.log.set(vc, 'ruleSettings', listOrUndefined(list(env, vc, 'ruleSettings').filter((s) => s !== setting)));
 }
 
 // ---- steps -----------------------------------------------------------------------------
 
 function withStep(env: EditEnvironment, host: ModdleElement, edit: (step: ModdleElement) => void): void {
-  if (!isActivity(host)) throw new Error(`${host.$type} "${host.id}" is no activity; value-chain step data belongs on tasks, sub-processes and call activities.`);
+  if (!isActivity(host))
+    throw new Error(
+      `${host.$type} "${host.id}" is no activity; value-chain step data belongs on tasks, sub-processes and call activities.`
+    );
   withExtension(env, host, 'ml:Step', edit);
 }
 
@@ -273,7 +306,9 @@ function stepOf(env: EditEnvironment, host: ModdleElement, kpiId: string): Moddl
 }
 
 function isActivity(bo: ModdleElement): boolean {
-  return typeof bo.$instanceOf === 'function' ? bo.$instanceOf('bpmn:Activity') : /Task$|SubProcess$|^bpmn:CallActivity$|^bpmn:Transaction$/.test(bo.$type);
+  return typeof bo.$instanceOf === 'function'
+    ? bo.$instanceOf('bpmn:Activity')
+    : /Task$|SubProcess$|^bpmn:CallActivity$|^bpmn:Transaction$/.test(bo.$type);
 }
 
 function findKpi(env: EditEnvironment, step: ModdleElement, kpiId: string, host: ModdleElement): ModdleElement {
@@ -296,7 +331,12 @@ function setAssignment(env: EditEnvironment, step: ModdleElement, roleId: string
   }
   env.log.set(own[0]!, 'responsibility', responsibility);
   // Duplicates of the same role (possible in imported files) would contradict the cell.
-  if (own.length > 1) env.log.set(step, 'assignments', assignments.filter((a) => a.role !== roleId || a === own[0]));
+  if (own.length > 1)
+    env.log.set(
+      step,
+      'assignments',
+      assignments.filter((a) => a.role !== roleId || a === own[0])
+    );
 }
 
 // ---- other element data -----------------------------------------------------------------
@@ -365,7 +405,13 @@ function setAttributes<T extends MlElementType>(env: EditEnvironment, element: M
  * removes it again when the edit leaves it empty (so clearing every field leaves no
  * empty element behind), unless `keepEmpty` is set.
  */
-function withExtension(env: EditEnvironment, host: ModdleElement, type: MlType, edit: (extension: ModdleElement) => void, options: { keepEmpty?: boolean } = {}): void {
+function withExtension(
+  env: EditEnvironment,
+  host: ModdleElement,
+  type: MlType,
+  edit: (extension: ModdleElement) => void,
+  options: { keepEmpty?: boolean } = {}
+): void {
   let extension = extensionOf(host, type, env.log.read);
   if (!extension) {
     extension = create(env, type, {});
@@ -378,7 +424,13 @@ function withExtension(env: EditEnvironment, host: ModdleElement, type: MlType, 
 }
 
 /** Runs `edit` on a single child element (resources, duration, customer promise), created when missing, removed when left empty. */
-function withChild(env: EditEnvironment, parent: ModdleElement, property: string, type: MlElementType, edit: (child: ModdleElement) => void): void {
+function withChild(
+  env: EditEnvironment,
+  parent: ModdleElement,
+  property: string,
+  type: MlElementType,
+  edit: (child: ModdleElement) => void
+): void {
   let child = env.log.get(parent, property) as ModdleElement | undefined;
   if (!child) {
     child = create(env, type, {});
@@ -413,7 +465,8 @@ function removeExtensions(env: EditEnvironment, host: ModdleElement, match: (val
 /** An ml: element with no attribute, no child and no foreign attribute says nothing and can go. */
 function isEmpty(env: EditEnvironment, element: ModdleElement, type: MlElementType | MlType): boolean {
   if (hasForeignAttrs(element)) return false;
-  if (attributeNames(type as MlElementType).some((name) => env.log.get(element, name) !== undefined && env.log.get(element, name) !== '')) return false;
+  if (attributeNames(type as MlElementType).some((name) => env.log.get(element, name) !== undefined && env.log.get(element, name) !== ''))
+    return false;
   const descriptor = element.$descriptor as { properties?: Array<{ name: string; isAttr?: boolean }> } | undefined;
   for (const property of descriptor?.properties ?? []) {
     if (property.isAttr) continue;

@@ -43,7 +43,8 @@ export function valueChainHost(definitions: ModdleElement): ModdleElement | unde
 /** The BPMN element that carries an ml: element (walks up past extensionElements and ml: parents). */
 export function carrierOf(extension: ModdleElement, read: PropertyReader = readLive): ModdleElement | undefined {
   let current = read(extension, '$parent') as ModdleElement | undefined;
-  while (current && (current.$type === 'bpmn:ExtensionElements' || current.$type.startsWith('ml:'))) current = read(current, '$parent') as ModdleElement | undefined;
+  while (current && (current.$type === 'bpmn:ExtensionElements' || current.$type.startsWith('ml:')))
+    current = read(current, '$parent') as ModdleElement | undefined;
   return current;
 }
 

@@ -267,7 +267,16 @@ export class Compiler {
             }
           }
         }
-        const flow: SimMessageFlow = { index: this.messageFlows.length, id, name: mf.name ?? '', source, target, targetProcessScope, handover: -1, exempt: [] };
+        const flow: SimMessageFlow = {
+          index: this.messageFlows.length,
+          id,
+          name: mf.name ?? '',
+          source,
+          target,
+          targetProcessScope,
+          handover: -1,
+          exempt: []
+        };
         this.messageFlows.push(flow);
         if (source >= 0) this.nodes[source]!.messageOut.push(flow.index);
         if (target >= 0) this.nodes[target]!.messageIn.push(flow.index);

@@ -37,7 +37,15 @@ export const isActivityKind = (k: NodeKind) => k === NodeKind.Task || k === Node
 /** True for the flow elements that become nodes (events, gateways, activities). */
 export function isFlowNode(el: ModdleElement): boolean {
   const t = el.$type;
-  return t.endsWith('Event') || t.endsWith('Gateway') || t.endsWith('Task') || t === 'bpmn:SubProcess' || t === 'bpmn:Transaction' || t === 'bpmn:AdHocSubProcess' || t === 'bpmn:CallActivity';
+  return (
+    t.endsWith('Event') ||
+    t.endsWith('Gateway') ||
+    t.endsWith('Task') ||
+    t === 'bpmn:SubProcess' ||
+    t === 'bpmn:Transaction' ||
+    t === 'bpmn:AdHocSubProcess' ||
+    t === 'bpmn:CallActivity'
+  );
 }
 
 /** True for an activity that only runs to compensate another. */

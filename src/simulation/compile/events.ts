@@ -102,4 +102,3 @@ export function catchThrown(c: Compiler, node: SimNode): void {
   }
   c.issues.add('uncaught-error', node.id);
 }
-

@@ -11,20 +11,32 @@ export const ISSUE_TEXTS: Record<string, IssueText> = {
   'nothing-to-run': { severity: 'error', text: () => 'The model contains no process with flow elements, so there is nothing to simulate.' },
   'no-start-event': {
     severity: 'error',
-    text: (list) => `No process has a start event (${list}), so a case has nowhere to begin. Add a start event, for example where the customer triggers the chain.`
+    text: (list) =>
+      `No process has a start event (${list}), so a case has nowhere to begin. Add a start event, for example where the customer triggers the chain.`
   },
   'no-trigger': {
     severity: 'error',
-    text: (list) => `Every start event waits for a message sent by another element (${list}), so no case can begin. Give the customer's pool or lane a start event of its own.`
+    text: (list) =>
+      `Every start event waits for a message sent by another element (${list}), so no case can begin. Give the customer's pool or lane a start event of its own.`
   },
-  'complex-gateway': { severity: 'error', text: (list) => `Complex gateways cannot be simulated: ${list}. Use exclusive, inclusive or parallel gateways instead.` },
+  'complex-gateway': {
+    severity: 'error',
+    text: (list) => `Complex gateways cannot be simulated: ${list}. Use exclusive, inclusive or parallel gateways instead.`
+  },
   'dangling-flow': { severity: 'error', text: (list) => `Sequence flows without a source or a target: ${list}.` },
-  'link-without-target': { severity: 'error', text: (list) => `Link throw events without a matching link catch event in the same process: ${list}.` },
-  'invalid-event-gateway': { severity: 'error', text: (list) => `Event-based gateways must lead only to intermediate catch events or receive tasks: ${list}.` },
+  'link-without-target': {
+    severity: 'error',
+    text: (list) => `Link throw events without a matching link catch event in the same process: ${list}.`
+  },
+  'invalid-event-gateway': {
+    severity: 'error',
+    text: (list) => `Event-based gateways must lead only to intermediate catch events or receive tasks: ${list}.`
+  },
   'boundary-without-host': { severity: 'error', text: (list) => `Boundary events not attached to an activity: ${list}.` },
   'missing-probability': {
     severity: 'warning',
-    text: (list) => `Outgoing flows without a probability (ml:simulation probability) after ${list}; the share not given is split equally over them.`,
+    text: (list) =>
+      `Outgoing flows without a probability (ml:simulation probability) after ${list}; the share not given is split equally over them.`,
     defaultUsed: 'equal probabilities'
   },
   'probabilities-normalised': {
@@ -39,10 +51,15 @@ export const ISSUE_TEXTS: Record<string, IssueText> = {
   },
   'missing-branch-probability': {
     severity: 'warning',
-    text: (list) => `Flows after an inclusive gateway or conditional flows without a probability: ${list}; each is taken in half of the cases.`,
+    text: (list) =>
+      `Flows after an inclusive gateway or conditional flows without a probability: ${list}; each is taken in half of the cases.`,
     defaultUsed: '50 % per branch'
   },
-  'missing-duration': { severity: 'warning', text: (list) => `No duration is given for ${list}; they take no time.`, defaultUsed: 'zero duration' },
+  'missing-duration': {
+    severity: 'warning',
+    text: (list) => `No duration is given for ${list}; they take no time.`,
+    defaultUsed: 'zero duration'
+  },
   'invalid-duration': {
     severity: 'warning',
     text: (list) => `Durations that are not ISO 8601 (such as PT4H or P2D) were ignored on ${list}; they take no time.`,
@@ -50,7 +67,8 @@ export const ISSUE_TEXTS: Record<string, IssueText> = {
   },
   'invalid-duration-range': {
     severity: 'warning',
-    text: (list) => `The min, most likely and max durations of ${list} are incomplete or out of order; a fixed duration is used instead (the planned one, or the middle of the values given).`,
+    text: (list) =>
+      `The min, most likely and max durations of ${list} are incomplete or out of order; a fixed duration is used instead (the planned one, or the middle of the values given).`,
     defaultUsed: 'fixed duration'
   },
   'missing-planned-duration': {
@@ -74,7 +92,8 @@ export const ISSUE_TEXTS: Record<string, IssueText> = {
   'invalid-number': { severity: 'warning', text: (list) => `Numbers that could not be read were ignored on ${list}.`, defaultUsed: 'zero' },
   'missing-repeat-probability': {
     severity: 'warning',
-    text: (list) => `Loop activities without a repeat probability (ml:simulation repeatProbability): ${list}; each repetition happens in half of the cases.`,
+    text: (list) =>
+      `Loop activities without a repeat probability (ml:simulation repeatProbability): ${list}; each repetition happens in half of the cases.`,
     defaultUsed: '50 % repeat probability'
   },
   'missing-cardinality': {
@@ -109,7 +128,8 @@ export const ISSUE_TEXTS: Record<string, IssueText> = {
   },
   'several-triggers': {
     severity: 'warning',
-    text: (list) => `Processes with several start events: ${list}; each case starts at one of them, chosen by their ml:simulation probability or else equally.`,
+    text: (list) =>
+      `Processes with several start events: ${list}; each case starts at one of them, chosen by their ml:simulation probability or else equally.`,
     defaultUsed: 'equal probabilities'
   },
   'process-without-start': {
@@ -128,7 +148,14 @@ export const ISSUE_TEXTS: Record<string, IssueText> = {
     text: (list) => `Messages to pools whose process has no message start event: ${list}; they count as handovers but start nothing.`
   },
   'ad-hoc-subprocess': { severity: 'info', text: (list) => `Ad-hoc sub-processes run as one step with their own duration: ${list}.` },
-  'recursive-call': { severity: 'warning', text: (list) => `Call activities that call a process already being called: ${list}; they run as one step.` },
+  'recursive-call': {
+    severity: 'warning',
+    text: (list) => `Call activities that call a process already being called: ${list}; they run as one step.`
+  },
   'mixed-currencies': { severity: 'warning', text: (list) => `Budgets in different currencies are added up as they are: ${list}.` },
-  'missing-budget': { severity: 'info', text: (list) => `No planned budget for ${list}; they cost nothing in the simulation.`, defaultUsed: 'zero cost' }
+  'missing-budget': {
+    severity: 'info',
+    text: (list) => `No planned budget for ${list}; they cost nothing in the simulation.`,
+    defaultUsed: 'zero cost'
+  }
 };

@@ -90,7 +90,8 @@ function readDuration(c: Compiler, node: SimNode, d: ModdleElement | undefined):
   }
   const realised = c.hours(node.id, d?.realisedAverage);
   if (!spec) {
-    if (d?.planned == null && !rangeWritten) c.issues.add(realised === undefined ? 'missing-duration' : 'missing-planned-duration', node.id);
+    if (d?.planned == null && !rangeWritten)
+      c.issues.add(realised === undefined ? 'missing-duration' : 'missing-planned-duration', node.id);
     spec = ZERO;
   } else if (realised === undefined) c.issues.add('missing-realised-duration', node.id);
   node.duration = [spec, realised !== undefined ? { min: realised, mode: realised, max: realised } : spec];
@@ -108,4 +109,3 @@ function readCost(c: Compiler, node: SimNode, r: ModdleElement | undefined): voi
     c.currencies.set(currency, (c.currencies.get(currency) ?? 0) + 1);
   }
 }
-

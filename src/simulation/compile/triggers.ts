@@ -56,7 +56,12 @@ export function readArrivalInterval(c: Compiler, triggerScopes: number[]): numbe
       const def = (el.eventDefinitions ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
       const cycle = def?.timeCycle?.body;
       if (typeof cycle === 'string') {
-        const h = parseIsoDuration(cycle.split('/').find((part) => /^P/i.test(part.trim()))?.trim());
+        const h = parseIsoDuration(
+          cycle
+            .split('/')
+            .find((part) => /^P/i.test(part.trim()))
+            ?.trim()
+        );
         if (h !== undefined && h > 0) return h;
       }
       const duration = parseIsoDuration(def?.timeDuration?.body);

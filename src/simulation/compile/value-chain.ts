@@ -33,7 +33,13 @@ export function readRules(valueChain: ModdleElement | undefined): Map<string, Si
   for (const s of valueChain?.ruleSettings ?? []) {
     if (typeof s.rule !== 'string') continue;
     const tolerance = parseDecimal(s.tolerance, LENIENT);
-    rules.set(s.rule.trim(), { enabled: String(s.enabled ?? 'true').trim().toLowerCase() !== 'false', tolerance: tolerance !== undefined && tolerance > 0 ? tolerance : 0 });
+    rules.set(s.rule.trim(), {
+      enabled:
+        String(s.enabled ?? 'true')
+          .trim()
+          .toLowerCase() !== 'false',
+      tolerance: tolerance !== undefined && tolerance > 0 ? tolerance : 0
+    });
   }
   return rules;
 }
@@ -43,12 +49,22 @@ export function readPromise(valueChain: ModdleElement | undefined): SimCustomerP
   const p = valueChain?.customerPromise as ModdleElement | undefined;
   if (!p) return null;
   const measure = typeof p.measure === 'string' ? p.measure.trim() : '';
-  const workingDays = String(p.workingDays ?? '').trim().toLowerCase() === 'true';
+  const workingDays =
+    String(p.workingDays ?? '')
+      .trim()
+      .toLowerCase() === 'true';
   let targetHours = NaN;
   if (measure === 'lead-time') {
     const h = parseIsoDuration(typeof p.target === 'string' ? p.target : undefined);
     // Simulated time runs on calendar hours; n working days take n × 7/5 calendar days.
     if (h !== undefined) targetHours = workingDays ? (h * 7) / 5 : h;
   }
-  return { text: p.text ?? '', measure, target: typeof p.target === 'string' ? p.target : '', unit: p.unit ?? '', workingDays, targetHours };
+  return {
+    text: p.text ?? '',
+    measure,
+    target: typeof p.target === 'string' ? p.target : '',
+    unit: p.unit ?? '',
+    workingDays,
+    targetHours
+  };
 }

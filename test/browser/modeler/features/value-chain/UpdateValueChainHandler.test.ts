@@ -68,7 +68,11 @@ describe('valueChain.update', () => {
     const executed: string[] = [];
     m.get<EventBus>('eventBus').on('commandStack.execute', (e) => executed.push((e as unknown as { command: string }).command));
     const actionId = m.get<ImprovementActions>('improvementActions').add({ elementId: 'Task_plan', what: 'Doelgroep verfijnen' });
-    m.get<KpiMeasurements>('kpiMeasurements').record('Task_plan', 'Kpi_reach', { periodStart: '2026-01-01', periodEnd: '2026-03-31', value: '9' });
+    m.get<KpiMeasurements>('kpiMeasurements').record('Task_plan', 'Kpi_reach', {
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      value: '9'
+    });
     m.get<ValueChainEditor>('valueChainEditor').setRuleSettings([{ rule: 'kpi-required', enabled: false }]);
     expect(executed).toEqual(['valueChain.update', 'valueChain.update', 'valueChain.update']);
     const edited = await m.xml();
