@@ -2,6 +2,7 @@ import { messageFlowHandover, readAgreement, sequenceFlowHandover, type Handover
 import { laneOf, participantOf, type LaneIndex } from '../../model/lanes';
 import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
+import { valueChainCarriers } from '../../model/value-chain/locate';
 import type { Agreement } from '../../model/value-chain/schema';
 import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ResourceFacts, type ValueChainFacts } from './facts';
 import { fieldListText, smartGapsText } from '../../i18n/messages/render';
@@ -36,7 +37,7 @@ export type ElementContext = Omit<AuditContext, 'walk'>;
 
 /** Builds the context of a full audit from a walk and a fresh lane index. */
 export function buildContext(walk: ModelWalk, index: LaneIndex, today: string, config: AuditConfig): AuditContext {
-  return { ...buildElementContext(index, today, config, findValueChain(walk)), walk };
+  return { ...buildElementContext(index, today, config, valueChainFactsOf(walk)), walk };
 }
 
 /** Builds what the element rules need, before the walk (the full audit evaluates elements during it). */
@@ -59,14 +60,10 @@ export function buildElementContext(index: LaneIndex, today: string, config: Aud
   return { today, config, index, departments, customerLanes, customerParticipants, valueChain };
 }
 
-/** The ml:valueChain that governs the audit: the collaboration's, else the first process's that has one. */
-export function findValueChain(walk: Pick<ModelWalk, 'collaborations' | 'processes'>): ValueChainFacts | undefined {
-  for (const collaboration of walk.collaborations) {
-    const facts = readValueChainFacts(collaboration);
-    if (facts) return facts;
-  }
-  for (const process of walk.processes) {
-    const facts = readValueChainFacts(process);
+/** The facts of the ml:valueChain that governs the audit, searched as everywhere else (src/model/value-chain/locate.ts). */
+export function valueChainFactsOf(walk: Pick<ModelWalk, 'collaborations' | 'processes'>): ValueChainFacts | undefined {
+  for (const carrier of valueChainCarriers([...walk.collaborations, ...walk.processes])) {
+    const facts = readValueChainFacts(carrier);
     if (facts) return facts;
   }
   return undefined;
@@ -369,7 +366,7 @@ export function auditHandoverOf(ctx: ElementContext, flow: ModdleElement, kind: 
 
 /** A handover's findings belong to the provider; another flow's to its source. */
 function flowPlace(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
-  if (!handover) return { resolved: locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow) };
+  if (!handover) return { resolved: locate(ctx, flow.sourceRef ?? flow) };
   return { resolved: { laneId: handover.from.laneId, participantId: handover.from.participantId, department: handover.fromDepartment } };
 }
 

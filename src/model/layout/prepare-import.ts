@@ -52,7 +52,7 @@ export async function prepareImport(file: string | Uint8Array): Promise<Prepared
   const repaired = repairedAnything(repair) || colours.length > 0 || safe.renamed.size > 0;
   const warnings = [...describeRenamedIds(safe.renamed), ...parsed.warnings, ...describeRepair(repair), ...colours];
   const coverage = diagramCoverage(definitions);
-  const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const roots = definitions.rootElements ?? [];
   if (!roots.some((r) => r.$type === 'bpmn:Process' || r.$type === 'bpmn:Collaboration')) {
     throw new BpmnImportError('invalid', 'The file contains no process and no collaboration, so there is no model to show.');
   }
@@ -84,9 +84,9 @@ const NO_NAMESPACE = /\sxmlns\s*=\s*(""|'')/;
 function addMissingEdges(definitions: ModdleElement, moddle: BpmnModdle, flowIds: Set<string>): number {
   const { shapes } = drawnElements(definitions);
   const planeOf = new Map<ModdleElement, ModdleElement>();
-  for (const diagram of (definitions.diagrams as ModdleElement[] | undefined) ?? []) {
+  for (const diagram of definitions.diagrams ?? []) {
     const plane = diagram?.plane as ModdleElement | undefined;
-    for (const di of (plane?.planeElement as ModdleElement[] | undefined) ?? []) {
+    for (const di of plane?.planeElement ?? []) {
       if (di.$type === 'bpmndi:BPMNShape' && di.bpmnElement && !planeOf.has(di.bpmnElement)) planeOf.set(di.bpmnElement, plane!);
     }
   }
@@ -94,12 +94,12 @@ function addMissingEdges(definitions: ModdleElement, moddle: BpmnModdle, flowIds
   const collect = (element: ModdleElement) => {
     if (element.id && flowIds.has(element.id)) flows.push(element);
   };
-  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
-    for (const flow of (root.messageFlows as ModdleElement[] | undefined) ?? []) collect(flow);
+  for (const root of definitions.rootElements ?? []) {
+    for (const flow of root.messageFlows ?? []) collect(flow);
     const stack = [root];
     while (stack.length > 0) {
       const container = stack.pop()!;
-      for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+      for (const element of container.flowElements ?? []) {
         collect(element);
         if (element.flowElements) stack.push(element);
       }
@@ -118,7 +118,7 @@ function addMissingEdges(definitions: ModdleElement, moddle: BpmnModdle, flowIds
       waypoint: points.map((p) => moddle.create('dc:Point', { x: Math.round(p.x), y: Math.round(p.y) }))
     });
     edge.$parent = plane;
-    (plane.planeElement as ModdleElement[]).push(edge);
+    plane.planeElement!.push(edge);
     added++;
   }
   return added;

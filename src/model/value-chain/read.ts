@@ -1,9 +1,8 @@
-import type { BpmnModdle } from 'bpmn-moddle';
 import type { ModdleElement } from '../moddle-types';
 import { findHandovers, type Handover } from '../handovers';
 import { indexLanes } from '../lanes';
 import { forEachContained } from '../walk';
-import { getExtension, getExtensions, type MlType } from './extension';
+import { getExtension, getExtensions } from './extension';
 import {
   type Action,
   attributeNames,
@@ -355,66 +354,4 @@ function toIssue(ref: ElementRef, problem: FieldProblem, prefix: string): Schema
     message: problem.message,
     ...(problem.value !== undefined ? { value: problem.value } : {})
   };
-}
-
-// ---------------------------------------------------------------------------
-// Small pure helpers for building edits; the modeler applies them through commands.
-
-/** A typed or textual value as it is stored: numbers and booleans become text, blank text becomes absent. */
-export function toStoredValue(value: string | number | boolean | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return value.trim() === '' ? undefined : value;
-}
-
-/**
- * The attribute object for an update of an ml: element (as passed to
- * modeling.updateModdleProperties): stored strings, with `undefined` for cleared
- * fields so that they are removed. Fields the type does not know are refused.
- */
-export function attributeUpdate(
-  type: MlElementType,
-  changes: Record<string, string | number | boolean | null | undefined>
-): Record<string, string | undefined> {
-  const known = new Set(attributeNames(type));
-  const update: Record<string, string | undefined> = {};
-  for (const [field, value] of Object.entries(changes)) {
-    if (!known.has(field)) throw new Error(`${type} has no attribute "${field}".`);
-    update[field] = toStoredValue(value);
-  }
-  return update;
-}
-
-/** Creates an ml: element with the given attributes stored as text (blank ones left out). */
-export function createExtension(
-  moddle: BpmnModdle,
-  type: MlElementType,
-  attrs: Record<string, string | number | boolean | null | undefined> = {},
-  childElements: Record<string, ModdleElement | ModdleElement[]> = {}
-): ModdleElement {
-  const stored = Object.fromEntries(Object.entries(attributeUpdate(type, attrs)).filter(([, v]) => v !== undefined));
-  const element = moddle.create(type, stored);
-  for (const [property, value] of Object.entries(childElements)) {
-    element[property] = value;
-    for (const child of Array.isArray(value) ? value : [value]) child.$parent = element;
-  }
-  return element;
-}
-
-/**
- * The extensionElements `values` list of `bo` with `extension` added (replacing an
- * element of the same ml: type when `replace` is set); the existing list is not changed.
- */
-export function extensionValuesWith(bo: ModdleElement, extension: ModdleElement, replace = true): ModdleElement[] {
-  const values = ((bo.extensionElements?.values as ModdleElement[] | undefined) ?? []).slice();
-  const at = replace ? values.findIndex((v) => v.$type === extension.$type) : -1;
-  if (at >= 0) values[at] = extension;
-  else values.push(extension);
-  return values;
-}
-
-/** The extensionElements `values` list of `bo` without the elements of one ml: type. */
-export function extensionValuesWithout(bo: ModdleElement, type: MlType): ModdleElement[] {
-  return ((bo.extensionElements?.values as ModdleElement[] | undefined) ?? []).filter((v) => v.$type !== type);
 }

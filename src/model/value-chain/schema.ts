@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDecimal } from '../decimal';
 import { isIsoDuration, parseIsoDuration } from '../duration';
 
 /*
@@ -148,17 +149,17 @@ function requiredField<T>(label: string, check: Check<T>) {
   return checkedText<T>(label, check, true);
 }
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
 const asText: Check<string> = (text) => ({ value: text });
 
-const asDecimal: Check<number> = (text, label) =>
-  DECIMAL.test(text)
-    ? { value: Number(text) }
+const asDecimal: Check<number> = (text, label) => {
+  const value = parseDecimal(text);
+  return value !== undefined
+    ? { value }
     : {
         code: 'not-a-number',
         message: `${capitalise(label)} "${text}" is not a number; write digits with a decimal point, such as 1234.5.`
       };
+};
 
 const asAmount: Check<number> = (text, label) => {
   const parsed = asDecimal(text, label);

@@ -23,6 +23,7 @@ import {
 import { EVENT_KINDS, isCompensationHandler, isFlowNode, nodeKindOf, rootElements, ZERO } from './elements';
 import { IssueCollector } from './issues';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 
 /** Options for compileModel. */
 export interface CompileOptions {
@@ -80,7 +81,7 @@ export class Compiler {
       inclusiveJoins: []
     };
     this.scopes.push(scope);
-    const elements = (container.flowElements as ModdleElement[] | undefined) ?? [];
+    const elements = container.flowElements ?? [];
     const local = new Map<ModdleElement, number>();
     const sequenceFlows: ModdleElement[] = [];
     for (const el of elements) {
@@ -151,7 +152,7 @@ export class Compiler {
   private addNode(el: ModdleElement, scope: number, idPrefix: string): number {
     const id = idPrefix + el.id;
     this.remember(id, el.name);
-    const defs = (el.eventDefinitions as ModdleElement[] | undefined) ?? [];
+    const defs = el.eventDefinitions ?? [];
     const event = defs.length > 0 ? (EVENT_KINDS[defs[0]!.$type] ?? EventKind.None) : EventKind.None;
     const node: SimNode = {
       index: this.nodes.length,
@@ -230,7 +231,7 @@ export class Compiler {
 
   number(id: string, text: unknown): number | undefined {
     if (text == null || text === '') return undefined;
-    const n = parseDecimal(text);
+    const n = parseDecimal(text, LENIENT);
     if (n === undefined || n < 0) {
       this.issues.add('invalid-number', id);
       return undefined;
@@ -241,7 +242,7 @@ export class Compiler {
   /** A percentage attribute as a fraction 0..1; reports values outside 0..100. */
   percent(id: string, text: unknown): number | undefined {
     if (text == null || text === '') return undefined;
-    const n = parseDecimal(text);
+    const n = parseDecimal(text, LENIENT);
     if (n === undefined || n < 0 || n > 100) {
       this.issues.add('invalid-probability', id);
       return undefined;
@@ -253,7 +254,7 @@ export class Compiler {
   readMessageFlows(processScopeOf: Map<ModdleElement, number>): void {
     const collaborations = rootElements(this.definitions).filter((r) => r.$type === 'bpmn:Collaboration');
     for (const collaboration of collaborations) {
-      for (const mf of (collaboration.messageFlows as ModdleElement[] | undefined) ?? []) {
+      for (const mf of collaboration.messageFlows ?? []) {
         const id = mf.id ?? `messageFlow${this.messageFlows.length}`;
         this.remember(id, mf.name);
         const source = mf.sourceRef ? (this.nodeOf.get(mf.sourceRef) ?? -1) : -1;
@@ -269,7 +270,16 @@ export class Compiler {
             }
           }
         }
-        const flow: SimMessageFlow = { index: this.messageFlows.length, id, name: mf.name ?? '', source, target, targetProcessScope, handover: -1, exempt: [] };
+        const flow: SimMessageFlow = {
+          index: this.messageFlows.length,
+          id,
+          name: mf.name ?? '',
+          source,
+          target,
+          targetProcessScope,
+          handover: -1,
+          exempt: []
+        };
         this.messageFlows.push(flow);
         if (source >= 0) this.nodes[source]!.messageOut.push(flow.index);
         if (target >= 0) this.nodes[target]!.messageIn.push(flow.index);

@@ -1,4 +1,5 @@
 /** How BPMN element types map onto the engine's node and event kinds. */
+import type { DecimalOptions } from '../../model/decimal';
 import type { ModdleElement } from '../../model/moddle-types';
 import { EventKind, NodeKind, type DurationSpec } from '../model';
 
@@ -36,7 +37,15 @@ export const isActivityKind = (k: NodeKind) => k === NodeKind.Task || k === Node
 /** True for the flow elements that become nodes (events, gateways, activities). */
 export function isFlowNode(el: ModdleElement): boolean {
   const t = el.$type;
-  return t.endsWith('Event') || t.endsWith('Gateway') || t.endsWith('Task') || t === 'bpmn:SubProcess' || t === 'bpmn:Transaction' || t === 'bpmn:AdHocSubProcess' || t === 'bpmn:CallActivity';
+  return (
+    t.endsWith('Event') ||
+    t.endsWith('Gateway') ||
+    t.endsWith('Task') ||
+    t === 'bpmn:SubProcess' ||
+    t === 'bpmn:Transaction' ||
+    t === 'bpmn:AdHocSubProcess' ||
+    t === 'bpmn:CallActivity'
+  );
 }
 
 /** True for an activity that only runs to compensate another. */
@@ -76,7 +85,7 @@ export function nodeKindOf(el: ModdleElement): NodeKind {
 
 /** The root elements of the definitions, empty when there are none. */
 export function rootElements(definitions: ModdleElement): ModdleElement[] {
-  return (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  return definitions.rootElements ?? [];
 }
 
 /** Running sums of weights, the last forced to exactly 1 so a draw always lands. */
@@ -90,3 +99,6 @@ export function cumulative(weights: number[]): Float64Array {
 
 /** The duration of a step that takes no time. */
 export const ZERO: DurationSpec = { min: 0, mode: 0, max: 0 };
+
+/** The simulation reads hand-edited numbers leniently: a decimal comma is accepted ("12,5"). */
+export const LENIENT: DecimalOptions = { comma: true };

@@ -32,8 +32,8 @@ export function readCatch(c: Compiler, node: SimNode, el: ModdleElement): void {
 
 /** Hours of a timer event's duration; undefined for dates, cycles or unreadable text. */
 export function timerHours(el: ModdleElement): number | undefined {
-  const def = ((el.eventDefinitions as ModdleElement[] | undefined) ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
-  const body = (def?.timeDuration as ModdleElement | undefined)?.body;
+  const def = (el.eventDefinitions ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+  const body = def?.timeDuration?.body;
   return typeof body === 'string' ? parseIsoDuration(body) : undefined;
 }
 
@@ -70,13 +70,13 @@ export function readBoundary(c: Compiler, node: SimNode, el: ModdleElement): voi
 /** Link throw event: the catch event of the same scope it jumps to. */
 export function linkThrow(c: Compiler, node: SimNode): void {
   const el = c.elementOf[node.index]!;
-  const def = ((el.eventDefinitions as ModdleElement[]) ?? [])[0];
+  const def = (el.eventDefinitions! ?? [])[0];
   const name = def?.name ?? el.name;
   const targetRef = def?.target as ModdleElement | undefined;
   const match = c.nodes.find((n) => {
     if (n.kind !== NodeKind.Catch || n.event !== EventKind.Link || n.scope !== node.scope) return false;
     const cel = c.elementOf[n.index]!;
-    const cdef = ((cel.eventDefinitions as ModdleElement[]) ?? [])[0];
+    const cdef = (cel.eventDefinitions! ?? [])[0];
     if (targetRef) return cdef === targetRef;
     return (cdef?.name ?? cel.name) === name;
   });
@@ -87,13 +87,13 @@ export function linkThrow(c: Compiler, node: SimNode): void {
 /** Finds the boundary event that catches an error or escalation end event, up the scopes. */
 export function catchThrown(c: Compiler, node: SimNode): void {
   const el = c.elementOf[node.index]!;
-  const ref = ((el.eventDefinitions as ModdleElement[]) ?? [])[0]?.[node.event === EventKind.Error ? 'errorRef' : 'escalationRef'];
+  const ref = (el.eventDefinitions! ?? [])[0]?.[node.event === EventKind.Error ? 'errorRef' : 'escalationRef'];
   for (let scope = c.scopes[node.scope]!; scope.owner >= 0; scope = c.scopes[c.nodes[scope.owner]!.scope]!) {
     const host = c.nodes[scope.owner]!;
     for (const b of host.boundaries) {
       const boundary = c.nodes[b]!;
       if (boundary.event !== node.event) continue;
-      const bref = ((c.elementOf[b]!.eventDefinitions as ModdleElement[]) ?? [])[0]?.[node.event === EventKind.Error ? 'errorRef' : 'escalationRef'];
+      const bref = (c.elementOf[b]!.eventDefinitions! ?? [])[0]?.[node.event === EventKind.Error ? 'errorRef' : 'escalationRef'];
       if (bref && ref && bref !== ref) continue;
       node.jumpTo = b;
       boundary.boundaryTrigger = BoundaryTrigger.Thrown;
@@ -102,4 +102,3 @@ export function catchThrown(c: Compiler, node: SimNode): void {
   }
   c.issues.add('uncaught-error', node.id);
 }
-

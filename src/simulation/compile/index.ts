@@ -18,11 +18,11 @@ import { analyseGraph } from './graph';
 import { readNodeDetails } from './node-details';
 import { readEventGateways } from './routing';
 import { readArrivalInterval, resolveTriggers } from './triggers';
-import { findValueChain, readExemptions, readPromise, readRules } from './value-chain';
+import { findValueChainIn } from '../../model/value-chain/locate';
+import { readExemptions, readPromise, readRules } from './value-chain';
 import { readRates } from './rates';
 
 export type { CompileOptions } from './compiler';
-export { parseDecimal } from '../../model/decimal';
 
 /** Compiles BPMN definitions into the engine's model, with the issues found on the way. */
 export function compileModel(definitions: ModdleElement, options: CompileOptions = {}): SimModel {
@@ -41,7 +41,7 @@ export function compileModel(definitions: ModdleElement, options: CompileOptions
   readExemptions(c);
   const triggerScopes = resolveTriggers(c, processes, processScopeOf);
   const { unreachable, upstream } = analyseGraph(c, triggerScopes);
-  const valueChain = findValueChain(roots);
+  const valueChain = findValueChainIn(roots);
   const rules = readRules(valueChain);
   const promise = readPromise(valueChain);
   const arrival = readArrivalInterval(c, triggerScopes);

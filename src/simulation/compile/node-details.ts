@@ -2,6 +2,7 @@
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 import { EventKind, LoopKind, NodeKind, type DurationSpec, type SimNode } from '../model';
 import type { Compiler } from './compiler';
 import { isActivityKind, isCompensationHandler, ZERO } from './elements';
@@ -41,7 +42,7 @@ export function readNodeDetails(c: Compiler): void {
 
 function readActivity(c: Compiler, node: SimNode, el: ModdleElement): void {
   const step = getExtension(el, 'ml:Step');
-  node.accountable = ((step?.assignments as ModdleElement[] | undefined) ?? []).some(
+  node.accountable = (step?.assignments ?? []).some(
     (a) => a.responsibility === 'accountable' && typeof a.role === 'string' && a.role.trim() !== ''
   );
   if (node.kind === NodeKind.Task) readDuration(c, node, step?.duration as ModdleElement | undefined);
@@ -60,8 +61,8 @@ function readActivity(c: Compiler, node: SimNode, el: ModdleElement): void {
     } else node.repeat = repeat;
   } else if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
     node.loop = loop.isSequential ? LoopKind.Sequential : LoopKind.Parallel;
-    const body = (loop.loopCardinality as ModdleElement | undefined)?.body;
-    const n = parseDecimal(typeof body === 'string' ? body : undefined);
+    const body = loop.loopCardinality?.body;
+    const n = parseDecimal(typeof body === 'string' ? body : undefined, LENIENT);
     if (n === undefined || n < 0 || !Number.isInteger(n)) {
       c.issues.add('missing-cardinality', node.id);
       node.cardinality = 1;
@@ -89,7 +90,8 @@ function readDuration(c: Compiler, node: SimNode, d: ModdleElement | undefined):
   }
   const realised = c.hours(node.id, d?.realisedAverage);
   if (!spec) {
-    if (d?.planned == null && !rangeWritten) c.issues.add(realised === undefined ? 'missing-duration' : 'missing-planned-duration', node.id);
+    if (d?.planned == null && !rangeWritten)
+      c.issues.add(realised === undefined ? 'missing-duration' : 'missing-planned-duration', node.id);
     spec = ZERO;
   } else if (realised === undefined) c.issues.add('missing-realised-duration', node.id);
   node.duration = [spec, realised !== undefined ? { min: realised, mode: realised, max: realised } : spec];
@@ -107,4 +109,3 @@ function readCost(c: Compiler, node: SimNode, r: ModdleElement | undefined): voi
     c.currencies.set(currency, (c.currencies.get(currency) ?? 0) + 1);
   }
 }
-

@@ -79,7 +79,6 @@ export function readActivityRouting(c: Compiler, node: SimNode, el: ModdleElemen
   if (def >= 0 || conditional.some(Boolean)) someOfRouting(c, node, def, conditional);
 }
 
-
 /** Event-based gateways: a race when every event happens by itself, otherwise a choice by probability. */
 export function readEventGateways(c: Compiler): void {
   for (const node of c.nodes) if (node.kind === NodeKind.EventBased) readEventGateway(c, node);
@@ -108,4 +107,3 @@ function readEventGateway(c: Compiler, node: SimNode): void {
   } else if (anyProbability || !targets.every((t) => t.happensByItself)) oneOfRouting(c, node, -1);
   else node.split = SplitMode.All;
 }
-

@@ -5,6 +5,7 @@ import { getExtension } from '../../model/value-chain/extension';
 import type { Compiler } from './compiler';
 import { cumulative } from './elements';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 
 /** Decides where cases begin: per process, the start events no modelled element sends a message to. */
 export function resolveTriggers(c: Compiler, processes: ModdleElement[], processScopeOf: Map<ModdleElement, number>): number[] {
@@ -25,7 +26,7 @@ export function resolveTriggers(c: Compiler, processes: ModdleElement[], process
     if (scope.triggers.length === 0) continue;
     triggerScopes.push(scope.index);
     const weights = scope.triggers.map((s) => {
-      const p = parseDecimal(getExtension(c.elementOf[s], 'ml:Simulation')?.probability);
+      const p = parseDecimal(getExtension(c.elementOf[s], 'ml:Simulation')?.probability, LENIENT);
       return p !== undefined && p >= 0 ? p : NaN;
     });
     if (scope.triggers.length > 1) {
@@ -52,13 +53,18 @@ export function readArrivalInterval(c: Compiler, triggerScopes: number[]): numbe
       const el = c.elementOf[t]!;
       const given = parseIsoDuration(getExtension(el, 'ml:Simulation')?.arrivalInterval);
       if (given !== undefined && given > 0) return given;
-      const def = ((el.eventDefinitions as ModdleElement[] | undefined) ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
-      const cycle = (def?.timeCycle as ModdleElement | undefined)?.body;
+      const def = (el.eventDefinitions ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+      const cycle = def?.timeCycle?.body;
       if (typeof cycle === 'string') {
-        const h = parseIsoDuration(cycle.split('/').find((part) => /^P/i.test(part.trim()))?.trim());
+        const h = parseIsoDuration(
+          cycle
+            .split('/')
+            .find((part) => /^P/i.test(part.trim()))
+            ?.trim()
+        );
         if (h !== undefined && h > 0) return h;
       }
-      const duration = parseIsoDuration((def?.timeDuration as ModdleElement | undefined)?.body);
+      const duration = parseIsoDuration(def?.timeDuration?.body);
       if (duration !== undefined && duration > 0) return duration;
     }
   }

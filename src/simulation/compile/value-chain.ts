@@ -1,12 +1,13 @@
 /** The value-chain data the simulation reads: exemptions, rule settings and the customer promise. */
 import { parseIsoDuration } from '../../model/duration';
 import type { ModdleElement } from '../../model/moddle-types';
-import { getExtension, getExtensions } from '../../model/value-chain/extension';
+import { getExtensions } from '../../model/value-chain/extension';
 import { FLAG_KINDS } from '../flags';
 import type { SimCustomerPromise, SimRuleSetting } from '../model';
 import type { Compiler } from './compiler';
 import { rootElements } from './elements';
 import { parseDecimal } from '../../model/decimal';
+import { LENIENT } from './elements';
 
 /** Rule exemptions (ml:exemption) on nodes, flows and message flows, for known rules only. */
 export function readExemptions(c: Compiler): void {
@@ -22,24 +23,23 @@ export function readExemptions(c: Compiler): void {
   for (const node of c.nodes) read(c.elementOf[node.index], node.id, node.exempt);
   for (const flow of c.flows) read(c.flowElementOf[flow.index], flow.id, flow.exempt);
   const mfElements = new Map<string, ModdleElement>();
-  for (const r of rootElements(c.definitions)) for (const mf of (r.messageFlows as ModdleElement[] | undefined) ?? []) if (mf.id) mfElements.set(mf.id, mf);
+  for (const r of rootElements(c.definitions)) for (const mf of r.messageFlows ?? []) if (mf.id) mfElements.set(mf.id, mf);
   for (const mf of c.messageFlows) read(mfElements.get(mf.id), mf.id, mf.exempt);
-}
-
-/** The model's ml:valueChain: on the collaboration first, else on a process. */
-export function findValueChain(roots: ModdleElement[]): ModdleElement | undefined {
-  for (const r of roots) if (r.$type === 'bpmn:Collaboration' && getExtension(r, 'ml:ValueChain')) return getExtension(r, 'ml:ValueChain');
-  for (const r of roots) if (r.$type === 'bpmn:Process' && getExtension(r, 'ml:ValueChain')) return getExtension(r, 'ml:ValueChain');
-  return undefined;
 }
 
 /** Rule settings (enabled, tolerance) by rule id. */
 export function readRules(valueChain: ModdleElement | undefined): Map<string, SimRuleSetting> {
   const rules = new Map<string, SimRuleSetting>();
-  for (const s of (valueChain?.ruleSettings as ModdleElement[] | undefined) ?? []) {
+  for (const s of valueChain?.ruleSettings ?? []) {
     if (typeof s.rule !== 'string') continue;
-    const tolerance = parseDecimal(s.tolerance);
-    rules.set(s.rule.trim(), { enabled: String(s.enabled ?? 'true').trim().toLowerCase() !== 'false', tolerance: tolerance !== undefined && tolerance > 0 ? tolerance : 0 });
+    const tolerance = parseDecimal(s.tolerance, LENIENT);
+    rules.set(s.rule.trim(), {
+      enabled:
+        String(s.enabled ?? 'true')
+          .trim()
+          .toLowerCase() !== 'false',
+      tolerance: tolerance !== undefined && tolerance > 0 ? tolerance : 0
+    });
   }
   return rules;
 }
@@ -49,12 +49,22 @@ export function readPromise(valueChain: ModdleElement | undefined): SimCustomerP
   const p = valueChain?.customerPromise as ModdleElement | undefined;
   if (!p) return null;
   const measure = typeof p.measure === 'string' ? p.measure.trim() : '';
-  const workingDays = String(p.workingDays ?? '').trim().toLowerCase() === 'true';
+  const workingDays =
+    String(p.workingDays ?? '')
+      .trim()
+      .toLowerCase() === 'true';
   let targetHours = NaN;
   if (measure === 'lead-time') {
     const h = parseIsoDuration(typeof p.target === 'string' ? p.target : undefined);
     // Simulated time runs on calendar hours; n working days take n × 7/5 calendar days.
     if (h !== undefined) targetHours = workingDays ? (h * 7) / 5 : h;
   }
-  return { text: p.text ?? '', measure, target: p.target ?? '', unit: p.unit ?? '', workingDays, targetHours };
+  return {
+    text: p.text ?? '',
+    measure,
+    target: typeof p.target === 'string' ? p.target : '',
+    unit: p.unit ?? '',
+    workingDays,
+    targetHours
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../../../src/modeler/features/value-chain/input-values';
+import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../../src/model/value-chain/input-values';
 
 describe('typed numbers and durations', () => {
   it('accepts a Dutch decimal comma but leaves ambiguous text for the schema to reject', () => {

@@ -2,17 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BpmnModdle } from 'bpmn-moddle';
-import { createModdle, parseBpmn, serializeBpmn } from '../../../../../src/model/bpmn-io';
-import type { ModdleElement } from '../../../../../src/model/moddle-types';
-import { getExtension } from '../../../../../src/model/value-chain/extension';
-import { readValueChain } from '../../../../../src/model/value-chain/read';
-import { ChangeLog } from '../../../../../src/modeler/features/value-chain/change-log';
-import { applyEdit, findValueChain, type ValueChainEdit } from '../../../../../src/modeler/features/value-chain/edits';
-import { roleRemovalEdits } from '../../../../../src/modeler/features/value-chain/role-references';
+import { createModdle, parseBpmn, serializeBpmn } from '../../../../src/model/bpmn-io';
+import type { ModdleElement } from '../../../../src/model/moddle-types';
+import { getExtension } from '../../../../src/model/value-chain/extension';
+import { readValueChain } from '../../../../src/model/value-chain/read';
+import type { ChangeLog } from '../../../../src/model/value-chain/change-log';
+import { attributeUpdate, planEdits, toStoredValue, type ValueChainEdit } from '../../../../src/model/value-chain/edit';
+import { findValueChain } from '../../../../src/model/value-chain/locate';
+import { roleRemovalEdits } from '../../../../src/model/value-chain/role-references';
 
 /*
  * The edits the value-chain command applies, run on a real bpmn-moddle tree as the
- * command handler does: apply (first execute), revert (undo), replay (redo).
+ * command handler does: plan and apply (first execute), revert (undo), apply again (redo).
  */
 
 let moddle: BpmnModdle;
@@ -21,7 +22,7 @@ let original: string;
 
 beforeEach(async () => {
   moddle = createModdle();
-  const xml = await readFile(join(import.meta.dirname, 'fixture.bpmn'), 'utf8');
+  const xml = await readFile(join(import.meta.dirname, 'edit.fixture.bpmn'), 'utf8');
   definitions = (await parseBpmn(xml, { moddle })).definitions;
   original = await serializeBpmn(definitions);
 });
@@ -40,10 +41,13 @@ function byId(id: string): ModdleElement {
 
 /** Runs a batch like the command's first execution and returns the log plus the touched ids. */
 function run(batch: Array<[string | null, ValueChainEdit[]]>): { log: ChangeLog; touched: Set<string> } {
-  const log = new ChangeLog();
-  const touched = new Set<string>();
-  for (const [id, edits] of batch) for (const edit of edits) applyEdit({ moddle, definitions, log, touched }, id ? byId(id) : undefined, edit);
-  return { log, touched };
+  const plan = planEdits(
+    moddle,
+    definitions,
+    batch.map(([id, edits]) => ({ element: id ? byId(id) : null, edits }))
+  );
+  plan.log.apply();
+  return { log: plan.log, touched: new Set(plan.touched) };
 }
 
 describe('value-chain edits on a moddle tree', () => {
@@ -70,7 +74,7 @@ describe('value-chain edits on a moddle tree', () => {
     log.revert();
     expect(await serializeBpmn(definitions)).toBe(original);
     // when redone, the same elements come back
-    log.replay();
+    log.apply();
     expect(await serializeBpmn(definitions)).toBe(edited);
   });
 
@@ -103,7 +107,7 @@ describe('value-chain edits on a moddle tree', () => {
       ]
     ]);
     const step = getExtension(byId('Task_plan'), 'ml:Step')!;
-    expect(step.assignments.map((a: ModdleElement) => [a.role, a.responsibility])).toEqual([['Role_am', 'responsible']]);
+    expect(step.assignments!.map((a: ModdleElement) => [a.role, a.responsibility])).toEqual([['Role_am', 'responsible']]);
   });
 
   it('refuses step data on an element that is no activity, and KPIs that do not exist', () => {
@@ -125,8 +129,8 @@ describe('value-chain edits on a moddle tree', () => {
       [null, [{ kind: 'customerPromise', attrs: { text: 'Binnen 10 werkdagen geleverd', measure: 'lead-time', target: 'P10D', workingDays: true } }]]
     ]);
     const vc = findValueChain(definitions)!;
-    expect(vc.roles.map((r: ModdleElement) => r.id)).toEqual(['Role_mm', 'Role_am', 'Role_new']);
-    expect(vc.customerPromise.workingDays).toBe('true');
+    expect(vc.roles!.map((r: ModdleElement) => r.id)).toEqual(['Role_mm', 'Role_am', 'Role_new']);
+    expect(vc.customerPromise!.workingDays).toBe('true');
     expect([...touched].sort()).toEqual(['Collaboration_1', 'Task_call']);
     // and the typed reader sees the new role assigned without any issue
     const snapshot = readValueChain(definitions);
@@ -162,5 +166,20 @@ describe('removing a role from the catalogue', () => {
   it('finds nothing to clear for a role nobody refers to', () => {
     run([[null, [{ kind: 'role.add', id: 'Role_free', attrs: { name: 'Stagiair' } }]]]);
     expect(roleRemovalEdits(definitions, 'Role_free')).toEqual([]);
+  });
+});
+
+describe('stored values of edits', () => {
+  it('stores numbers and booleans as text and blank input as absent', () => {
+    expect(toStoredValue(1234.5)).toBe('1234.5');
+    expect(toStoredValue(true)).toBe('true');
+    expect(toStoredValue('  ')).toBeUndefined();
+    expect(toStoredValue(Number.NaN)).toBeUndefined();
+    expect(toStoredValue('12x')).toBe('12x');
+  });
+
+  it('builds an update that clears emptied fields and refuses unknown ones', () => {
+    expect(attributeUpdate('ml:Kpi', { target: 250, unit: 'leads', realised: '' })).toEqual({ target: '250', unit: 'leads', realised: undefined });
+    expect(() => attributeUpdate('ml:Kpi', { budget: 5 })).toThrow('ml:Kpi has no attribute "budget".');
   });
 });

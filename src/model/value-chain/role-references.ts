@@ -1,7 +1,8 @@
-import type { ModdleElement } from '../../../model/moddle-types';
-import { forEachContained } from '../../../model/walk';
-import { getExtension } from '../../../model/value-chain/extension';
-import { findValueChain, type ValueChainEdit } from './edits';
+import type { ModdleElement } from '../moddle-types';
+import { forEachContained } from '../walk';
+import { getExtension } from './extension';
+import type { ValueChainEdit } from './edit';
+import { findValueChain } from './locate';
 
 /** Where a role of the catalogue is used. */
 export interface RoleUsage {
@@ -19,7 +20,7 @@ export function findRoleUsage(definitions: ModdleElement, roleId: string): RoleU
   forEachContained(definitions, (element) => {
     if (!element.extensionElements || element.$type.startsWith('ml:')) return;
     const step = getExtension(element, 'ml:Step');
-    if ((step?.assignments as ModdleElement[] | undefined)?.some((a) => a.role === roleId)) usage.assignments.push(element);
+    if (step?.assignments?.some((a) => a.role === roleId)) usage.assignments.push(element);
     const agreement = getExtension(element, 'ml:Agreement');
     if (agreement && (agreement.providerRole === roleId || agreement.receiverRole === roleId)) usage.agreements.push(element);
   });

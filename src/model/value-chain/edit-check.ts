@@ -1,4 +1,4 @@
-import { validateAttributes, type FieldProblem, type MlAttributes, type MlElementType } from '../../../model/value-chain/schema';
+import { validateAttributes, type FieldProblem, type MlAttributes, type MlElementType } from './schema';
 
 /*
  * Deciding which user changes may be written. A form changes a few fields of one

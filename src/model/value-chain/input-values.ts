@@ -1,4 +1,4 @@
-import { formatIsoDuration, parseIsoDuration } from '../../../model/duration';
+import { formatIsoDuration, parseIsoDuration } from '../duration';
 
 /*
  * Conversions between what a person types in a form and what the file stores. The

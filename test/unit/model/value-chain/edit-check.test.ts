@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetGroupRule, type ActivityGroup } from '../../../../../src/model/value-chain/schema';
-import { branchSum, checkBranches, checkChanges, storedProblems } from '../../../../../src/modeler/features/value-chain/edit-check';
+import { budgetGroupRule, type ActivityGroup } from '../../../../src/model/value-chain/schema';
+import { branchSum, checkBranches, checkChanges, storedProblems } from '../../../../src/model/value-chain/edit-check';
 
 describe('checking a form change before it is written', () => {
   it('writes valid fields and holds back the invalid one, with its reason', () => {
