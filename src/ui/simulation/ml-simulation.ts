@@ -176,7 +176,7 @@ export class MlSimulation extends LitElement {
     this.bus = this.modeler.get<EventBus>('eventBus');
     this.registry = this.modeler.get<ElementRegistry>('elementRegistry');
     this.bus.on(MODEL_EVENTS, this.onModelChange);
-    this.canvas = new SimulationCanvas(this.modeler);
+    this.canvas = new SimulationCanvas(this.modeler, { tokens: (count) => (count === 1 ? msg('1 case') : msg(str`${count} cases`)) });
     void this.check();
   }
 
@@ -624,6 +624,7 @@ export class MlSimulation extends LitElement {
           ? html`<span class="state"> · ${msg(str`case ended after ${formatHours(this.caseSummary.end - this.caseSummary.arrival)}, ${this.caseSummary.handovers} handovers`)}</span>`
           : nothing}
       </p>
+      <p class="note terms" data-terms="canvas">${msg('On the diagram, a violet mark counts the cases at a step and a red triangle marks a flag.')}</p>
       ${this.runError ? html`<p class="error-text" role="alert">${this.runError}</p>` : nothing} ${this.choice ? this.renderChoice(this.choice) : nothing}
       ${this.renderFlags()}
     `;
@@ -672,6 +673,9 @@ export class MlSimulation extends LitElement {
     const progress = this.batchProgress;
     const modelInterval = this.model && Number.isFinite(this.model.arrivalIntervalHours) ? formatHours(this.model.arrivalIntervalHours) : formatHours(1);
     return html`
+      <p class="note terms" data-terms="monte-carlo">
+        ${msg('Monte Carlo: the chain runs for many cases; at every decision chance picks a route by its probability, and durations vary within their range, so you see how long cases take and how much that varies.')}
+      </p>
       <form
         class="controls"
         @submit=${(e: Event) => {
@@ -695,8 +699,8 @@ export class MlSimulation extends LitElement {
         /></label>
         <label
           >${msg('Seed')}
-          <input type="text" name="seed" .value=${this.seed} @input=${(e: Event) => (this.seed = (e.target as HTMLInputElement).value)}
-        /></label>
+          <input type="text" name="seed" aria-describedby="seed-words" .value=${this.seed} @input=${(e: Event) => (this.seed = (e.target as HTMLInputElement).value)}
+        /><span class="terms" id="seed-words">${msg('the starting number for chance: the same seed gives the same results')}</span></label>
         <label
           >${msg('Scenario')}
           <select name="scenario" @change=${(e: Event) => (this.scenarioChoice = (e.target as HTMLSelectElement).value as ScenarioChoice)}>
