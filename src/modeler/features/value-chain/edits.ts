@@ -27,6 +27,13 @@ export type ValueChainEdits = AttrEdits<'ml:ValueChain'>;
 export type CustomerPromiseEdits = AttrEdits<'ml:CustomerPromise'>;
 export type RoleEdits = AttrEdits<'ml:Role'>;
 export type ExemptionEdits = Omit<AttrEdits<'ml:Exemption'>, 'rule'>;
+export type CapacityEdits = AttrEdits<'ml:Capacity'>;
+export type PoolEdits = AttrEdits<'ml:Pool'>;
+export type CalendarEdits = AttrEdits<'ml:Calendar'>;
+export type ArrivalsEdits = AttrEdits<'ml:Arrivals'>;
+export type WorkEdits = AttrEdits<'ml:Work'>;
+export type ScenarioEdits = AttrEdits<'ml:Scenario'>;
+export type PoolChangeEdits = AttrEdits<'ml:PoolChange'> & { pool: string };
 
 /**
  * One change of value-chain data. Element edits apply to the element the batch is
@@ -46,15 +53,44 @@ export type ValueChainEdit =
   | { kind: 'department'; attrs: DepartmentEdits }
   | { kind: 'agreement'; attrs: AgreementEdits | null }
   | { kind: 'simulation'; attrs: SimulationEdits }
+  | { kind: 'work'; attrs: WorkEdits }
   | { kind: 'exemption'; rule: string; attrs: ExemptionEdits | null }
   | { kind: 'valueChain'; attrs: ValueChainEdits }
   | { kind: 'customerPromise'; attrs: CustomerPromiseEdits | null }
   | { kind: 'role.add'; id: string; attrs: RoleEdits }
   | { kind: 'role.update'; roleId: string; attrs: RoleEdits }
-  | { kind: 'role.remove'; roleId: string };
+  | { kind: 'role.remove'; roleId: string }
+  | { kind: 'capacity'; attrs: CapacityEdits }
+  | { kind: 'pool.add'; id: string; attrs: PoolEdits }
+  | { kind: 'pool.update'; poolId: string; attrs: PoolEdits }
+  | { kind: 'pool.people'; poolId: string; names: readonly string[] }
+  | { kind: 'pool.remove'; poolId: string }
+  | { kind: 'calendar.add'; id: string; attrs: CalendarEdits }
+  | { kind: 'calendar.update'; calendarId: string; attrs: CalendarEdits }
+  | { kind: 'calendar.remove'; calendarId: string }
+  | { kind: 'arrivals'; attrs: ArrivalsEdits | null }
+  | { kind: 'scenario.add'; id: string; attrs: ScenarioEdits; poolChanges: readonly PoolChangeEdits[] }
+  | { kind: 'scenario.remove'; scenarioId: string };
 
 /** Edit kinds that change the process-wide value chain rather than the element they are sent with. */
-export const VALUE_CHAIN_KINDS: ReadonlySet<ValueChainEdit['kind']> = new Set(['valueChain', 'customerPromise', 'role.add', 'role.update', 'role.remove']);
+export const VALUE_CHAIN_KINDS: ReadonlySet<ValueChainEdit['kind']> = new Set([
+  'valueChain',
+  'customerPromise',
+  'role.add',
+  'role.update',
+  'role.remove',
+  'capacity',
+  'pool.add',
+  'pool.update',
+  'pool.people',
+  'pool.remove',
+  'calendar.add',
+  'calendar.update',
+  'calendar.remove',
+  'arrivals',
+  'scenario.add',
+  'scenario.remove'
+]);
 
 /** What edits need: a moddle to create elements with, the definitions, and the change log. */
 export interface EditEnvironment {
@@ -124,6 +160,8 @@ export function applyEdit(env: EditEnvironment, host: ModdleElement | undefined,
       return withExtension(env, host, 'ml:Agreement', (a) => setAttributes(env, a, 'ml:Agreement', edit.attrs!), { keepEmpty: true });
     case 'simulation':
       return withExtension(env, host, 'ml:Simulation', (s) => setAttributes(env, s, 'ml:Simulation', edit.attrs));
+    case 'work':
+      return withStep(env, host, (step) => withChild(env, step, 'work', 'ml:Work', (w) => setAttributes(env, w, 'ml:Work', edit.attrs)));
     case 'exemption':
       return setExemption(env, host, edit.rule, edit.attrs);
   }
@@ -188,8 +226,78 @@ function applyValueChainEdit(env: EditEnvironment, edit: ValueChainEdit): void {
         const role = findRole(vc, edit.roleId);
         return env.log.set(vc, 'roles', listOrUndefined(list(vc, 'roles').filter((r) => r !== role)));
       }
+      default:
+        return withChild(env, vc, 'capacity', 'ml:Capacity', (capacity) => applyCapacityEdit(env, capacity, edit));
     }
   });
+}
+
+// ---- capacity: pools, calendars, arrivals, what-if scenarios ------------------------------
+
+function applyCapacityEdit(env: EditEnvironment, capacity: ModdleElement, edit: ValueChainEdit): void {
+  switch (edit.kind) {
+    case 'capacity':
+      return setAttributes(env, capacity, 'ml:Capacity', edit.attrs);
+    case 'pool.add': {
+      if (list(capacity, 'pools').some((p) => p.id === edit.id)) throw new Error(`There already is a resource pool "${edit.id}".`);
+      const pool = create(env, 'ml:Pool', { id: edit.id });
+      setAttributes(env, pool, 'ml:Pool', edit.attrs);
+      return env.log.set(capacity, 'pools', [...list(capacity, 'pools'), pool]);
+    }
+    case 'pool.update':
+      return setAttributes(env, findById(capacity, 'pools', edit.poolId, 'resource pool'), 'ml:Pool', edit.attrs);
+    case 'pool.people': {
+      const pool = findById(capacity, 'pools', edit.poolId, 'resource pool');
+      const names = edit.names.map((n) => n.trim()).filter(Boolean);
+      const current = list(pool, 'people').map((p) => p.name as string);
+      if (names.length === current.length && names.every((n, i) => n === current[i])) return;
+      return env.log.set(pool, 'people', listOrUndefined(names.map((name) => create(env, 'ml:Person', { name }))));
+    }
+    case 'pool.remove': {
+      const pool = findById(capacity, 'pools', edit.poolId, 'resource pool');
+      return env.log.set(capacity, 'pools', listOrUndefined(list(capacity, 'pools').filter((p) => p !== pool)));
+    }
+    case 'calendar.add': {
+      if (list(capacity, 'calendars').some((c) => c.id === edit.id)) throw new Error(`There already is a calendar "${edit.id}".`);
+      const calendar = create(env, 'ml:Calendar', { id: edit.id });
+      setAttributes(env, calendar, 'ml:Calendar', edit.attrs);
+      return env.log.set(capacity, 'calendars', [...list(capacity, 'calendars'), calendar]);
+    }
+    case 'calendar.update':
+      return setAttributes(env, findById(capacity, 'calendars', edit.calendarId, 'calendar'), 'ml:Calendar', edit.attrs);
+    case 'calendar.remove': {
+      const calendar = findById(capacity, 'calendars', edit.calendarId, 'calendar');
+      return env.log.set(capacity, 'calendars', listOrUndefined(list(capacity, 'calendars').filter((c) => c !== calendar)));
+    }
+    case 'arrivals':
+      if (edit.attrs === null) return env.log.set(capacity, 'arrivals', undefined);
+      return withChild(env, capacity, 'arrivals', 'ml:Arrivals', (a) => setAttributes(env, a, 'ml:Arrivals', edit.attrs!));
+    case 'scenario.add': {
+      if (list(capacity, 'scenarios').some((x) => x.id === edit.id)) throw new Error(`There already is a scenario "${edit.id}".`);
+      const scenario = create(env, 'ml:Scenario', { id: edit.id });
+      setAttributes(env, scenario, 'ml:Scenario', edit.attrs);
+      const changes = edit.poolChanges.map((change) => {
+        const element = create(env, 'ml:PoolChange', { pool: change.pool });
+        const { pool: _pool, ...rest } = change;
+        setAttributes(env, element, 'ml:PoolChange', rest as AttrEdits<'ml:PoolChange'>);
+        return element;
+      });
+      if (changes.length > 0) env.log.set(scenario, 'poolChanges', changes);
+      return env.log.set(capacity, 'scenarios', [...list(capacity, 'scenarios'), scenario]);
+    }
+    case 'scenario.remove': {
+      const scenario = findById(capacity, 'scenarios', edit.scenarioId, 'scenario');
+      return env.log.set(capacity, 'scenarios', listOrUndefined(list(capacity, 'scenarios').filter((x) => x !== scenario)));
+    }
+    default:
+      throw new Error(`The edit "${edit.kind}" does not belong to the capacity data.`);
+  }
+}
+
+function findById(parent: ModdleElement, property: string, id: string, what: string): ModdleElement {
+  const found = list(parent, property).find((x) => x.id === id);
+  if (!found) throw new Error(`The model has no ${what} "${id}".`);
+  return found;
 }
 
 function findRole(valueChain: ModdleElement, roleId: string): ModdleElement {
