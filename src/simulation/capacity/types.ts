@@ -68,6 +68,8 @@ export interface TaskWorkSpec {
   fixedCost?: number;
   /** Duration in working time of the performer; else the step's ml:duration (fixed or triangular). */
   duration?: DistributionSpec;
+  /** The role with responsibility "responsible" on the step, whose pool performs it when `pool` is absent. */
+  responsibleRole?: string;
 }
 
 /** A what-if change to one pool. */
@@ -97,6 +99,8 @@ export interface CapacityInput {
   calendars: CalendarSpec[];
   pools: PoolSpec[];
   arrival?: ArrivalSpec;
+  /** The friendly form the arrivals were given in ("200 per week"), for what-ifs and the report. */
+  arrivalRate?: { rate: number; perHours: number };
   /** Per activity id. */
   tasks: Map<string, TaskWorkSpec>;
   /** Per sequence flow id: probability 0..1 (Prosimos gateway_branching_probabilities). */
