@@ -3,6 +3,7 @@ import { sha256Hex } from '../../analysis/audit/fingerprint';
 import { parseBpmn, serializeBpmn } from '../../model/bpmn-io';
 import type { ModdleElement } from '../../model/moddle-types';
 import { compileModel } from '../../simulation/compile';
+import { compileCapacityModel, runCapacitySimulation } from '../../simulation/capacity';
 import type { ModelJobName, ModelJobs, ReviewedModel } from './protocol';
 
 /** The last reviewed model read, so each check after an edit parses only the current model. */
@@ -38,6 +39,20 @@ export const modelJobs: { [N in ModelJobName]: (input: ModelJobs[N]['input']) =>
   },
   async compileSimulation({ xml }) {
     return compileModel((await parseBpmn(xml)).definitions);
+  },
+  async capacitySimulation({ xml, runs }) {
+    const compiled = compileCapacityModel((await parseBpmn(xml)).definitions);
+    return runs.map((run) => {
+      const capacity = run.calendars?.length ? { ...compiled.capacity, calendars: [...compiled.capacity.calendars, ...run.calendars] } : undefined;
+      return runCapacitySimulation(compiled, {
+        scenario: run.scenario,
+        cases: run.cases,
+        seed: run.seed,
+        ...(run.start ? { start: run.start } : {}),
+        ...(run.whatIf !== undefined ? { whatIf: run.whatIf } : {}),
+        ...(capacity ? { capacity } : {})
+      });
+    });
   }
 };
 

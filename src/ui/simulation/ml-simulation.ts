@@ -31,9 +31,11 @@ import { defaultUsedText, flagText, formatHours, issueText, type NameOf } from '
 import { createScenarioDriver, type BatchRequest, type ScenarioDriver } from './scenario-driver';
 import { drawBatchCharts, exportResults, renderBatchResults } from './batch-results';
 import { simulationStyles } from './simulation-styles';
+import './capacity/ml-capacity';
 
 type RunActor = Actor<typeof runMachine>;
-type Mode = 'interactive' | 'batch';
+type Mode = 'interactive' | 'batch' | 'capacity';
+const MODES: readonly Mode[] = ['interactive', 'batch', 'capacity'];
 type ScenarioChoice = Scenario | 'both';
 
 /** Steps per second the speed slider offers; the last one runs as fast as the page allows. */
@@ -496,7 +498,7 @@ export class MlSimulation extends LitElement {
       <div class="toolbar">
         <h2>${msg('Simulation')}</h2>
         <div class="tabs" role="tablist" aria-label=${msg('Simulation mode')}>
-          ${this.tab('interactive', msg('Step by step'))} ${this.tab('batch', msg('Many cases (Monte Carlo)'))}
+          ${this.tab('interactive', msg('Step by step'))} ${this.tab('batch', msg('Many cases (Monte Carlo)'))} ${this.tab('capacity', msg('People and hours'))}
         </div>
         <span class="spacer"></span>
         <button
@@ -509,7 +511,11 @@ export class MlSimulation extends LitElement {
       </div>
       <div class="body">
         ${this.notice ? html`<p class="note" role="status">${this.notice}</p>` : nothing} ${this.renderCheck()}
-        ${this.mode === 'interactive' ? this.renderInteractive() : this.renderBatch()}
+        ${this.mode === 'interactive'
+          ? this.renderInteractive()
+          : this.mode === 'batch'
+            ? this.renderBatch()
+            : html`<ml-capacity .modeler=${this.modeler} .canvas=${this.canvas}></ml-capacity>`}
       </div>
     `;
   }
@@ -524,7 +530,8 @@ export class MlSimulation extends LitElement {
       @click=${() => (this.mode = mode)}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-          this.mode = this.mode === 'interactive' ? 'batch' : 'interactive';
+          const at = MODES.indexOf(this.mode) + (e.key === 'ArrowRight' ? 1 : MODES.length - 1);
+          this.mode = MODES[at % MODES.length]!;
           void this.updateComplete.then(() => (this.renderRoot.querySelector('[role="tab"][aria-selected="true"]') as HTMLElement | null)?.focus());
         }
       }}
