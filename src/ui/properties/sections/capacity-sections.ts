@@ -285,7 +285,8 @@ export function workSection(view: PanelView, element: DiagramElement): TemplateR
   const id = (f: string) => fieldId(element.id, 'work', f);
   const problem = (f: string) => view.problemText(view.form.problem(group, f));
   const pools = poolChoices(view);
-  const kind = stored.distribution as DistributionKind | undefined;
+  // The chosen distribution waits as a draft until its parameters are given, so the fields follow the choice, not the stored value.
+  const kind = (view.form.text(group, 'distribution') || undefined) as DistributionKind | undefined;
   const parameters = kind && DISTRIBUTION_PARAMETERS[kind] ? DISTRIBUTION_PARAMETERS[kind] : [];
   const poolName = pools.find(([p]) => p === stored.pool)?.[1];
   return section('work', msg('Capacity: who does it, how long'), poolName ?? msg('the Responsible role’s pool'), false, html`

@@ -60,10 +60,17 @@ export function capacityFindings(r: CapacityResult): FindingView[] {
     });
   }
   for (const pool of r.pools.filter((p) => p.overloaded)) {
+    const can = casesPerWeek(pool.capacityPerWeek);
+    const come = casesPerWeek(pool.demandPerWeek);
+    const name = pool.name || pool.id;
     out.push({
       kind: 'overloaded',
       severity: 'error',
-      text: msg(str`"${pool.name || pool.id}" can handle about ${casesPerWeek(pool.capacityPerWeek)} cases a week; at ${casesPerWeek(pool.demandPerWeek)} a week the queue grows without end.`),
+      // Rounded, "about 400 … at 400" would read as no problem: at the limit it is said as such.
+      text:
+        can === come
+          ? msg(str`"${name}" is at its limit: it can handle about as many cases as arrive (${come} a week), so any variation makes the queue grow without end.`)
+          : msg(str`"${name}" can handle about ${can} cases a week; at ${come} a week the queue grows without end.`),
       elementIds: r.tasks.filter((t) => t.pool === pool.id).map((t) => t.id)
     });
   }

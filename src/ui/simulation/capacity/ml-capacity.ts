@@ -362,7 +362,7 @@ export class MlCapacity extends LitElement {
             <ul class="findings">
               ${capacityFindings(c.result).map(
                 (f) => html`<li class=${f.severity} data-finding=${f.kind}>
-                  ${f.text}
+                  <span class="text">${f.text}</span>
                   ${f.elementIds.length > 0 && f.elementIds.length <= 3
                     ? f.elementIds.map((id) => html` <button type="button" class="link" @click=${() => this.reveal(id)}>${msg('Show')}</button>`)
                     : nothing}
