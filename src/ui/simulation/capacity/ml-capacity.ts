@@ -28,6 +28,7 @@ const MODEL_EVENTS = ['commandStack.changed', 'import.done'];
  * so the page never waits for a batch. It edits the model only to save a what-if, as
  * one undoable command.
  *
+ * @event ml-capacity-received - the worker answered; detail: { at } (performance.now())
  * @event ml-capacity-results - results are shown; detail: { columns }
  */
 export class MlCapacity extends LitElement {
@@ -44,7 +45,9 @@ export class MlCapacity extends LitElement {
     runError: { state: true },
     columns: { state: true },
     showHeat: { state: true },
-    stale: { state: true }
+    stale: { state: true },
+    detailed: { state: true },
+    openFindings: { state: true }
   };
 
   declare modeler: Modeler | undefined;
@@ -61,6 +64,10 @@ export class MlCapacity extends LitElement {
   declare columns: readonly RunColumn[];
   declare showHeat: boolean;
   declare stale: boolean;
+  /** The ranking and the per-step table are drawn in a task after the findings, so no single task draws everything. */
+  declare detailed: boolean;
+  /** Runs whose findings the user opened (none: the first run's). */
+  declare openFindings: ReadonlySet<string>;
 
   static override styles = capacityStyles;
 
@@ -82,6 +89,8 @@ export class MlCapacity extends LitElement {
     this.columns = [];
     this.showHeat = false;
     this.stale = false;
+    this.detailed = false;
+    this.openFindings = new Set();
   }
 
   override connectedCallback(): void {
@@ -206,9 +215,13 @@ export class MlCapacity extends LitElement {
     this.running = true;
     this.runError = undefined;
     try {
+      performance.mark('capacity:serialize');
       const { xml } = await this.modeler.get<SlicedSerializer>('slicedSerializer').serialize();
+      performance.mark('capacity:worker');
       const results = await runInWorker('capacitySimulation', { xml, runs: plan.map((p) => p.request) });
       if (run !== this.run) return;
+      // When the worker answered: what follows on the main thread is drawing the results.
+      this.dispatchEvent(new CustomEvent('ml-capacity-received', { detail: { at: performance.now() } }));
       this.columns = plan.map((p, i) => ({
         key: p.key,
         label: p.label,
@@ -217,7 +230,9 @@ export class MlCapacity extends LitElement {
         ...(p.savedId ? { savedId: p.savedId } : {})
       }));
       this.stale = false;
+      this.detailed = false;
       this.focusResults = true;
+      void this.updateComplete.then(() => setTimeout(() => (this.detailed = true), 0));
       if (this.showHeat) this.drawHeat();
       this.dispatchEvent(new CustomEvent('ml-capacity-results', { detail: { columns: this.columns.length } }));
     } catch (e) {
@@ -357,27 +372,45 @@ export class MlCapacity extends LitElement {
       ${this.stale ? html`<p class="note" role="status">${msg('The model changed since this run: run again to see the effect.')}</p>` : nothing}
       <div class="columns">
         ${columns.map(
-          (c, i) => html`<details class="findings-of" data-column=${c.key} ?open=${i === 0}>
+          (c, i) => html`<details
+            class="findings-of"
+            data-column=${c.key}
+            ?open=${this.openFindings.has(c.key) || (i === 0 && this.openFindings.size === 0)}
+            @toggle=${(e: Event) => this.toggleFindings(c.key, (e.target as HTMLDetailsElement).open)}
+          >
             <summary><strong>${msg(str`What the run says: ${c.label}`)}</strong></summary>
-            <ul class="findings">
-              ${capacityFindings(c.result).map(
-                (f) => html`<li class=${f.severity} data-finding=${f.kind}>
-                  <span class="text">${f.text}</span>
-                  ${f.elementIds.length > 0 && f.elementIds.length <= 3
-                    ? f.elementIds.map((id) => html` <button type="button" class="link" @click=${() => this.reveal(id)}>${msg('Show')}</button>`)
-                    : nothing}
-                </li>`
-              )}
-            </ul>
+            ${this.openFindings.has(c.key) || (i === 0 && this.openFindings.size === 0) ? this.renderFindings(c) : nothing}
           </details>`
         )}
       </div>
+
       <label
         ><input type="checkbox" data-action="capacity-heat" .checked=${this.showHeat} @change=${(e: Event) => this.toggleHeat((e.target as HTMLInputElement).checked)} />
         ${msg('Show on the diagram where cases wait (planned)')}</label
       >
-      ${this.renderComparison()} ${this.renderRanking(first.result)} ${this.renderWaiting(first.result)}
+      ${this.renderComparison()} ${this.detailed ? html`${this.renderRanking(first.result)} ${this.renderWaiting(first.result)}` : nothing}
     `;
+  }
+
+  /** Findings of one run; only open columns draw theirs, so five runs never draw as one long task. */
+  private renderFindings(c: RunColumn): TemplateResult {
+    return html`<ul class="findings">
+      ${capacityFindings(c.result).map(
+        (f) => html`<li class=${f.severity} data-finding=${f.kind}>
+          <span class="text">${f.text}</span>
+          ${f.elementIds.length > 0 && f.elementIds.length <= 3
+            ? f.elementIds.map((id) => html` <button type="button" class="link" @click=${() => this.reveal(id)}>${msg('Show')}</button>`)
+            : nothing}
+        </li>`
+      )}
+    </ul>`;
+  }
+
+  private toggleFindings(key: string, open: boolean): void {
+    const next = new Set(this.openFindings.size === 0 && this.columns[0] ? [this.columns[0].key] : this.openFindings);
+    if (open) next.add(key);
+    else next.delete(key);
+    this.openFindings = next;
   }
 
   private renderComparison(): TemplateResult {
