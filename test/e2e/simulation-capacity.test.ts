@@ -290,6 +290,7 @@ describe('Capacity: people, hours and arrivals', () => {
         for (const f of findings) expect(f).not.toMatch(/l2o_|Pool_|undefined|NaN/);
         if (lang === 'nl') expect(findings.join(' ')).toContain('wachten gevallen gemiddeld');
         else expect(findings.join(' ')).toContain('cases wait on average');
+        await capacityTab(page).locator('#capacity-results').scrollIntoViewIfNeeded();
         await shot(page, `capacity-${lang}-${viewport.width}x${viewport.height}`);
         expect(errors).toEqual([]);
         await context.close();

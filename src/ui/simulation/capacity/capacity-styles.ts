@@ -83,6 +83,14 @@ export const capacityStyles = css`
   .findings li {
     margin: 3px 0;
   }
+  .findings .show {
+    font-weight: 400;
+    color: #47525e;
+    margin-left: 4px;
+  }
+  select[name='what-if-hours'] {
+    max-width: 20em;
+  }
   .findings li.error {
     color: #b42318;
     font-weight: 600;

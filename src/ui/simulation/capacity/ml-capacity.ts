@@ -399,7 +399,10 @@ export class MlCapacity extends LitElement {
         (f) => html`<li class=${f.severity} data-finding=${f.kind}>
           <span class="text">${f.text}</span>
           ${f.elementIds.length > 0 && f.elementIds.length <= 3
-            ? f.elementIds.map((id) => html` <button type="button" class="link" @click=${() => this.reveal(id)}>${msg('Show')}</button>`)
+            ? html`<span class="show"
+                >${msg('Show:')}
+                ${f.elementIds.map((id) => html` <button type="button" class="link" @click=${() => this.reveal(id)}>${c.result.tasks.find((t) => t.id === id)?.name || id}</button>`)}</span
+              >`
             : nothing}
         </li>`
       )}
