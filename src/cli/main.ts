@@ -5,20 +5,23 @@
 import { AUDIT_USAGE, runAuditCommand } from './audit';
 import { nodeIo, type CliIo } from './io';
 import { runSimulateCommand, SIMULATE_USAGE } from './simulate';
+import { EXPORT_SCENARIO_USAGE, runExportScenarioCommand } from './export-scenario';
 
 /** The overall usage text. */
 export const USAGE = `Usage: missinglink <command> [arguments]
 
 Commands:
   audit <files or folders…>   audit BPMN value chains for accountability gaps
-  simulate <file.bpmn>        simulate a value chain (lead time, cost, handovers)
+  simulate <file.bpmn>        simulate a value chain (lead time, cost, handovers, queues)
+  export-scenario <file.bpmn> write its simulation scenario for Prosimos (--format prosimos)
 
 Run "missinglink <command> --help" for the options of a command.
 `;
 
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; usage: string }> = {
   audit: { run: runAuditCommand, usage: AUDIT_USAGE },
-  simulate: { run: runSimulateCommand, usage: SIMULATE_USAGE }
+  simulate: { run: runSimulateCommand, usage: SIMULATE_USAGE },
+  'export-scenario': { run: runExportScenarioCommand, usage: EXPORT_SCENARIO_USAGE }
 };
 
 /** Runs the command line with the given arguments (without `node` and the script); resolves to the exit code. */

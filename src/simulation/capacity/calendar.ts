@@ -4,11 +4,12 @@
  * (daylight saving included), a few weeks at a time as the run needs them; the engine
  * then only compares and adds numbers.
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { WEEKDAYS, type HoursRange, type Weekday } from '../../model/value-chain/schema';
 import type { CalendarSpec } from './types';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 /** Days generated at a time. */
 const CHUNK_DAYS = 28;
 /** A calendar with no working time in this many days counts as closed for good. */
@@ -41,7 +42,7 @@ export const ALWAYS: WorkingTime = {
 
 /** Builds the working time of a calendar for a run that starts at `originMs` (epoch ms). */
 export function createWorkingTime(spec: CalendarSpec, originMs: number): WorkingTime {
-  const roundTheClock = spec.days.length === 7 && spec.holidays.length === 0 && spec.hours.length === 1 && spec.hours[0]!.from === 0 && spec.hours[0]!.to === 1440;
+  const roundTheClock = !spec.week && spec.days.length === 7 && spec.holidays.length === 0 && spec.hours.length === 1 && spec.hours[0]!.from === 0 && spec.hours[0]!.to === 1440;
   return roundTheClock ? ALWAYS : new IntervalCalendar(spec, originMs);
 }
 
@@ -53,24 +54,28 @@ class IntervalCalendar implements WorkingTime {
   private readonly ends: number[] = [];
   /** Working hours before interval i. */
   private readonly cum: number[] = [];
-  private readonly weekdays: Set<number>;
   private readonly holidays: Set<string>;
-  private readonly ranges: HoursRange[];
-  private readonly zone: string;
-  private day: DateTime;
+  /** Working hours per ISO weekday (1 = Monday … 7 = Sunday; index 0 unused). */
+  private readonly week: HoursRange[][];
+  private readonly zone: IANAZone;
+  /** The local date being generated, as a UTC day number (days since 1970-01-01). */
+  private day: number;
   private closed = false;
   private emptyDays = 0;
   private hint = 0;
 
   constructor(spec: CalendarSpec, originMs: number) {
-    this.weekdays = new Set(spec.days.map((d: Weekday) => WEEKDAYS.indexOf(d) + 1));
+    const days = new Set(spec.days.map((d: Weekday) => WEEKDAYS.indexOf(d) + 1));
+    this.week = [[], ...WEEKDAYS.map((_, i) => (spec.week ? (spec.week[i] ?? []) : days.has(i + 1) ? spec.hours : []))];
     this.holidays = new Set(spec.holidays);
-    this.ranges = spec.hours;
-    this.zone = spec.timeZone;
-    this.hoursPerDay = spec.hours.reduce((sum, r) => sum + (r.to - r.from) / 60, 0);
-    this.hoursPerWeek = this.hoursPerDay * this.weekdays.size;
+    this.zone = IANAZone.create(spec.timeZone);
+    const hoursOf = (ranges: HoursRange[]) => ranges.reduce((sum, r) => sum + (r.to - r.from) / 60, 0);
+    this.hoursPerWeek = this.week.reduce((sum, ranges) => sum + hoursOf(ranges), 0);
+    const workingDays = this.week.filter((r) => r.length > 0).length;
+    this.hoursPerDay = workingDays > 0 ? this.hoursPerWeek / workingDays : 0;
     // One day before the origin's local date, so that work already under way at the origin counts.
-    this.day = DateTime.fromMillis(originMs, { zone: this.zone }).startOf('day').minus({ days: 1 });
+    const local = DateTime.fromMillis(originMs, { zone: this.zone });
+    this.day = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS) - 1;
     this.origin = originMs;
     if (this.hoursPerWeek <= 0) this.closed = true;
   }
@@ -82,18 +87,33 @@ class IntervalCalendar implements WorkingTime {
     while (!this.closed && (this.ends.length === 0 || this.ends[this.ends.length - 1]! <= t)) this.generate();
   }
 
+  /**
+   * The instant of a local wall-clock time (ms as if UTC) in the calendar's zone: the
+   * zone's offset is looked up at the guess and once more if the guess crossed a change
+   * (daylight saving), as luxon does for local times.
+   */
+  private instant(localMs: number): number {
+    const o1 = this.zone.offset(localMs);
+    const guess = localMs - o1 * 60_000;
+    const o2 = this.zone.offset(guess);
+    return o1 === o2 ? guess : localMs - Math.max(o1, o2) * 60_000;
+  }
+
   private generate(): void {
     for (let i = 0; i < CHUNK_DAYS; i++) {
-      const day = this.day;
-      this.day = day.plus({ days: 1 });
-      if (!this.weekdays.has(day.weekday) || this.holidays.has(day.toISODate()!)) {
+      const day = this.day++;
+      const midnight = day * DAY_MS;
+      // 1970-01-01 was a Thursday (ISO weekday 4).
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+      const ranges = this.week[weekday]!;
+      if (ranges.length === 0 || (this.holidays.size > 0 && this.holidays.has(new Date(midnight).toISOString().slice(0, 10)))) {
         if (++this.emptyDays > MAX_EMPTY_DAYS) this.closed = true;
         continue;
       }
       this.emptyDays = 0;
-      for (const r of this.ranges) {
-        const from = (day.plus({ minutes: r.from }).toMillis() - this.origin) / HOUR_MS;
-        const to = (day.plus({ minutes: r.to }).toMillis() - this.origin) / HOUR_MS;
+      for (const r of ranges) {
+        const from = (this.instant(midnight + r.from * 60_000) - this.origin) / HOUR_MS;
+        const to = (this.instant(midnight + r.to * 60_000) - this.origin) / HOUR_MS;
         if (!(to > from)) continue;
         const n = this.starts.length;
         const last = n > 0 ? this.ends[n - 1]! : -Infinity;

@@ -8,3 +8,5 @@ export { describeFinding, hoursText, CAPACITY_MESSAGES, type CapacityLanguage } 
 export { createWorkingTime, ALWAYS, type WorkingTime } from './calendar';
 export { createSampler, sample, distributionProblem, type Sampler } from './distributions';
 export type * from './types';
+export { importProsimos, exportProsimos, parseProsimos, distributionFromProsimos, ProsimosError, PROSIMOS_DISTRIBUTIONS, type ProsimosScenario } from './prosimos';
+export { capacityJson, capacityResultToMarkdown } from './report';

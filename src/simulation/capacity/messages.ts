@@ -45,14 +45,14 @@ export const CAPACITY_MESSAGES: Record<CapacityLanguage, Record<CapacityFindingC
     overloaded: (p) =>
       `${S(p, 'pool')} (${N(p, 'capacity')} ${N(p, 'capacity') === 1 ? 'person' : 'people'}) can handle about ${number('en', N(p, 'perWeek'), 0)} cases a week; at ${number('en', N(p, 'arrivals'), 0)} the queue grows without end, so an average waiting time would mean nothing.`,
     'waiting-most': (p) =>
-      `With ${N(p, 'capacity')} × ${S(p, 'pool')}, cases wait longest before "${S(p, 'task')}": on average ${hoursText('en', N(p, 'hours'))} until someone is free.`,
+      `With ${N(p, 'capacity')} × ${S(p, 'pool')}, cases wait longest before "${S(p, 'task')}": on average ${hoursText('en', N(p, 'hours'))} of working time until someone is free.`,
     'pool-busy': (p) => `${S(p, 'pool')} (${N(p, 'capacity')}) is busy ${percent('en', N(p, 'utilisation'))} of its working hours.`,
     'promise-kept': (p) =>
       `The promise (${S(p, 'promise')}) is kept for ${percent('en', N(p, 'share'))} of cases${N(p, 'days') >= 0 ? `; on average a case takes ${number('en', N(p, 'days'))} working days` : ''}.`,
     'promise-broken': (p) =>
       `The promise (${S(p, 'promise')}) is kept for only ${percent('en', N(p, 'share'))} of cases${N(p, 'days') >= 0 ? `; on average a case takes ${number('en', N(p, 'days'))} working days` : ''}.`,
     split: (p) =>
-      `A case takes ${hoursText('en', N(p, 'cycle'))} on average: ${hoursText('en', N(p, 'processing'))} of work, ${hoursText('en', N(p, 'waiting'))} waiting for a free person and ${hoursText('en', N(p, 'offCalendar'))} outside working hours.`,
+      `A case takes ${hoursText('en', N(p, 'cycle'))} on average: ${hoursText('en', N(p, 'processing'))} of work, ${hoursText('en', N(p, 'waiting'))} of working time waiting for a free person, ${hoursText('en', N(p, 'offCalendar'))} outside working hours${N(p, 'other') >= 0.05 ? ` and ${hoursText('en', N(p, 'other'))} in steps nobody of the chain works on (the customer, deliveries, waiting times)` : ''}.`,
     'cost-per-case': (p) => `A case costs ${money('en', N(p, 'cost'), S(p, 'currency'))} on average: hours × hourly rate, plus fixed costs per step.`,
     'budget-not-divided': () => 'Step budgets are budgets for a period; they are compared on the dashboard and never divided into cases.',
     'time-budget': (p) => `The run stopped at its time limit after ${number('en', N(p, 'cases'), 0)} cases; the figures cover those cases.`
@@ -63,14 +63,14 @@ export const CAPACITY_MESSAGES: Record<CapacityLanguage, Record<CapacityFindingC
     overloaded: (p) =>
       `${S(p, 'pool')} (${N(p, 'capacity')} ${N(p, 'capacity') === 1 ? 'persoon' : 'personen'}) kan ongeveer ${number('nl', N(p, 'perWeek'), 0)} gevallen per week aan; bij ${number('nl', N(p, 'arrivals'), 0)} groeit de wachtrij zonder einde, dus een gemiddelde wachttijd zegt niets.`,
     'waiting-most': (p) =>
-      `Met ${N(p, 'capacity')} × ${S(p, 'pool')} wachten gevallen het langst vóór "${S(p, 'task')}": gemiddeld ${hoursText('nl', N(p, 'hours'))} tot er iemand vrij is.`,
+      `Met ${N(p, 'capacity')} × ${S(p, 'pool')} wachten gevallen het langst vóór "${S(p, 'task')}": gemiddeld ${hoursText('nl', N(p, 'hours'))} werktijd tot er iemand vrij is.`,
     'pool-busy': (p) => `${S(p, 'pool')} (${N(p, 'capacity')}) is ${percent('nl', N(p, 'utilisation'))} van de werktijd bezig.`,
     'promise-kept': (p) =>
       `De belofte (${S(p, 'promise')}) wordt voor ${percent('nl', N(p, 'share'))} van de gevallen gehaald${N(p, 'days') >= 0 ? `; een geval duurt gemiddeld ${number('nl', N(p, 'days'))} werkdagen` : ''}.`,
     'promise-broken': (p) =>
       `De belofte (${S(p, 'promise')}) wordt maar voor ${percent('nl', N(p, 'share'))} van de gevallen gehaald${N(p, 'days') >= 0 ? `; een geval duurt gemiddeld ${number('nl', N(p, 'days'))} werkdagen` : ''}.`,
     split: (p) =>
-      `Een geval duurt gemiddeld ${hoursText('nl', N(p, 'cycle'))}: ${hoursText('nl', N(p, 'processing'))} werk, ${hoursText('nl', N(p, 'waiting'))} wachten op iemand die vrij is en ${hoursText('nl', N(p, 'offCalendar'))} buiten werktijd.`,
+      `Een geval duurt gemiddeld ${hoursText('nl', N(p, 'cycle'))}: ${hoursText('nl', N(p, 'processing'))} werk, ${hoursText('nl', N(p, 'waiting'))} werktijd wachten op iemand die vrij is, ${hoursText('nl', N(p, 'offCalendar'))} buiten werktijd${N(p, 'other') >= 0.05 ? ` en ${hoursText('nl', N(p, 'other'))} in stappen waar niemand van de keten aan werkt (de klant, leveringen, wachttijden)` : ''}.`,
     'cost-per-case': (p) => `Een geval kost gemiddeld ${money('nl', N(p, 'cost'), S(p, 'currency'))}: uren × uurtarief, plus vaste kosten per stap.`,
     'budget-not-divided': () => 'Budgetten van stappen gelden voor een periode; ze worden op het dashboard vergeleken en nooit over gevallen verdeeld.',
     'time-budget': (p) => `De run stopte bij de tijdslimiet na ${number('nl', N(p, 'cases'), 0)} gevallen; de cijfers gaan over die gevallen.`

@@ -111,10 +111,13 @@ export class Resources implements CapacityHook {
     const pool = this.pools[p]!;
     pool.busy++;
     this.events++;
-    const done = pool.calendar.addWorking(now, hours);
-    const waited = now - enabled;
+    const calendar = pool.calendar;
+    const done = calendar.addWorking(now, hours);
+    // Waiting for a free person counts the pool's working hours only; the rest of the time
+    // from enabled to done, beyond the work itself, the people were off duty.
+    const waited = now > enabled ? calendar.workingBetween(enabled, now) : 0;
+    const gap = done - enabled - hours - waited;
     // Rounding of the interval bounds aside, work on an open calendar is never off-calendar.
-    const gap = done - now - hours;
     const off = gap > 1e-9 ? gap : 0;
     const n = ai.node.index;
     const c = ai.token.c;

@@ -132,9 +132,8 @@ class CapacityRun implements EngineListener {
   private readonly cost = new RunningStats();
   private completed = 0;
   private lastEnd = 0;
-  private promiseCases = 0;
-  private promiseKept = 0;
-  private readonly promiseDays = new RunningStats();
+  /** Per customer end node (-1 without a customer side): cases, kept, lead time and working days. */
+  private readonly promiseByEnd = new Map<number, { cases: number; kept: number; lead: RunningStats; days: RunningStats }>();
   private readonly promiseCalendar: WorkingTime;
   private readonly promiseWorkingDays: number;
   private readonly promiseHours: number;
@@ -262,14 +261,18 @@ class CapacityRun implements EngineListener {
       this.offCal.add(c.offCalendar);
       const end = this.model.hasCustomerSide ? c.customerEnd : c.end;
       if (end === end && (this.promiseWorkingDays === this.promiseWorkingDays || this.promiseHours === this.promiseHours)) {
-        this.promiseCases++;
+        const key = this.model.hasCustomerSide ? c.customerEndNode : -1;
+        let stats = this.promiseByEnd.get(key);
+        if (!stats) this.promiseByEnd.set(key, (stats = { cases: 0, kept: 0, lead: new RunningStats(), days: new RunningStats() }));
+        stats.cases++;
+        stats.lead.add(end - c.arrival);
         const cal = this.promiseCalendar;
         let deadline: number;
         if (this.promiseWorkingDays === this.promiseWorkingDays) {
           deadline = cal.addWorking(c.arrival, this.promiseWorkingDays * cal.hoursPerDay);
-          this.promiseDays.add(cal.workingBetween(c.arrival, end) / cal.hoursPerDay);
+          stats.days.add(cal.workingBetween(c.arrival, end) / cal.hoursPerDay);
         } else deadline = c.arrival + this.promiseHours;
-        if (end <= deadline + 1e-9) this.promiseKept++;
+        if (end <= deadline + 1e-9) stats.kept++;
       }
     }
     this.options.onCase?.({
@@ -400,16 +403,23 @@ class CapacityRun implements EngineListener {
         .sort((a, b) => b.waitingPerCase - a.waitingPerCase)
     ];
 
+    // As in the batch: the promise is measured on the customer outcome with the longest mean
+    // lead time (the end of the full chain; at equal means the most frequent one).
     const promiseSpec = model.customerPromise;
+    let measured: { node: number; cases: number; kept: number; lead: RunningStats; days: RunningStats } | null = null;
+    for (const [node, stats] of this.promiseByEnd) {
+      if (!measured || stats.lead.mean > measured.lead.mean || (stats.lead.mean === measured.lead.mean && stats.cases > measured.cases)) measured = { node, ...stats };
+    }
     const promise: CapacityPromise | null =
-      promiseSpec && this.promiseCases > 0
+      promiseSpec && measured
         ? {
             text: promiseSpec.text,
             target: promiseSpec.target,
             workingDays: promiseSpec.workingDays,
-            keptShare: this.promiseKept / this.promiseCases,
-            meanWorkingDays: this.promiseDays.count > 0 ? this.promiseDays.mean : null,
-            cases: this.promiseCases
+            keptShare: measured.kept / measured.cases,
+            meanWorkingDays: measured.days.count > 0 ? measured.days.mean : null,
+            cases: measured.cases,
+            measuredTo: measured.node >= 0 ? model.nodes[measured.node]!.id : null
           }
         : null;
     const c = this.cycle;
@@ -497,7 +507,13 @@ function findingsOf(r: CapacityResult): CapacityFinding[] {
       out.push({
         code: 'split',
         severity: 'info',
-        params: { cycle: r.cycleTime.mean, processing: r.split.processing, waiting: r.split.waiting, offCalendar: r.split.offCalendar },
+        params: {
+          cycle: r.cycleTime.mean,
+          processing: r.split.processing,
+          waiting: r.split.waiting,
+          offCalendar: r.split.offCalendar,
+          other: Math.max(0, r.cycleTime.mean - r.split.processing - r.split.waiting - r.split.offCalendar)
+        },
         elementIds: []
       });
     }

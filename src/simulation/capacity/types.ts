@@ -34,6 +34,11 @@ export interface CalendarSpec {
   /** Dates (YYYY-MM-DD, local) without work. */
   holidays: string[];
   timeZone: string;
+  /**
+   * Hours per weekday (index 0 = Monday) when they differ between days, as Prosimos
+   * calendars allow; overrides `days` and `hours`. ml:calendar has one set of hours.
+   */
+  week?: HoursRange[][];
 }
 
 /** A resource pool: people of one role (or a department's roles) who share one queue. */
@@ -199,7 +204,10 @@ export interface CapacityPromise {
   keptShare: number;
   /** Mean lead time in working days (working hours ÷ hours of a working day) when the promise is in working days. */
   meanWorkingDays: number | null;
+  /** The cases measured: those that reached `measuredTo`. */
   cases: number;
+  /** The customer end event measured (the outcome with the longest mean lead time); null without a customer side. */
+  measuredTo: string | null;
 }
 
 /** Codes of findings; the sentences are in messages.ts (en, nl). */

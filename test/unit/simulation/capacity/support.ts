@@ -60,6 +60,6 @@ export const ROUND_THE_CLOCK = '<ml:calendar id="always" days="mon tue wed thu f
 
 export async function definitionsOf(xml: string): Promise<ModdleElement> {
   const { definitions, warnings } = await parseBpmn(xml);
-  if (warnings.length > 0) throw new Error(`The test model does not parse cleanly: ${warnings.map((w) => w.message).join('; ')}`);
+  if (warnings.length > 0) throw new Error(`The test model does not parse cleanly: ${warnings.join('; ')}`);
   return definitions;
 }
