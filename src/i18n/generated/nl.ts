@@ -1256,6 +1256,7 @@
 'sf069ef80552512f2': str`Bij ${0} pijlers ontbreekt nog een keuze.`,
 'sf0745a260ab12a0b': `Werkdagen tellen als 5 op elke 7 kalenderdagen; avonden en weekenden worden niet overgeslagen.`,
 'sf081656a7b34e746': `Actie vastleggen`,
+'sf0b7097600b0a88a': str`"${0}" zit aan de grens: het kan ongeveer zoveel gevallen aan als er binnenkomen (${1} per week), dus elke schommeling laat de wachtrij zonder einde groeien.`,
 'sf0c93bf6c7f82c7e': `De browser heeft geen opslagruimte meer: je laatste wijzigingen zijn nog niet opgeslagen.`,
 'sf13cdacd3add26ce': `De beoordeling kon niet worden gecontroleerd.`,
 'sf207f476c8c95186': `“Nu” markeert het huidige niveau (blauw kader), “Doel” het gewenste niveau (oranje lijn).`,

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { ActivityStats, PromiseCheck } from '../../simulation';
-import { formatNumber, formatPercent } from '../dashboard/format';
+import { formatNumber, formatPercent } from '../shared/format';
 import { formatHours, hoursUnitFor } from './labels';
 
 /*

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { panelControlStyles } from '../../common/panel-styles';
+import { panelControlStyles } from '../../shared/panel-styles';
 
 /** The capacity tab's look: the form, the what-if builder, findings, the side-by-side table. */
 export const capacityStyles = css`

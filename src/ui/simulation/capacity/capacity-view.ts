@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { CapacityResult, PoolResult, TaskResult, WhatIf } from '../../../simulation/capacity/types';
-import { formatMoney, formatNumber, formatPercent } from '../../dashboard/format';
+import { formatMoney, formatNumber, formatPercent } from '../../shared/format';
 import { formatHours, hoursUnitFor } from '../labels';
 
 /*

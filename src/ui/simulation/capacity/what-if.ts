@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { CalendarSpec, PoolSpec, WhatIf } from '../../../simulation/capacity/types';
 import type { ValueChainEdit } from '../../../modeler/features/value-chain/edits';
-import { formatNumber } from '../../dashboard/format';
+import { formatNumber } from '../../shared/format';
 
 /*
  * What-if scenarios made up in the panel: the form's choices as a WhatIf the engine

@@ -40,7 +40,7 @@ const result = (r: Partial<CapacityResult>): CapacityResult => ({
   pools: [pool({})],
   tasks: [task({ meanWaiting: 57.6 }), task({ id: 'l2o_offerte', name: 'Offerte opstellen', meanWaiting: 2 })],
   bottlenecks: [],
-  promise: { text: 'contact binnen 2 werkdagen', target: 'P2D', workingDays: true, keptShare: 0.61, meanWorkingDays: 2.4, cases: 1000 },
+  promise: { text: 'contact binnen 2 werkdagen', target: 'P2D', workingDays: true, keptShare: 0.61, meanWorkingDays: 2.4, cases: 1000, measuredTo: null },
   cost: { perCase: 41.2, currency: 'EUR' },
   arrivalsPerWeek: 200,
   unstable: false,
