@@ -309,7 +309,12 @@ export function workSection(view: PanelView, element: DiagramElement): TemplateR
       emptyLabel: msg('as under Duration'),
       options: DISTRIBUTIONS.map((d): [string, string] => [d, distributionLabel(d)]),
       problem: problem('distribution'),
-      onCommit: (t) => view.form.commit(group, 'distribution', t)
+      // Parameters the new distribution does not use go, in the same undo step (a fixed duration has no spread).
+      onCommit: (t) =>
+        view.form.commit(group, 'distribution', t, undefined, (accepted) => {
+          const keep = new Set<string>(accepted.distribution ? DISTRIBUTION_PARAMETERS[accepted.distribution as DistributionKind] ?? [] : []);
+          return Object.fromEntries((['mean', 'sd', 'min', 'mostLikely', 'max'] as const).filter((k) => !keep.has(k) && stored[k] !== undefined).map((k) => [k, undefined]));
+        })
     })}
     ${parameters.length > 0
       ? html`<div class="pair">
