@@ -150,7 +150,7 @@ describe('Capacity: people, hours and arrivals', () => {
     // Then one plain Dutch sentence says where leads wait, and for how many the promise holds
     const planned = capacityTab(page).locator('details[data-column="planned"]');
     const waiting = await planned.locator('li[data-finding="waiting"] .text').innerText();
-    expect(waiting).toMatch(/^Met \d mensen in "[^"]+" wachten gevallen gemiddeld [\d,]+ (uur|dagen) vóór "[^"]+"; de belofte \(Offerte binnen 3 werkdagen.*\) wordt voor \d+% van de gevallen gehaald\./);
+    expect(waiting).toMatch(/^Met (1 persoon|\d+ mensen) in "[^"]+" wachten gevallen gemiddeld [\d,]+ (uur|dagen) vóór "[^"]+"; de belofte \(Offerte binnen 3 werkdagen.*\) wordt voor \d+% van de gevallen gehaald\./);
     expect(await planned.locator('li[data-finding="split"]').innerText()).toMatch(/werk, [\d,]+ (uur|dagen) wachten op een vrije medewerker en [\d,]+ (uur|dagen) buiten werktijd/);
     expect(await planned.locator('li[data-finding="cost"]').innerText()).toContain('nooit over gevallen verdeeld');
     // the bottleneck ranking and the waiting per step name the steps, and the heat shows on the canvas
@@ -292,7 +292,7 @@ describe('Capacity: people, hours and arrivals', () => {
         for (const f of findings) expect(f).not.toMatch(/l2o_|Pool_|undefined|NaN/);
         if (lang === 'nl') expect(findings.join(' ')).toContain('wachten gevallen gemiddeld');
         else expect(findings.join(' ')).toContain('cases wait on average');
-        await capacityTab(page).locator('#capacity-results').scrollIntoViewIfNeeded();
+        await capacityTab(page).locator('#capacity-results').evaluate((h) => h.scrollIntoView({ block: 'start' }));
         await shot(page, `capacity-${lang}-${viewport.width}x${viewport.height}`);
         expect(errors).toEqual([]);
         await context.close();

@@ -84,7 +84,9 @@ export function capacityFindings(r: CapacityResult): FindingView[] {
     const wait = formatHours(worst.task.meanWaiting);
     const step = `"${worst.task.name || worst.task.id}"`;
     const start = pool
-      ? msg(str`With ${formatNumber(pool.capacity)} people in "${pool.name || pool.id}", cases wait on average ${wait} before ${step}`)
+      ? pool.capacity === 1
+        ? msg(str`With 1 person in "${pool.name || pool.id}", cases wait on average ${wait} before ${step}`)
+        : msg(str`With ${formatNumber(pool.capacity)} people in "${pool.name || pool.id}", cases wait on average ${wait} before ${step}`)
       : msg(str`Cases wait on average ${wait} before ${step}`);
     out.push({ kind: 'waiting', severity: 'warning', text: promiseText ? `${start}; ${promiseText}.` : `${start}.`, elementIds: [worst.task.id] });
   } else if (promise && !r.unstable) {

@@ -290,7 +290,9 @@ export class MlCapacity extends LitElement {
       <span>${msg('In this model:')}</span>
       ${input.pools.map(
         (p) => html`<span class="pool" data-pool=${p.id}>
-          ${msg(str`“${p.name || p.id}”: ${formatNumber(p.capacity)} people, ${calendarName(p.calendar)}, ${formatMoney(p.costPerHour, p.currency)} per hour`)};
+          ${p.capacity === 1
+            ? msg(str`“${p.name || p.id}”: 1 person, ${calendarName(p.calendar)}, ${formatMoney(p.costPerHour, p.currency)} per hour`)
+            : msg(str`“${p.name || p.id}”: ${formatNumber(p.capacity)} people, ${calendarName(p.calendar)}, ${formatMoney(p.costPerHour, p.currency)} per hour`)};
         </span>`
       )}
       <span>${msg(str`cases arrive ${arrivals}.`)}</span>
