@@ -238,12 +238,9 @@ function applyCapacityEdit(env: EditEnvironment, capacity: ModdleElement, edit: 
   switch (edit.kind) {
     case 'capacity':
       return setAttributes(env, capacity, 'ml:Capacity', edit.attrs);
-    case 'pool.add': {
-      if (list(capacity, 'pools').some((p) => p.id === edit.id)) throw new Error(`There already is a resource pool "${edit.id}".`);
-      const pool = create(env, 'ml:Pool', { id: edit.id });
-      setAttributes(env, pool, 'ml:Pool', edit.attrs);
-      return env.log.set(capacity, 'pools', [...list(capacity, 'pools'), pool]);
-    }
+    case 'pool.add':
+      addById(env, capacity, 'pools', 'ml:Pool', edit.id, edit.attrs, 'resource pool');
+      return;
     case 'pool.update':
       return setAttributes(env, findById(capacity, 'pools', edit.poolId, 'resource pool'), 'ml:Pool', edit.attrs);
     case 'pool.people': {
@@ -253,45 +250,48 @@ function applyCapacityEdit(env: EditEnvironment, capacity: ModdleElement, edit: 
       if (names.length === current.length && names.every((n, i) => n === current[i])) return;
       return env.log.set(pool, 'people', listOrUndefined(names.map((name) => create(env, 'ml:Person', { name }))));
     }
-    case 'pool.remove': {
-      const pool = findById(capacity, 'pools', edit.poolId, 'resource pool');
-      return env.log.set(capacity, 'pools', listOrUndefined(list(capacity, 'pools').filter((p) => p !== pool)));
-    }
-    case 'calendar.add': {
-      if (list(capacity, 'calendars').some((c) => c.id === edit.id)) throw new Error(`There already is a calendar "${edit.id}".`);
-      const calendar = create(env, 'ml:Calendar', { id: edit.id });
-      setAttributes(env, calendar, 'ml:Calendar', edit.attrs);
-      return env.log.set(capacity, 'calendars', [...list(capacity, 'calendars'), calendar]);
-    }
+    case 'pool.remove':
+      return removeById(env, capacity, 'pools', edit.poolId, 'resource pool');
+    case 'calendar.add':
+      addById(env, capacity, 'calendars', 'ml:Calendar', edit.id, edit.attrs, 'calendar');
+      return;
     case 'calendar.update':
       return setAttributes(env, findById(capacity, 'calendars', edit.calendarId, 'calendar'), 'ml:Calendar', edit.attrs);
-    case 'calendar.remove': {
-      const calendar = findById(capacity, 'calendars', edit.calendarId, 'calendar');
-      return env.log.set(capacity, 'calendars', listOrUndefined(list(capacity, 'calendars').filter((c) => c !== calendar)));
-    }
+    case 'calendar.remove':
+      return removeById(env, capacity, 'calendars', edit.calendarId, 'calendar');
     case 'arrivals':
       if (edit.attrs === null) return env.log.set(capacity, 'arrivals', undefined);
       return withChild(env, capacity, 'arrivals', 'ml:Arrivals', (a) => setAttributes(env, a, 'ml:Arrivals', edit.attrs!));
     case 'scenario.add': {
-      if (list(capacity, 'scenarios').some((x) => x.id === edit.id)) throw new Error(`There already is a scenario "${edit.id}".`);
-      const scenario = create(env, 'ml:Scenario', { id: edit.id });
-      setAttributes(env, scenario, 'ml:Scenario', edit.attrs);
+      const scenario = addById(env, capacity, 'scenarios', 'ml:Scenario', edit.id, edit.attrs, 'scenario');
       const changes = edit.poolChanges.map((change) => {
-        const element = create(env, 'ml:PoolChange', { pool: change.pool });
-        const { pool: _pool, ...rest } = change;
-        setAttributes(env, element, 'ml:PoolChange', rest as AttrEdits<'ml:PoolChange'>);
+        const element = create(env, 'ml:PoolChange', {});
+        setAttributes(env, element, 'ml:PoolChange', change);
         return element;
       });
       if (changes.length > 0) env.log.set(scenario, 'poolChanges', changes);
-      return env.log.set(capacity, 'scenarios', [...list(capacity, 'scenarios'), scenario]);
+      return;
     }
-    case 'scenario.remove': {
-      const scenario = findById(capacity, 'scenarios', edit.scenarioId, 'scenario');
-      return env.log.set(capacity, 'scenarios', listOrUndefined(list(capacity, 'scenarios').filter((x) => x !== scenario)));
-    }
+    case 'scenario.remove':
+      return removeById(env, capacity, 'scenarios', edit.scenarioId, 'scenario');
     default:
       throw new Error(`The edit "${edit.kind}" does not belong to the capacity data.`);
   }
+}
+
+/** Appends a new ml: element with `id` to a list of the capacity data; refuses a duplicate id. */
+function addById<T extends MlElementType>(env: EditEnvironment, parent: ModdleElement, property: string, type: T, id: string, attrs: AttrEdits<T>, what: string): ModdleElement {
+  if (list(parent, property).some((x) => x.id === id)) throw new Error(`There already is a ${what} "${id}".`);
+  const element = create(env, type, { id });
+  setAttributes(env, element, type, attrs);
+  env.log.set(parent, property, [...list(parent, property), element]);
+  return element;
+}
+
+/** Removes the ml: element with `id` from a list of the capacity data. */
+function removeById(env: EditEnvironment, parent: ModdleElement, property: string, id: string, what: string): void {
+  const found = findById(parent, property, id, what);
+  env.log.set(parent, property, listOrUndefined(list(parent, property).filter((x) => x !== found)));
 }
 
 function findById(parent: ModdleElement, property: string, id: string, what: string): ModdleElement {
