@@ -6,8 +6,8 @@ import { AUDIT_USAGE, runAuditCommand } from './audit';
 import { nodeIo, type CliIo } from './io';
 import { PULL_USAGE, PUSH_USAGE, runPullCommand, runPushCommand } from './publish';
 import { runSimulateCommand, SIMULATE_USAGE } from './simulate';
-import { EXPORT_SCENARIO_USAGE, runExportScenarioCommand } from './export-scenario';
 import { runWorkspaceCommand, WORKSPACE_USAGE } from './workspace';
+import { EXPORT_SCENARIO_USAGE, runExportScenarioCommand } from './export-scenario';
 
 /** The overall usage text. */
 export const USAGE = `Usage: missinglink <command> [arguments]

@@ -4,6 +4,8 @@
  * engine has to assume is reported as an issue naming the elements and the default
  * used; anything it would misread is an error and no run starts.
  */
+import { createSampler, distributionProblem } from './capacity/distributions';
+import { poolOfTask, readCapacityInput } from './capacity/input';
 import { z } from 'zod';
 import { parseIsoDuration } from '../model/duration';
 import type { ModdleElement } from '../model/moddle-types';
@@ -182,7 +184,12 @@ const ISSUE_TEXTS: Record<string, IssueText> = {
   'ad-hoc-subprocess': { severity: 'info', text: (list) => `Ad-hoc sub-processes run as one step with their own duration: ${list}.` },
   'recursive-call': { severity: 'warning', text: (list) => `Call activities that call a process already being called: ${list}; they run as one step.` },
   'mixed-currencies': { severity: 'warning', text: (list) => `Budgets in different currencies are added up as they are: ${list}.` },
-  'missing-budget': { severity: 'info', text: (list) => `No planned budget for ${list}; they cost nothing in the simulation.`, defaultUsed: 'zero cost' }
+  'missing-budget': { severity: 'info', text: (list) => `No planned budget for ${list}; their costs are compared with nothing.`, defaultUsed: 'no budget check' },
+  'missing-rate': {
+    severity: 'info',
+    text: (list) => `No cost per hour for ${list}: no pool with a rate performs them; they cost nothing in the simulation (a budget is for a period, never the cost of one execution).`,
+    defaultUsed: 'zero cost'
+  }
 };
 
 class IssueCollector {
@@ -387,8 +394,11 @@ class Compiler {
       routing: new Float64Array(0),
       defaultOut: -1,
       duration: [ZERO, ZERO],
-      cost: [0, 0],
+      budget: [0, 0],
       plannedBudget: NaN,
+      ratePerHour: 0,
+      fixedCost: 0,
+      workHours: NaN,
       loop: LoopKind.None,
       cardinality: 1,
       repeat: 0,
@@ -528,7 +538,7 @@ class Compiler {
     if (planned === undefined && realised === undefined && node.kind === NodeKind.Task) this.issues.add('missing-budget', node.id);
     if (realised === undefined && planned !== undefined) this.issues.add('missing-realised-budget', node.id);
     node.plannedBudget = planned ?? NaN;
-    node.cost = [planned ?? 0, realised ?? planned ?? 0];
+    node.budget = [planned ?? 0, realised ?? planned ?? 0];
     if (r && (planned !== undefined || realised !== undefined)) {
       const currency = typeof r.currency === 'string' && r.currency.trim() ? r.currency.trim().toUpperCase() : 'EUR';
       this.currencies.set(currency, (this.currencies.get(currency) ?? 0) + 1);
@@ -886,6 +896,7 @@ export function compileModel(definitions: ModdleElement, options: CompileOptions
 
   if (c.currencies.size > 1) c.issues.add('mixed-currencies', [...c.currencies.keys()].join(', '));
   const currency = [...c.currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR';
+  readRates(c, definitions);
   const issues = c.issues.list((id) => c.label(id));
   return {
     nodes: c.nodes,
@@ -1098,4 +1109,23 @@ function readArrivalInterval(c: Compiler, triggerScopes: number[]): number {
     }
   }
   return NaN;
+}
+
+/**
+ * The cost of one execution is its hours × the rate of the pool that performs the step
+ * (ml:work pool, else the pool of its responsible role) plus ml:work fixedCost; steps
+ * that no pool with a rate performs and that have no fixed cost cost nothing.
+ */
+function readRates(c: Compiler, definitions: ModdleElement): void {
+  const capacity = readCapacityInput(definitions);
+  for (const node of c.nodes) {
+    if (node.kind !== NodeKind.Task && node.kind !== NodeKind.SubProcess) continue;
+    // Inlined called processes carry the call's prefix; their steps are read by their own id.
+    const spec = capacity.tasks.get(node.id.slice(node.id.lastIndexOf('/') + 1));
+    const pool = node.kind === NodeKind.Task ? poolOfTask(spec, capacity.pools) : -1;
+    node.ratePerHour = pool >= 0 ? capacity.pools[pool]!.costPerHour : 0;
+    node.fixedCost = spec?.fixedCost ?? 0;
+    if (spec?.duration && distributionProblem(spec.duration) === null) node.workHours = createSampler(spec.duration).mean;
+    if (node.kind === NodeKind.Task && node.ratePerHour === 0 && node.fixedCost === 0) c.issues.add('missing-rate', node.id);
+  }
 }

@@ -788,8 +788,8 @@ export class Engine {
     ai.running++;
     const n = node.index;
     this.visits[n]!++;
-    const cost = node.cost[this.s]!;
-    if (cost > 0 || node.plannedBudget >= 0) this.charge(ai, cost);
+    const budget = node.budget[this.s]!;
+    if (budget > 0 || node.plannedBudget >= 0) this.checkBudget(ai, budget);
     if (node.kind === NodeKind.Task) {
       const cap = this.capacity;
       let hours = cap === null ? NaN : cap.hoursOf(n);
@@ -798,11 +798,21 @@ export class Engine {
         hours = d.min === d.max ? d.min : this.options.random.triangular(d.min, d.mode, d.max);
       }
       this.busy[n]! += hours;
+      // Hours × the performer's rate plus the fixed cost; a budget is never the cost of one execution.
+      const cost = node.fixedCost + (node.workHours === node.workHours ? node.workHours : hours) * node.ratePerHour;
+      if (cost > 0) {
+        c.cost += cost;
+        this.spent[n]! += cost;
+      }
       c.worked += hours;
       c.pending++;
       if (cap !== null && cap.poolOf[n]! >= 0) cap.request(this, ai, hours);
       else this.queue.push(this.now + hours, EV_ACTIVITY_DONE, ai);
       return;
+    }
+    if (node.fixedCost > 0) {
+      c.cost += node.fixedCost;
+      this.spent[n]! += node.fixedCost;
     }
     const child = new ScopeInstance(node.childScope, c, ai);
     (ai.children ??= []).push(child);
@@ -815,12 +825,14 @@ export class Engine {
     for (const s of starts) this.push(this.newToken(c, child, s, null), ENTER_BASE - s);
   }
 
-  private charge(ai: ActivityInstance, cost: number): void {
+  /**
+   * Budget flags: the realised budget above the planned one, or a step's budget used more
+   * than once within a case (rework). Budgets are compared, never charged as cost.
+   */
+  private checkBudget(ai: ActivityInstance, cost: number): void {
     const node = ai.node;
     const c = ai.token.c;
     const n = node.index;
-    c.cost += cost;
-    this.spent[n]! += cost;
     const planned = node.plannedBudget;
     if (!(planned >= 0)) return;
     const tol = 1 + this.tolerance[FlagCode.BudgetExceeded]!;

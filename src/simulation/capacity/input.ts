@@ -60,6 +60,14 @@ function distributionOf(f: DistributionFields): DistributionSpec | undefined {
   return spec;
 }
 
+/** The index of the pool that performs a task: its own ml:work pool, else its responsible role's pool; -1 for none. */
+export function poolOfTask(spec: TaskWorkSpec | undefined, pools: PoolSpec[]): number {
+  if (!spec) return -1;
+  if (spec.pool !== undefined) return pools.findIndex((p) => p.id === spec.pool);
+  if (spec.responsibleRole !== undefined) return pools.findIndex((p) => p.roles.includes(spec.responsibleRole!));
+  return -1;
+}
+
 /** Reads the capacity data of a parsed model; `source` is 'none' when it has none. */
 export function readCapacityInput(definitions: ModdleElement, snapshot: ValueChainSnapshot = readValueChain(definitions)): CapacityInput {
   const input = emptyCapacityInput();

@@ -166,7 +166,8 @@ class CapacityRun implements EngineListener {
       return cal;
     };
 
-    this.model = withBranching({ ...model, nodes: model.nodes.map((n) => ({ ...n, cost: [0, 0] as [number, number] })) }, input.branching, issues);
+    // The pools charge hours × rate themselves (with the rates of this run's input).
+    this.model = withBranching({ ...model, nodes: model.nodes.map((n) => ({ ...n, ratePerHour: 0, fixedCost: 0 })) }, input.branching, issues);
     const random = options.random ?? createRandom(this.seed);
     this.engine = new Engine(
       this.model,
@@ -215,6 +216,8 @@ class CapacityRun implements EngineListener {
     }
     // Only tasks take someone's time; a sub-process's work is its own steps'.
     for (const node of nodes) if (node.kind !== NodeKind.Task) poolOf[node.index] = -1;
+    // Steps nobody of a pool performs keep their fixed cost, charged by the engine.
+    for (const node of nodes) if (poolOf[node.index]! < 0) node.fixedCost = fixedCost[node.index]!;
     this.hasCost = input.pools.some((p) => p.costPerHour > 0) || fixedCost.some((c) => c > 0);
     this.resources = pools.length > 0 ? new Resources(pools, poolOf, samplers, priority, fixedCost, random) : null;
     this.engine.capacity = this.resources;

@@ -91,7 +91,9 @@ export function issueText(issue: SimIssue, nameOf: NameOf): string {
     case 'mixed-currencies':
       return msg(str`Budgets in different currencies are added up as they are: ${list}.`);
     case 'missing-budget':
-      return msg(str`No planned budget for ${list}; they cost nothing in the simulation.`);
+      return msg(str`No planned budget for ${list}; their costs are compared with nothing.`);
+    case 'missing-rate':
+      return msg(str`No cost per hour for ${list}: no pool with a rate performs them, so they cost nothing in the simulation. A budget is for a period, never the cost of one execution.`);
     case 'event-gateway-race':
       return msg(str`At ${list} the case waits for a message from another part of the chain: the first message or timer decides the route, so the probabilities on the flows are not used.`);
     default:

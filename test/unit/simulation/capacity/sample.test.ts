@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../../../src/model/bpmn-io';
 import { readValueChain } from '../../../../src/model/value-chain/read';
+import { runBatch } from '../../../../src/simulation/batch';
 import { describeFinding, runCapacitySimulation } from '../../../../src/simulation/capacity';
+import { compileModel } from '../../../../src/simulation/compile';
 
 const XML = readFileSync(new URL('../../../../processes/van-lead-tot-order.bpmn', import.meta.url), 'utf8');
 
@@ -32,6 +34,15 @@ describe('the sample Van lead tot order with capacity data', () => {
     expect(sentences.some((s) => s.startsWith('Accountmanagers (3) is ') && s.endsWith('van de werktijd bezig.'))).toBe(true);
     expect(sentences.some((s) => s.startsWith('De belofte (Offerte binnen 3 werkdagen'))).toBe(true);
     expect(sentences).toContain('Budgetten van stappen gelden voor een periode; ze worden op het dashboard vergeleken en nooit over gevallen verdeeld.');
+  });
+
+  it('the batch without queues prices a lead the same way: hours × rate, about €43, not the steps\' budgets', async () => {
+    const { definitions } = await parseBpmn(XML);
+    const batch = runBatch(compileModel(definitions), { cases: 3000, seed: 1 });
+    expect(batch.costPerCase.mean).toBeGreaterThan(35);
+    expect(batch.costPerCase.mean).toBeLessThan(50);
+    // the quote's budget of €15,000 for the half year is not what one quote costs
+    expect(batch.activities.find((a) => a.id === 'l2o_offerte')!.costPerCase).toBeLessThan(30);
   });
 
   it('with 20 % more leads the assembly crews are overloaded, and the report says so instead of an average', async () => {
