@@ -2,6 +2,21 @@ import type { ModelDiff } from '../../analysis/audit/diff';
 import type { BpmnImportErrorKind } from '../../model/bpmn-io';
 import type { PreparedImport } from '../../model/layout/prepare-import';
 import type { SimModel } from '../../simulation/model';
+import type { CalendarSpec, CapacityResult, WhatIf } from '../../simulation/capacity/types';
+import type { Scenario } from '../../simulation/model';
+
+/** One capacity run the simulation panel asks for: a scenario, optionally with a what-if. */
+export interface CapacityRunRequest {
+  scenario: Scenario;
+  cases: number;
+  seed: number | string;
+  /** Local YYYY-MM-DDTHH:MM; else the model's start. */
+  start?: string;
+  /** A saved scenario's id, or changes made up in the panel. */
+  whatIf?: string | WhatIf;
+  /** Calendars a made-up what-if refers to that the model does not have yet (other working hours). */
+  calendars?: CalendarSpec[];
+}
 
 /*
  * The jobs the model worker does for the UI: each reads a whole model from its XML,
@@ -38,6 +53,8 @@ export interface ModelJobs {
    * is missing or incomplete) laid out: the slow part of an import, off the page thread.
    */
   prepareImport: { input: { xml: string | Uint8Array }; output: PreparedImport };
+  /** Capacity runs of the XML (people, hours, arrivals), one result per request; the batch never runs on the main thread. */
+  capacitySimulation: { input: { xml: string; runs: CapacityRunRequest[] }; output: CapacityResult[] };
 }
 
 export type ModelJobName = keyof ModelJobs;

@@ -4,6 +4,7 @@ import { parseBpmn, serializeBpmn } from '../../model/bpmn-io';
 import { prepareImport } from '../../model/layout/prepare-import';
 import type { ModdleElement } from '../../model/moddle-types';
 import { compileModel } from '../../simulation/compile';
+import { compileCapacityModel, runCapacitySimulation } from '../../simulation/capacity';
 import type { ModelJobName, ModelJobs, ReviewedModel } from './protocol';
 
 /** The last reviewed model read, so each check after an edit parses only the current model. */
@@ -42,6 +43,20 @@ export const modelJobs: { [N in ModelJobName]: (input: ModelJobs[N]['input']) =>
   },
   prepareImport({ xml }) {
     return prepareImport(xml);
+  },
+  async capacitySimulation({ xml, runs }) {
+    const compiled = compileCapacityModel((await parseBpmn(xml)).definitions);
+    return runs.map((run) => {
+      const capacity = run.calendars?.length ? { ...compiled.capacity, calendars: [...compiled.capacity.calendars, ...run.calendars] } : undefined;
+      return runCapacitySimulation(compiled, {
+        scenario: run.scenario,
+        cases: run.cases,
+        seed: run.seed,
+        ...(run.start ? { start: run.start } : {}),
+        ...(run.whatIf !== undefined ? { whatIf: run.whatIf } : {}),
+        ...(capacity ? { capacity } : {})
+      });
+    });
   }
 };
 

@@ -31,6 +31,13 @@ export type ValueChainEdits = AttrEdits<'ml:ValueChain'>;
 export type CustomerPromiseEdits = AttrEdits<'ml:CustomerPromise'>;
 export type RoleEdits = AttrEdits<'ml:Role'>;
 export type ExemptionEdits = Omit<AttrEdits<'ml:Exemption'>, 'rule'>;
+export type CapacityEdits = AttrEdits<'ml:Capacity'>;
+export type PoolEdits = AttrEdits<'ml:Pool'>;
+export type CalendarEdits = AttrEdits<'ml:Calendar'>;
+export type ArrivalsEdits = AttrEdits<'ml:Arrivals'>;
+export type WorkEdits = AttrEdits<'ml:Work'>;
+export type ScenarioEdits = AttrEdits<'ml:Scenario'>;
+export type PoolChangeEdits = AttrEdits<'ml:PoolChange'> & { pool: string };
 /** Attribute changes of an improvement action; the id is given on creation only. */
 export type ActionEdits = AttrEdits<'ml:Action'>;
 /** Attributes of a new measurement. */
@@ -64,6 +71,7 @@ export type ValueChainEdit =
   | { kind: 'department'; attrs: DepartmentEdits }
   | { kind: 'agreement'; attrs: AgreementEdits | null }
   | { kind: 'simulation'; attrs: SimulationEdits }
+  | { kind: 'work'; attrs: WorkEdits }
   | { kind: 'exemption'; rule: string; attrs: ExemptionEdits | null }
   | { kind: 'valueChain'; attrs: ValueChainEdits }
   | { kind: 'customerPromise'; attrs: CustomerPromiseEdits | null }
@@ -73,7 +81,34 @@ export type ValueChainEdit =
   | { kind: 'action.add'; id: string; attrs: ActionEdits }
   | { kind: 'action.update'; actionId: string; attrs: ActionEdits }
   | { kind: 'action.remove'; actionId: string }
-  | { kind: 'ruleSetting'; change: RuleSettingChange };
+  | { kind: 'ruleSetting'; change: RuleSettingChange }
+  | { kind: 'capacity'; attrs: CapacityEdits }
+  | { kind: 'pool.add'; id: string; attrs: PoolEdits }
+  | { kind: 'pool.update'; poolId: string; attrs: PoolEdits }
+  | { kind: 'pool.people'; poolId: string; names: readonly string[] }
+  | { kind: 'pool.remove'; poolId: string }
+  | { kind: 'calendar.add'; id: string; attrs: CalendarEdits }
+  | { kind: 'calendar.update'; calendarId: string; attrs: CalendarEdits }
+  | { kind: 'calendar.remove'; calendarId: string }
+  | { kind: 'arrivals'; attrs: ArrivalsEdits | null }
+  | { kind: 'scenario.add'; id: string; attrs: ScenarioEdits; poolChanges: readonly PoolChangeEdits[] }
+  | { kind: 'scenario.remove'; scenarioId: string };
+
+/** The capacity data's edit kinds (pools, calendars, arrivals, what-if scenarios), all on the value chain's ml:capacity. */
+const CAPACITY_KINDS = [
+  'capacity',
+  'pool.add',
+  'pool.update',
+  'pool.people',
+  'pool.remove',
+  'calendar.add',
+  'calendar.update',
+  'calendar.remove',
+  'arrivals',
+  'scenario.add',
+  'scenario.remove'
+] as const;
+type CapacityEdit = Extract<ValueChainEdit, { kind: (typeof CAPACITY_KINDS)[number] }>;
 
 type ChainEdit = Extract<
   ValueChainEdit,
@@ -87,7 +122,8 @@ type ChainEdit = Extract<
       | 'action.add'
       | 'action.update'
       | 'action.remove'
-      | 'ruleSetting';
+      | 'ruleSetting'
+      | (typeof CAPACITY_KINDS)[number];
   }
 >;
 
@@ -101,7 +137,8 @@ export const VALUE_CHAIN_KINDS: ReadonlySet<ValueChainEdit['kind']> = new Set<Ch
   'action.add',
   'action.update',
   'action.remove',
-  'ruleSetting'
+  'ruleSetting',
+  ...CAPACITY_KINDS
 ]);
 
 /** Creates moddle elements (bpmn-moddle's `create`). */
@@ -201,6 +238,8 @@ export function applyEdit(env: EditEnvironment, host: ModdleElement | undefined,
       return withExtension(env, host, 'ml:Agreement', (a) => setAttributes(env, a, 'ml:Agreement', edit.attrs!), { keepEmpty: true });
     case 'simulation':
       return withExtension(env, host, 'ml:Simulation', (s) => setAttributes(env, s, 'ml:Simulation', edit.attrs));
+    case 'work':
+      return withStep(env, host, (step) => withChild(env, step, 'work', 'ml:Work', (w) => setAttributes(env, w, 'ml:Work', edit.attrs)));
     case 'exemption':
       return setExemption(env, host, edit.rule, edit.attrs);
   }
@@ -238,8 +277,64 @@ function applyValueChainEdit(env: EditEnvironment, edit: ChainEdit): void {
         return removeById(env, vc, 'actions', edit.actionId, 'value chain', 'action');
       case 'ruleSetting':
         return setRuleSetting(env, vc, edit.change);
+      default:
+        return withChild(env, vc, 'capacity', 'ml:Capacity', (capacity) => applyCapacityEdit(env, capacity, edit));
     }
   });
+}
+
+// ---- capacity: pools, calendars, arrivals, what-if scenarios ------------------------------
+
+function applyCapacityEdit(env: EditEnvironment, capacity: ModdleElement, edit: CapacityEdit): void {
+  switch (edit.kind) {
+    case 'capacity':
+      return setAttributes(env, capacity, 'ml:Capacity', edit.attrs);
+    case 'pool.add':
+      addCapacityItem(env, capacity, 'pools', 'ml:Pool', edit.id, edit.attrs, 'resource pool');
+      return;
+    case 'pool.update':
+      return setAttributes(env, findById(env, capacity, 'pools', edit.poolId, 'capacity data', 'resource pool'), 'ml:Pool', edit.attrs);
+    case 'pool.people': {
+      const pool = findById(env, capacity, 'pools', edit.poolId, 'capacity data', 'resource pool');
+      const names = edit.names.map((n) => n.trim()).filter(Boolean);
+      const current = list(env, pool, 'people').map((p) => p.name as string);
+      if (names.length === current.length && names.every((n, i) => n === current[i])) return;
+      return env.log.set(pool, 'people', listOrUndefined(names.map((name) => create(env, 'ml:Person', { name }))));
+    }
+    case 'pool.remove':
+      return removeById(env, capacity, 'pools', edit.poolId, 'capacity data', 'resource pool');
+    case 'calendar.add':
+      addCapacityItem(env, capacity, 'calendars', 'ml:Calendar', edit.id, edit.attrs, 'calendar');
+      return;
+    case 'calendar.update':
+      return setAttributes(env, findById(env, capacity, 'calendars', edit.calendarId, 'capacity data', 'calendar'), 'ml:Calendar', edit.attrs);
+    case 'calendar.remove':
+      return removeById(env, capacity, 'calendars', edit.calendarId, 'capacity data', 'calendar');
+    case 'arrivals':
+      if (edit.attrs === null) return env.log.set(capacity, 'arrivals', undefined);
+      return withChild(env, capacity, 'arrivals', 'ml:Arrivals', (a) => setAttributes(env, a, 'ml:Arrivals', edit.attrs!));
+    case 'scenario.add': {
+      const scenario = addCapacityItem(env, capacity, 'scenarios', 'ml:Scenario', edit.id, edit.attrs, 'scenario');
+      const changes = edit.poolChanges.map((change) => {
+        const element = create(env, 'ml:PoolChange', {});
+        setAttributes(env, element, 'ml:PoolChange', change);
+        return element;
+      });
+      if (changes.length > 0) env.log.set(scenario, 'poolChanges', changes);
+      return;
+    }
+    case 'scenario.remove':
+      return removeById(env, capacity, 'scenarios', edit.scenarioId, 'capacity data', 'scenario');
+  }
+}
+
+/** Appends a new ml: element with `id` to a list of the capacity data; refuses a duplicate id. */
+function addCapacityItem<T extends MlElementType>(env: EditEnvironment, parent: ModdleElement, property: string, type: T, id: string, attrs: AttrEdits<T>, what: string): ModdleElement {
+  if (list(env, parent, property).some((x) => x.id === id)) throw new Error(`The capacity data already has ${article(what)} ${what} "${id}".`);
+  const element = create(env, type, { id });
+  setAttributes(env, element, type, attrs);
+  env.log.set(parent, property, [...list(env, parent, property), element]);
+  return element;
 }
 
 function addWithId(

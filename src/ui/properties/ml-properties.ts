@@ -17,6 +17,7 @@ import { activitySections } from './sections/activity-sections';
 import { flowSections, gatewaySections, outgoingFlows } from './sections/flow-sections';
 import { departmentSection, simulationSection } from './sections/other-sections';
 import { valueChainSections } from './sections/value-chain-sections';
+import { capacitySection, workSection } from './sections/capacity-sections';
 import { propertiesStyles } from './styles';
 
 interface EventBus {
@@ -218,7 +219,7 @@ export class MlProperties extends LitElement {
       <div class="body" role="region" aria-labelledby="properties-title" data-element=${element?.id ?? 'root'}>
         ${this.selectedCount > 1
           ? html`<p class="empty">${msg(str`${this.selectedCount} elements are selected. Select one element to see and edit its properties.`)}</p>`
-          : html`${this.generalFields(view, element ?? root)} ${element ? this.elementSections(view, element) : valueChainSections(view)}`}
+          : html`${this.generalFields(view, element ?? root)} ${element ? this.elementSections(view, element) : html`${valueChainSections(view)} ${capacitySection(view)}`}`}
       </div>
     `;
   }
@@ -256,7 +257,7 @@ export class MlProperties extends LitElement {
     const is = (type: string) => typeof bo.$instanceOf === 'function' && bo.$instanceOf(type);
     let sections: TemplateResult | undefined;
     if (is('bpmn:Activity')) {
-      sections = html`${activitySections(view, element)} ${simulationSection(view, element) ?? nothing}`;
+      sections = html`${activitySections(view, element)} ${workSection(view, element)} ${simulationSection(view, element) ?? nothing}`;
     } else if (is('bpmn:Lane') || is('bpmn:Participant')) {
       sections = departmentSection(view, element);
     } else if (is('bpmn:SequenceFlow') || is('bpmn:MessageFlow')) {

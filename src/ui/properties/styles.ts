@@ -327,4 +327,27 @@ export const propertiesStyles = css`
     color: #344054;
     line-height: 1.45;
   }
+  .subhead {
+    font-size: 12px;
+    margin: 10px 0 4px;
+  }
+  fieldset.days {
+    border: none;
+    margin: 4px 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 10px;
+  }
+  fieldset.days legend {
+    font-weight: 600;
+    font-size: 12px;
+    margin-bottom: 2px;
+    width: 100%;
+  }
+  label.day {
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+  }
 `;

@@ -3,11 +3,14 @@ import { msg, str } from '@lit/localize';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { CSV_MIME_TYPE } from '../../analysis/csv';
 import { downloadBlob } from '../../app/download';
-import { batchResultToCsv, batchResultToJson, type BatchResult, type PromiseCheck, type Scenario } from '../../simulation';
+import { batchResultToCsv, batchResultToJson, type BatchResult, type Scenario } from '../../simulation';
 import { CHART_COLOURS, loadChart } from '../shared/chart-loader';
 import { formatMoney, formatNumber, formatPercent } from '../shared/format';
 import { decimalCommaPreference } from '../shared/csv-export';
-import { flagKindHelp, flagKindLabel, formatHours, type NameOf } from './labels';
+import { flagKindHelp, flagKindLabel, formatHours, hoursUnitFor, type NameOf } from './labels';
+import { promiseSentence } from './promise-words';
+
+export { promiseSentence } from './promise-words';
 
 /*
  * A batch's results: the figures per scenario side by side, the customer promise in
@@ -18,27 +21,6 @@ import { flagKindHelp, flagKindLabel, formatHours, type NameOf } from './labels'
 /** The scenario's name in the UI language. */
 export function scenarioLabel(scenario: Scenario): string {
   return scenario === 'planned' ? msg('Planned') : msg('Realised');
-}
-
-/** Hours as working days (5 per 7 calendar days), the unit promises are made in. */
-function workingDays(hours: number): string {
-  return formatNumber(Math.round(((hours / 24) * 5) / 7 * 10) / 10);
-}
-
-/** The customer promise against P90 in one sentence, e.g. "… P90 is 12,4 working days: not kept". */
-export function promiseSentence(p: PromiseCheck): { text: string; held: boolean | null } {
-  const promise = p.text || p.target;
-  if (p.held === null || p.targetHours === null || p.p90Hours === null) {
-    return { text: msg(str`Customer promise: ${promise} — the simulation cannot judge this promise.`), held: null };
-  }
-  const p90 = p.workingDays ? msg(str`${workingDays(p.p90Hours)} working days`) : formatHours(p.p90Hours);
-  const target = p.workingDays ? msg(str`${workingDays(p.targetHours)} working days`) : formatHours(p.targetHours);
-  const verdict = p.held ? msg('kept') : msg('not kept');
-  const sentence = msg(str`Customer promise: ${promise} (lead time within ${target}) — 9 in 10 cases take at most ${p90} (P90): ${verdict}.`);
-  if (!p.measuredTo) return { text: sentence, held: p.held };
-  const end = `"${p.measuredTo.name || p.measuredTo.id}"`;
-  const share = formatPercent(p.measuredTo.share);
-  return { text: `${sentence} ${msg(str`Measured on the ${share} of cases that end at ${end}, the end of the full chain.`)}`, held: p.held };
 }
 
 /** The results section for one or two scenarios. */
@@ -60,20 +42,24 @@ export function renderBatchResults(results: readonly BatchResult[], nameOf: Name
 }
 
 function renderScenario(r: BatchResult): TemplateResult {
-  const promise = r.customerPromise ? promiseSentence(r.customerPromise) : null;
+  const promise = r.customerPromise ? promiseSentence(r.customerPromise, r.activities) : null;
+  const unit = hoursUnitFor([r.leadTime.mean, r.leadTime.p50, r.leadTime.p90, r.leadTime.max]);
+  const hours = (v: number | null) => formatHours(v, unit);
   const money = (v: number | null) => (v === null ? '–' : formatMoney(v, r.currency));
   const failed = r.outcomes.deadlock + r.outcomes.stepLimit + r.outcomes.aborted;
   return html`<section class="scenario" data-scenario=${r.scenario}>
     <h3>${scenarioLabel(r.scenario)} · ${msg(str`${formatNumber(r.simulatedCases)} cases, seed ${r.seed}`)}</h3>
     ${promise
-      ? html`<p class="promise ${promise.held === true ? 'held' : promise.held === false ? 'broken' : ''}" data-held=${String(promise.held)}>${promise.text}</p>`
+      ? html`<p class="promise ${promise.held === true ? 'held' : promise.held === false ? 'broken' : ''}" data-held=${String(promise.held)}>${promise.text}</p>
+          ${promise.reason ? html`<p class="promise-reason" data-promise="reason">${promise.reason}</p>` : nothing}`
       : html`<p class="note">${msg('The value chain has no customer promise on lead time to check.')}</p>`}
     <table>
       <tbody>
         <tr>
           <th scope="row">${r.leadTimeBasis === 'customer' ? msg('Lead time (customer trigger to customer end)') : msg('Lead time (start to end of the case)')}</th>
           <td class="num" data-metric="lead-time">
-            ${msg(str`mean ${formatHours(r.leadTime.mean)} · P50 ${formatHours(r.leadTime.p50)} · P90 ${formatHours(r.leadTime.p90)} · max ${formatHours(r.leadTime.max)}`)}
+            ${msg(str`mean ${hours(r.leadTime.mean)} · P50 ${hours(r.leadTime.p50)} · P90 ${hours(r.leadTime.p90)} · max ${hours(r.leadTime.max)}`)}
+            <span class="terms">${msg('P50: half of the cases take at most this long. P90: 9 in 10 cases do.')}</span>
           </td>
         </tr>
         <tr>
@@ -107,6 +93,7 @@ function renderScenario(r: BatchResult): TemplateResult {
 /** How the cases ended for the customer, with the lead time of each ending, when there is more than one. */
 function renderOutcomes(r: BatchResult): TemplateResult | typeof nothing {
   if (r.outcomesByEnd.length < 2) return nothing;
+  const unit = hoursUnitFor(r.outcomesByEnd.flatMap((o) => [o.leadTime.p50, o.leadTime.p90]));
   return html`<table class="outcomes" data-table="outcomes">
     <caption>
       ${msg('How the cases ended for the customer')}
@@ -115,8 +102,8 @@ function renderOutcomes(r: BatchResult): TemplateResult | typeof nothing {
       <tr>
         <th scope="col">${msg('Customer end event')}</th>
         <th class="num" scope="col">${msg('share of cases')}</th>
-        <th class="num" scope="col">${msg('lead time P50')}</th>
-        <th class="num" scope="col">${msg('lead time P90')}</th>
+        <th class="num" scope="col">${msg('lead time P50 (half of the cases)')}</th>
+        <th class="num" scope="col">${msg('lead time P90 (9 in 10 cases)')}</th>
       </tr>
     </thead>
     <tbody>
@@ -124,8 +111,8 @@ function renderOutcomes(r: BatchResult): TemplateResult | typeof nothing {
         (o) => html`<tr data-id=${o.id}>
           <td>${o.name || o.id}</td>
           <td class="num">${formatPercent(o.share)}</td>
-          <td class="num">${formatHours(o.leadTime.p50)}</td>
-          <td class="num">${formatHours(o.leadTime.p90)}</td>
+          <td class="num">${formatHours(o.leadTime.p50, unit)}</td>
+          <td class="num">${formatHours(o.leadTime.p90, unit)}</td>
         </tr>`
       )}
     </tbody>
@@ -138,6 +125,7 @@ function headers(results: readonly BatchResult[], metric: string): TemplateResul
 
 function renderDepartments(results: readonly BatchResult[]): TemplateResult {
   const first = results[0]!;
+  const unit = hoursUnitFor(results.flatMap((r) => r.departments.map((d) => d.hoursPerCase)));
   return html`<h3>${msg('Per department, per case')}</h3>
     <table data-table="departments">
       <thead>
@@ -150,7 +138,7 @@ function renderDepartments(results: readonly BatchResult[]): TemplateResult {
         ${first.departments.map(
           (d) => html`<tr data-id=${d.id}>
             <td>${d.name || d.id}${d.customer ? html` <span class="note">(${msg('customer')})</span>` : nothing}</td>
-            ${results.map((r) => html`<td class="num">${formatHours(r.departments.find((x) => x.id === d.id)?.hoursPerCase ?? 0)}</td>`)}
+            ${results.map((r) => html`<td class="num">${formatHours(r.departments.find((x) => x.id === d.id)?.hoursPerCase ?? 0, unit)}</td>`)}
             ${results.map((r) => html`<td class="num">${formatMoney(r.departments.find((x) => x.id === d.id)?.costPerCase ?? 0, r.currency)}</td>`)}
           </tr>`
         )}
@@ -160,6 +148,7 @@ function renderDepartments(results: readonly BatchResult[]): TemplateResult {
 
 function renderActivities(results: readonly BatchResult[], reveal: (id: string) => void): TemplateResult {
   const first = results[0]!;
+  const unit = hoursUnitFor(results.flatMap((r) => r.activities.map((a) => a.hoursPerCase)));
   return html`<h3>${msg('Per activity, per case')}</h3>
     <table data-table="activities">
       <thead>
@@ -174,7 +163,7 @@ function renderActivities(results: readonly BatchResult[], reveal: (id: string) 
           (a) => html`<tr data-id=${a.id}>
             <td><button class="link" @click=${() => reveal(a.id)}>${a.name || a.id}</button></td>
             <td class="num">${formatNumber(a.visitsPerCase)}</td>
-            ${results.map((r) => html`<td class="num">${formatHours(r.activities.find((x) => x.id === a.id)?.hoursPerCase ?? 0)}</td>`)}
+            ${results.map((r) => html`<td class="num">${formatHours(r.activities.find((x) => x.id === a.id)?.hoursPerCase ?? 0, unit)}</td>`)}
             ${results.map((r) => html`<td class="num">${formatMoney(r.activities.find((x) => x.id === a.id)?.costPerCase ?? 0, r.currency)}</td>`)}
           </tr>`
         )}

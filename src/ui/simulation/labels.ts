@@ -68,10 +68,19 @@ export function flagKindHelp(kind: FlagKind): string {
   }
 }
 
-/** Hours as the user reads them: "36 h" or "2,5 days" when longer than two days. */
-export function formatHours(hours: number | null | undefined): string {
+/** The unit a duration is read in: hours up to two days, calendar days beyond. */
+export type HoursUnit = 'hours' | 'days';
+
+/** The one unit for a set of durations that are read together (a line, a column): days when the longest is two days or more. */
+export function hoursUnitFor(values: ReadonlyArray<number | null | undefined>): HoursUnit {
+  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return finite.some((v) => Math.abs(v) >= 48) ? 'days' : 'hours';
+}
+
+/** Hours as the user reads them: "36 h" or "2,5 days" when longer than two days; `unit` fixes the unit, so a line never mixes them. */
+export function formatHours(hours: number | null | undefined, unit: HoursUnit = hoursUnitFor([hours])): string {
   if (hours === null || hours === undefined || !Number.isFinite(hours)) return '–';
-  if (Math.abs(hours) >= 48) {
+  if (unit === 'days') {
     const days = formatNumber(Math.round((hours / 24) * 10) / 10);
     return msg(str`${days} days`);
   }

@@ -31,9 +31,11 @@ import { defaultUsedText, flagText, formatHours, issueText, type NameOf } from '
 import { createScenarioDriver, type BatchRequest, type ScenarioDriver } from './scenario-driver';
 import { drawBatchCharts, exportResults, renderBatchResults } from './batch-results';
 import { simulationStyles } from './simulation-styles';
+import './capacity/ml-capacity';
 
 type RunActor = Actor<typeof runMachine>;
-type Mode = 'interactive' | 'batch';
+type Mode = 'interactive' | 'batch' | 'capacity';
+const MODES: readonly Mode[] = ['interactive', 'batch', 'capacity'];
 type ScenarioChoice = Scenario | 'both';
 
 /** Steps per second the speed slider offers; the last one runs as fast as the page allows. */
@@ -176,7 +178,7 @@ export class MlSimulation extends LitElement {
     this.bus = this.modeler.get<EventBus>('eventBus');
     this.registry = this.modeler.get<ElementRegistry>('elementRegistry');
     this.bus.on(MODEL_EVENTS, this.onModelChange);
-    this.canvas = new SimulationCanvas(this.modeler);
+    this.canvas = new SimulationCanvas(this.modeler, { tokens: (count) => (count === 1 ? msg('1 case') : msg(str`${count} cases`)) });
     void this.check();
   }
 
@@ -496,7 +498,7 @@ export class MlSimulation extends LitElement {
       <div class="toolbar">
         <h2>${msg('Simulation')}</h2>
         <div class="tabs" role="tablist" aria-label=${msg('Simulation mode')}>
-          ${this.tab('interactive', msg('Step by step'))} ${this.tab('batch', msg('Many cases (Monte Carlo)'))}
+          ${this.tab('interactive', msg('Step by step'))} ${this.tab('batch', msg('Many cases (Monte Carlo)'))} ${this.tab('capacity', msg('People and hours'))}
         </div>
         <span class="spacer"></span>
         <button
@@ -509,7 +511,11 @@ export class MlSimulation extends LitElement {
       </div>
       <div class="body">
         ${this.notice ? html`<p class="note" role="status">${this.notice}</p>` : nothing} ${this.renderCheck()}
-        ${this.mode === 'interactive' ? this.renderInteractive() : this.renderBatch()}
+        ${this.mode === 'interactive'
+          ? this.renderInteractive()
+          : this.mode === 'batch'
+            ? this.renderBatch()
+            : html`<ml-capacity .modeler=${this.modeler} .canvas=${this.canvas}></ml-capacity>`}
       </div>
     `;
   }
@@ -524,7 +530,8 @@ export class MlSimulation extends LitElement {
       @click=${() => (this.mode = mode)}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-          this.mode = this.mode === 'interactive' ? 'batch' : 'interactive';
+          const at = MODES.indexOf(this.mode) + (e.key === 'ArrowRight' ? 1 : MODES.length - 1);
+          this.mode = MODES[at % MODES.length]!;
           void this.updateComplete.then(() => (this.renderRoot.querySelector('[role="tab"][aria-selected="true"]') as HTMLElement | null)?.focus());
         }
       }}
@@ -624,6 +631,7 @@ export class MlSimulation extends LitElement {
           ? html`<span class="state"> · ${msg(str`case ended after ${formatHours(this.caseSummary.end - this.caseSummary.arrival)}, ${this.caseSummary.handovers} handovers`)}</span>`
           : nothing}
       </p>
+      <p class="note terms" data-terms="canvas">${msg('On the diagram, a violet mark counts the cases at a step and a red triangle marks a flag.')}</p>
       ${this.runError ? html`<p class="error-text" role="alert">${this.runError}</p>` : nothing} ${this.choice ? this.renderChoice(this.choice) : nothing}
       ${this.renderFlags()}
     `;
@@ -672,6 +680,9 @@ export class MlSimulation extends LitElement {
     const progress = this.batchProgress;
     const modelInterval = this.model && Number.isFinite(this.model.arrivalIntervalHours) ? formatHours(this.model.arrivalIntervalHours) : formatHours(1);
     return html`
+      <p class="note terms" data-terms="monte-carlo">
+        ${msg('Monte Carlo: the chain runs for many cases; at every decision chance picks a route by its probability, and durations vary within their range, so you see how long cases take and how much that varies.')}
+      </p>
       <form
         class="controls"
         @submit=${(e: Event) => {
@@ -695,8 +706,8 @@ export class MlSimulation extends LitElement {
         /></label>
         <label
           >${msg('Seed')}
-          <input type="text" name="seed" .value=${this.seed} @input=${(e: Event) => (this.seed = (e.target as HTMLInputElement).value)}
-        /></label>
+          <input type="text" name="seed" aria-describedby="seed-words" .value=${this.seed} @input=${(e: Event) => (this.seed = (e.target as HTMLInputElement).value)}
+        /><span class="terms" id="seed-words">${msg('the starting number for chance: the same seed gives the same results')}</span></label>
         <label
           >${msg('Scenario')}
           <select name="scenario" @change=${(e: Event) => (this.scenarioChoice = (e.target as HTMLSelectElement).value as ScenarioChoice)}>

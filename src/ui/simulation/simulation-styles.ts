@@ -222,6 +222,18 @@ export const simulationStyles = css`
     color: #47525e;
     margin: 4px 0;
   }
+  .terms {
+    display: block;
+    color: #47525e;
+    font-size: 12px;
+  }
+  label .terms {
+    display: inline;
+    max-width: 22em;
+  }
+  .promise-reason {
+    margin: 2px 0 6px;
+  }
   .error-text {
     color: #b42318;
     font-weight: 600;

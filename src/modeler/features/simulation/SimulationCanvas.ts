@@ -51,6 +51,14 @@ function svg<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string
   return el;
 }
 
+/** The words the canvas draws; the panel passes them in the UI language. */
+export interface CanvasWords {
+  /** The label of a token mark, e.g. "1 case" (a bare number read like the handover badges). */
+  tokens(count: number): string;
+}
+
+const DEFAULT_WORDS: CanvasWords = { tokens: (count) => (count === 1 ? '1 case' : `${count} cases`) };
+
 /** Draws a run's tokens, moves, flags and visit heat over the modeler's diagram. */
 export class SimulationCanvas {
   private readonly canvas: Canvas;
@@ -68,7 +76,10 @@ export class SimulationCanvas {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly redraw = () => this.drawAll();
 
-  constructor(modeler: Modeler) {
+  constructor(
+    modeler: Modeler,
+    private readonly words: CanvasWords = DEFAULT_WORDS
+  ) {
     ensureStyles();
     this.canvas = modeler.get<Canvas>('canvas');
     this.registry = modeler.get<ElementRegistry>('elementRegistry');
@@ -197,10 +208,16 @@ export class SimulationCanvas {
       if (!element) continue;
       const s = element as Shape;
       const at = (element as Connection).waypoints ? this.anchor(element) : { x: s.x + 2, y: s.y + s.height - 2 };
+      // A violet pill that says what it counts: a bare green figure was read as one of the green "agreed" handover badges.
+      const label = this.words.tokens(count);
+      const width = Math.max(34, Math.round(label.length * 6.6) + 14);
       const g = svg('g', { class: 'ml-sim-token', 'data-element-id': id, 'data-count': count, transform: `translate(${at.x} ${at.y})` });
-      g.append(svg('circle', { r: 11 }));
-      const text = svg('text', { 'text-anchor': 'middle', 'dominant-baseline': 'central' });
-      text.textContent = String(count);
+      const title = svg('title', {});
+      title.textContent = label;
+      g.append(title);
+      g.append(svg('rect', { x: -8, y: -10, width, height: 20, rx: 10 }));
+      const text = svg('text', { x: -8 + width / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central' });
+      text.textContent = label;
       g.append(text);
       this.tokenGroup.append(g);
     }

@@ -7,6 +7,13 @@ import { findValueChain } from '../../../model/value-chain/locate';
 import {
   planEdits,
   type AgreementEdits,
+  type ArrivalsEdits,
+  type CalendarEdits,
+  type CapacityEdits,
+  type PoolChangeEdits,
+  type PoolEdits,
+  type ScenarioEdits,
+  type WorkEdits,
   type CustomerPromiseEdits,
   type DepartmentEdits,
   type DurationEdits,
@@ -222,6 +229,69 @@ export default class ValueChainEditor {
     this.update(null, changes.map((change) => ({ kind: 'ruleSetting', change }) satisfies ValueChainEdit));
   }
 
+  // ---- capacity: pools, calendars, arrivals, what-if scenarios ----------------------------------
+
+  /** Sets the capacity model's time zone and start of the simulated period. */
+  setCapacity(attrs: CapacityEdits): void {
+    this.update(null, [{ kind: 'capacity', attrs }]);
+  }
+
+  /** Adds a resource pool (people of a role or a department) and returns its new id. */
+  addPool(attrs: PoolEdits = {}): string {
+    const id = this.freshId('Pool');
+    this.update(null, [{ kind: 'pool.add', id, attrs }]);
+    return id;
+  }
+
+  /** Changes a pool's name, role, department, headcount, cost per hour or calendar. */
+  updatePool(poolId: string, attrs: PoolEdits): void {
+    this.update(null, [{ kind: 'pool.update', poolId, attrs }]);
+  }
+
+  /** Names the people of a pool (an empty list goes back to a headcount). */
+  setPoolPeople(poolId: string, names: readonly string[]): void {
+    this.update(null, [{ kind: 'pool.people', poolId, names }]);
+  }
+
+  /** Removes a pool; steps that name it fall back to their Responsible role's pool (the engine reports the dangling name). */
+  removePool(poolId: string): void {
+    this.update(null, [{ kind: 'pool.remove', poolId }]);
+  }
+
+  /** Adds a working calendar and returns its id. */
+  addCalendar(attrs: CalendarEdits = {}): string {
+    const id = this.freshId('Calendar');
+    this.update(null, [{ kind: 'calendar.add', id, attrs }]);
+    return id;
+  }
+
+  /** Changes a calendar's name, days, hours, holidays or time zone. */
+  updateCalendar(calendarId: string, attrs: CalendarEdits): void {
+    this.update(null, [{ kind: 'calendar.update', calendarId, attrs }]);
+  }
+
+  /** Sets how cases arrive ("200 per week", or a distribution of the time between them); null removes it. */
+  setArrivals(attrs: ArrivalsEdits | null): void {
+    this.update(null, [{ kind: 'arrivals', attrs }]);
+  }
+
+  /** Sets who performs a step (pool), its priority, fixed cost and duration distribution in working time. */
+  setWork(element: ElementLike, attrs: WorkEdits): void {
+    this.update(element, [{ kind: 'work', attrs }]);
+  }
+
+  /** Saves a what-if scenario into the model and returns its id. */
+  addScenario(attrs: ScenarioEdits, poolChanges: readonly PoolChangeEdits[] = []): string {
+    const id = this.freshId('Scenario');
+    this.update(null, [{ kind: 'scenario.add', id, attrs, poolChanges }]);
+    return id;
+  }
+
+  /** Removes a saved what-if scenario. */
+  removeScenario(scenarioId: string): void {
+    this.update(null, [{ kind: 'scenario.remove', scenarioId }]);
+  }
+
   // ---- reading helpers -------------------------------------------------------------------------
 
   /** The ml:ValueChain holding owner, promise and roles (collaboration first, else a process), if any. */
@@ -230,8 +300,8 @@ export default class ValueChainEditor {
     return definitions ? findValueChain(definitions) : undefined;
   }
 
-  /** A fresh id for a new KPI or role, unique in the open model (bpmn-js's id registry). */
-  freshId(kind: 'Kpi' | 'Role'): string {
+  /** A fresh id for a new KPI, role, pool, calendar or scenario, unique in the open model (bpmn-js's id registry). */
+  freshId(kind: 'Kpi' | 'Role' | 'Pool' | 'Calendar' | 'Scenario'): string {
     const ids = this.moddle.ids;
     if (!ids) throw new Error('The modeler has no id registry; is this a bpmn-js Modeler?');
     return ids.nextPrefixed(`${kind}_`);
