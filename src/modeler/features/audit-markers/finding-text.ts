@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { formatAmount, formatDecimal, formatPercentValue } from '../../../i18n/numbers';
 import type { AuditFinding, InvalidValue, RuleId } from '../../../analysis/audit';
 import type { RuleSeverity } from '../../../model/value-chain/schema';
 import { currentLocale } from '../../../i18n/localization';
@@ -201,12 +202,14 @@ export function findingMessage(finding: AuditFinding, roleNames: RoleNames = () 
       return msg(str`Performance measure “${p.kpi}” of “${p.activity}” has no realised value, although its period ended on ${p.periodEnd}.`);
     case 'activity-resources.missing':
       return msg(str`“${p.activity}” has no planned resources: neither a planned budget nor planned hours.`);
-    case 'resource-overrun.budget':
-      return msg(
-        str`“${p.activity}” used a budget of ${p.currency} ${p.realised}, ${p.percent} % above the planned ${p.currency} ${p.planned} (tolerance ${p.tolerance} %).`
-      );
-    case 'resource-overrun.hours':
-      return msg(str`“${p.activity}” used ${p.realised} hours, ${p.percent} % above the planned ${p.planned} hours (tolerance ${p.tolerance} %).`);
+    case 'resource-overrun.budget': {
+      const n = overrunNumbers(finding);
+      return msg(str`“${p.activity}” used a budget of ${n.amount('realised')}, ${n.percent} above the planned ${n.amount('planned')} (tolerance ${n.tolerance}).`);
+    }
+    case 'resource-overrun.hours': {
+      const n = overrunNumbers(finding);
+      return msg(str`“${p.activity}” used ${n.number('realised')} hours, ${n.percent} above the planned ${n.number('planned')} hours (tolerance ${n.tolerance}).`);
+    }
     case 'activity-accountable.none':
       return msg(str`“${p.activity}” has no accountable role; exactly one role must be accountable.`);
     case 'activity-accountable.several': {
@@ -233,13 +236,47 @@ export function findingMessage(finding: AuditFinding, roleNames: RoleNames = () 
   }
 }
 
+/**
+ * The figures of a resource overrun in the UI's number format ("€ 6.200,50", "19,4%"),
+ * read from the finding's evidence values (numbers); the engine's English parameters
+ * when a value is missing.
+ */
+function overrunNumbers(finding: AuditFinding) {
+  const p = finding.params;
+  const values = finding.evidence.values ?? {};
+  const num = (key: string) => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const currency = String(values.currency ?? p.currency ?? 'EUR');
+  const overrun = num('overrunPercent');
+  const tolerance = num('tolerancePercent');
+  return {
+    amount: (key: 'planned' | 'realised') => {
+      const v = num(key);
+      return v === undefined ? `${currency} ${p[key]}` : formatAmount(v, currency);
+    },
+    number: (key: 'planned' | 'realised') => {
+      const v = num(key);
+      return v === undefined ? String(p[key]) : formatDecimal(v);
+    },
+    percent: overrun === undefined ? `${p.percent} %` : formatPercentValue(overrun),
+    tolerance: tolerance === undefined ? `${p.tolerance} %` : formatPercentValue(tolerance)
+  };
+}
+
 /** The evidence of a finding as short lines in the UI language: what is missing, the values compared, invalid stored values. */
 export function evidenceLines(finding: AuditFinding, roleNames: RoleNames = () => undefined): string[] {
   const lines: string[] = [];
   const { missing, values, invalid } = finding.evidence;
   if (missing?.length) lines.push(msg(str`Missing: ${joinList(missing.map(fieldLabel))}`));
   for (const [name, value] of Object.entries(values ?? {})) {
-    const text = name === 'assignments' ? assignmentsText(value, roleNames) : name === 'accountable' ? rolesText(value, roleNames) : valueText(value);
+    const money = (name === 'planned' || name === 'realised') && typeof value === 'number' && typeof values?.currency === 'string';
+    const text =
+      name === 'assignments'
+        ? assignmentsText(value, roleNames)
+        : name === 'accountable'
+          ? rolesText(value, roleNames)
+          : money
+            ? formatAmount(value as number, values!.currency as string)
+            : valueText(value);
     if (text === undefined) continue;
     lines.push(`${valueLabel(name)}: ${text}`);
   }
@@ -334,7 +371,8 @@ function valueText(value: unknown): string | undefined {
     if (value === 'draft' || value === 'agreed' || value === 'under-review' || value === 'missing') return agreementStatusLabel(value);
     return value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return formatDecimal(value);
+  if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return msg('none');
     const parts = value.map((v) =>
