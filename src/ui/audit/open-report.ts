@@ -4,7 +4,7 @@ import type HandoverMarkers from '../../modeler/features/handover-markers/Handov
 import type { AuditService } from '../../modeler/features/audit-markers';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type { ModelDiff } from '../../analysis/audit/diff';
-import type { ReviewRecord } from '../../storage/records';
+import type { ReviewRecord } from '../../app/services';
 import type { MlAuditReport } from './ml-audit-report';
 
 /** What the audit panel knows when the auditor asks for the report. */

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { currentLocale } from '../../i18n/localization';
-import type { ProcessSummary } from '../../storage/records';
+import type { ProcessSummary } from '../../app/services';
 
 /**
  * The process library: every process stored in this browser.

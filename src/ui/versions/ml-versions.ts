@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { currentLocale } from '../../i18n/localization';
 import { versionLabel } from './version-label';
-import type { VersionSummary as VersionRecord } from '../../storage/records';
+import type { VersionSummary as VersionRecord } from '../../app/services';
 
 /**
  * The version history of the open process, newest first.

@@ -1,4 +1,4 @@
-import type { VersionSummary } from '../../storage/records';
+import type { VersionSummary } from '../../app/services';
 
 /** The words for the versions MissingLink records by itself, in the UI language. */
 export interface AutomaticVersionWords {
