@@ -26,7 +26,8 @@ export class MlApp extends LitElement {
     sidePanel: { state: true },
     bottomPanel: { state: true },
     dragging: { state: true },
-    fatal: { state: true }
+    fatal: { state: true },
+    keyboardStatus: { state: true }
   };
   declare appState: AppState | undefined;
   /** The id of the open side panel (properties, versions, …), if any. */
@@ -35,6 +36,8 @@ export class MlApp extends LitElement {
   declare bottomPanel: string | undefined;
   declare dragging: boolean;
   declare fatal: string | undefined;
+  /** Why the last keyboard modeling key did nothing, announced and shown over the canvas. */
+  declare keyboardStatus: string | undefined;
 
   private services?: AppServices;
   private controller?: AppController;
@@ -104,6 +107,24 @@ export class MlApp extends LitElement {
     return !!(side || bottom);
   }
 
+  /**
+   * Opens a panel from its toggle and moves keyboard focus into it, where the work
+   * is, once its code has loaded (a panel opened by other code leaves focus alone).
+   */
+  async openPanelAndFocus(id: string): Promise<void> {
+    if (!this.openPanel(id)) return;
+    for (let tries = 0; tries < 100; tries++) {
+      await this.updateComplete;
+      const panel = this.querySelector<HTMLElement>(`aside[data-panel-id="${CSS.escape(id)}"]`);
+      if (panel) {
+        panel.focus();
+        return;
+      }
+      if (this.sidePanel !== id && this.bottomPanel !== id) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Tells the user a newer version is installed; `apply` switches to it (after saving). */
   offerUpdate(apply: () => Promise<void>): void {
     this.controller?.offerUpdate(apply);
@@ -133,6 +154,9 @@ export class MlApp extends LitElement {
       this.canvasResize = new ResizeObserver(() => canvas.resized());
       this.canvasResize.observe(container);
       this.servicesProvider.setValue(services);
+      const eventBus = modeler.get<{ on(event: string, fn: (e: { reason?: string }) => void): void }>('eventBus');
+      eventBus.on('keyboardModeling.refused', (e) => (this.keyboardStatus = e.reason));
+      eventBus.on('commandStack.changed', () => (this.keyboardStatus = undefined));
       (window as unknown as { missinglink: unknown }).missinglink = { controller, modeler: this.modeler };
       controller.addEventListener('change', () => {
         this.appState = controller.state;
@@ -254,6 +278,13 @@ export class MlApp extends LitElement {
     const c = this.controller;
     const locale = currentLocale();
     return html`
+      <nav class="skip-links" aria-label=${msg('Skip links')}>
+        <a href="#canvas" data-skip="canvas" @click=${(e: Event) => this.skipTo(e, 'canvas')}>${msg('Skip to the diagram')}</a>
+        ${this.sidePanel || this.bottomPanel
+          ? html`<a href="#panel-side" data-skip="panel" @click=${(e: Event) => this.skipTo(e, 'panel')}>${msg('Skip to the open panel')}</a>`
+          : nothing}
+        <a href="#library-title" data-skip="library" @click=${(e: Event) => this.skipTo(e, 'library')}>${msg('Skip to the process library')}</a>
+      </nav>
       <header class="ml-header">
         <div class="brand" aria-label="MissingLink">
           <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#0b5cad" /><path d="M9 16h6m2 0h6" stroke="#fff" stroke-width="3" stroke-linecap="round" /><circle cx="16" cy="16" r="3" fill="#ffb000" /></svg>
@@ -288,12 +319,12 @@ export class MlApp extends LitElement {
         <span class="viewbar-label">${msg('Beside the diagram:')}</span>
         ${panelsAt('side').map(
           (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.sidePanel === p.id ? 'true' : 'false'}
-            @click=${() => (this.sidePanel === p.id ? this.closePanel(p.id) : this.openPanel(p.id))}>${p.label()}</button>`
+            @click=${() => (this.sidePanel === p.id ? this.closePanel(p.id) : this.openPanelAndFocus(p.id))}>${p.label()}</button>`
         )}
         <span class="viewbar-label">${msg('Below the diagram:')}</span>
         ${panelsAt('bottom').map(
           (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.bottomPanel === p.id ? 'true' : 'false'}
-            @click=${() => (this.bottomPanel === p.id ? this.closePanel(p.id) : this.openPanel(p.id))}>${p.label()}</button>`
+            @click=${() => (this.bottomPanel === p.id ? this.closePanel(p.id) : this.openPanelAndFocus(p.id))}>${p.label()}</button>`
         )}
       </nav>
       ${s?.conflict
@@ -318,6 +349,8 @@ export class MlApp extends LitElement {
         <div class="center ${this.bottomPanel ? 'with-bottom' : ''}">
           <section class="canvas-area" aria-label=${msg('Diagram')}>
             <div id="canvas" class="canvas"></div>
+            <p class="kbd-help" id="kbd-help">${msg('Keys: Shift+T task, Shift+G gateway, Shift+I intermediate event, Shift+E end event (appended to the selection); Alt+arrow select the next element, Alt+Shift+arrow add it; Shift+C connect the two selected; Ctrl+Z undo.')}</p>
+            <p class="kbd-status" role="status" aria-live="polite">${this.keyboardStatus ?? ''}</p>
             <ml-notices .notices=${s?.notices ?? []} @ml-dismiss=${(e: CustomEvent) => c?.dismissNotice(e.detail.id)}></ml-notices>
             ${this.fatal ? html`<div class="fatal" role="alert">${msg('MissingLink could not start:')} ${this.fatal}</div>` : nothing}
           </section>
@@ -342,10 +375,18 @@ export class MlApp extends LitElement {
       );
       return html`<aside class="panel panel-${place}" aria-busy="true" aria-label=${panel.label()}><p class="panel-loading">${msg('Loading…')}</p></aside>`;
     }
-    return html`<aside class="panel panel-${place}" data-panel-id=${panel.id} aria-label=${panel.label()}
+    return html`<aside class="panel panel-${place}" id=${`panel-${place}`} tabindex="-1" data-panel-id=${panel.id} aria-label=${panel.label()}
       @ml-close=${() => (place === 'side' ? (this.sidePanel = undefined) : (this.bottomPanel = undefined))}>
       ${panel.render(this.services)}
     </aside>`;
+  }
+
+  /** A skip link: focus goes to the diagram (its keyboard shortcuts then work), the open panel or the library. */
+  private skipTo(event: Event, target: 'canvas' | 'panel' | 'library'): void {
+    event.preventDefault();
+    if (target === 'canvas') this.modeler?.get<{ focus(): void }>('canvas').focus();
+    else if (target === 'panel') this.querySelector<HTMLElement>('aside.panel-side[tabindex], aside.panel-bottom[tabindex]')?.focus();
+    else this.querySelector('ml-library')?.shadowRoot?.querySelector<HTMLElement>('button')?.focus();
   }
 
   private exportAs(event: Event, kind: 'bpmn' | 'svg' | 'png'): void {

@@ -38,7 +38,9 @@ const ARROWS: Readonly<Record<string, Direction>> = { ArrowLeft: 'left', ArrowRi
  * to the selected element (autoPlace places and selects it, so keys chain), Shift+C
  * connects the first selected element to the second (modeling.connect picks sequence
  * or message flow by the BPMN rules), Alt+arrow selects the nearest element in that
- * direction and Alt+Shift+arrow adds it to the selection. Every change is a command,
+ * direction and Alt+Shift+arrow adds it to the selection. An appended task opens its
+ * label editor (bpmn-js), so its name is typed right away; Enter ends it and gives the
+ * canvas its focus back. Every change is a command,
  * so Ctrl+Z undoes it. Fires `keyboardModeling.refused` ({ reason }) when a key cannot act.
  */
 export default class KeyboardModeling {
@@ -55,7 +57,19 @@ export default class KeyboardModeling {
     private rules: Rules,
     private canvas: Canvas
   ) {
-    keyboard.addListener(1500, ({ keyEvent }) => this.onKey(keyEvent));
+    // Above diagram-js's KeyboardMoveSelection (1500), which takes every arrow key, Alt+arrow included.
+    keyboard.addListener(2000, ({ keyEvent }) => this.onKey(keyEvent));
+    // bpmn-js opens the label editor on an appended task, so its name can be typed at once;
+    // Enter or Escape ends it, and the keys work again only if the canvas has focus back.
+    // After the editor has closed: focusing the canvas inside its own event would blur it a second time.
+    eventBus.on(['directEditing.complete', 'directEditing.cancel'], () =>
+      setTimeout(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body || !active.isConnected || active.closest('.djs-direct-editing-parent')) {
+          (canvas as unknown as { focus(): void }).focus();
+        }
+      })
+    );
   }
 
   private onKey(event: KeyboardEvent): boolean | void {
