@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 interface Services {
-  get(name: string): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  get(name: string): any;
 }
 
 async function selectedIds(page: Page): Promise<string[]> {

@@ -11,6 +11,8 @@ import '../shared/ml-notices';
 import '../library/ml-library';
 import './panel-registry';
 import { servicesContext } from '../panel-api/context';
+import './ml-splitter';
+import { clampSizes, PANEL_SIZES_KEY, panelLimits, parsePanelSizes, type PanelSizes } from './panel-sizes';
 import { loadPanel, panelsAt } from '../panel-api/panels';
 
 /**
@@ -27,7 +29,8 @@ export class MlApp extends LitElement {
     bottomPanel: { state: true },
     dragging: { state: true },
     fatal: { state: true },
-    keyboardStatus: { state: true }
+    keyboardStatus: { state: true },
+    panelSizes: { state: true }
   };
   declare appState: AppState | undefined;
   /** The id of the open side panel (properties, versions, …), if any. */
@@ -38,6 +41,8 @@ export class MlApp extends LitElement {
   declare fatal: string | undefined;
   /** Why the last keyboard modeling key did nothing, announced and shown over the canvas. */
   declare keyboardStatus: string | undefined;
+  /** Side panel width and bottom panel height as the user left them (remembered in localStorage). */
+  declare panelSizes: PanelSizes;
 
   private services?: AppServices;
   private controller?: AppController;
@@ -62,6 +67,7 @@ export class MlApp extends LitElement {
     updateWhenLocaleChanges(this);
     this.sidePanel = undefined;
     this.bottomPanel = undefined;
+    this.panelSizes = readStoredSizes();
     this.dragging = false;
   }
 
@@ -76,6 +82,7 @@ export class MlApp extends LitElement {
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('drop', this.onDrop);
     window.addEventListener('pagehide', this.onHide);
+    window.addEventListener('resize', this.onWindowResize);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     document.addEventListener('visibilitychange', this.onHide);
     document.addEventListener('click', this.onFirstElementClick);
@@ -88,6 +95,7 @@ export class MlApp extends LitElement {
     window.removeEventListener('dragleave', this.onDragLeave);
     window.removeEventListener('drop', this.onDrop);
     window.removeEventListener('pagehide', this.onHide);
+    window.removeEventListener('resize', this.onWindowResize);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     document.removeEventListener('visibilitychange', this.onHide);
     document.removeEventListener('click', this.onFirstElementClick);
@@ -180,6 +188,9 @@ export class MlApp extends LitElement {
     const open = panel.place === 'side' ? this.sidePanel : this.bottomPanel;
     if (!open) this.openPanel(panel.id);
   };
+
+  /** Panel sizes are kept within the window's limits: a smaller window re-fits them. */
+  private onWindowResize = () => this.requestUpdate();
 
   private hasFiles(event: DragEvent): boolean {
     return [...(event.dataTransfer?.types ?? [])].includes('Files');
@@ -334,7 +345,7 @@ export class MlApp extends LitElement {
             <button type="button" data-action="conflict-copy" @click=${() => c?.resolveConflict('copy')}>${msg('Save my changes as a copy')}</button>
           </div>`
         : nothing}
-      <main class="ml-main ${this.sidePanel ? 'with-side' : ''}">
+      <main class="ml-main ${this.sidePanel ? 'with-side' : ''}" style=${`--ml-side-w: ${this.fitted().side}px; --ml-bottom-h: ${this.fitted().bottom}px`}>
         <ml-library
           .processes=${s?.processes ?? []}
           .currentId=${s?.current?.id}
@@ -354,8 +365,10 @@ export class MlApp extends LitElement {
             <ml-notices .notices=${s?.notices ?? []} @ml-dismiss=${(e: CustomEvent) => c?.dismissNotice(e.detail.id)}></ml-notices>
             ${this.fatal ? html`<div class="fatal" role="alert">${msg('MissingLink could not start:')} ${this.fatal}</div>` : nothing}
           </section>
+          ${this.bottomPanel ? this.renderSplitter('bottom') : nothing}
           ${this.renderPanel('bottom', this.bottomPanel)}
         </div>
+        ${this.sidePanel ? this.renderSplitter('side') : nothing}
         ${this.renderPanel('side', this.sidePanel)}
       </main>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true"><p>${msg('Drop BPMN files to add them to your library')}</p></div>` : nothing}
@@ -381,6 +394,29 @@ export class MlApp extends LitElement {
     </aside>`;
   }
 
+  /** The remembered sizes within the limits of the current window. */
+  private fitted(): PanelSizes {
+    return clampSizes(this.panelSizes, { width: window.innerWidth, height: window.innerHeight });
+  }
+
+  private renderSplitter(place: 'side' | 'bottom') {
+    const limits = panelLimits({ width: window.innerWidth, height: window.innerHeight })[place];
+    return html`<ml-splitter class="splitter-${place}" data-splitter=${place} orientation=${place === 'side' ? 'vertical' : 'horizontal'}
+      .size=${this.fitted()[place]} .min=${limits.min} .max=${limits.max}
+      .label=${place === 'side' ? msg('Width of the side panel') : msg('Height of the bottom panel')}
+      @ml-resize=${(e: CustomEvent<{ size: number }>) => this.resizePanel(place, e.detail.size)}></ml-splitter>`;
+  }
+
+  /** Applies a size from a splitter and remembers it for the next visit. */
+  private resizePanel(place: 'side' | 'bottom', size: number): void {
+    this.panelSizes = { ...this.panelSizes, [place]: size };
+    try {
+      localStorage.setItem(PANEL_SIZES_KEY, JSON.stringify(this.panelSizes));
+    } catch {
+      // not remembered when storage is blocked; the size still applies now
+    }
+  }
+
   /** A skip link: focus goes to the diagram (its keyboard shortcuts then work), the open panel or the library. */
   private skipTo(event: Event, target: 'canvas' | 'panel' | 'library'): void {
     event.preventDefault();
@@ -395,3 +431,11 @@ export class MlApp extends LitElement {
   }
 }
 customElements.define('ml-app', MlApp);
+
+function readStoredSizes(): PanelSizes {
+  try {
+    return parsePanelSizes(localStorage.getItem(PANEL_SIZES_KEY));
+  } catch {
+    return parsePanelSizes(null);
+  }
+}
