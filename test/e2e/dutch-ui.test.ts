@@ -137,6 +137,10 @@ describe('Dutch UI', () => {
     await page.click('[data-panel="dashboard"]');
     const row = page.locator('ml-dashboard tr[data-kpi-id="l2o_scoren_kpi1"]');
     await row.waitFor();
+    // Beside a sparkline without a trend, plain words instead of "1×"
+    const trends = await page.locator('ml-dashboard [data-trend]').allInnerTexts();
+    expect(trends.length).toBeGreaterThan(0);
+    for (const t of trends) expect(t).not.toMatch(/×/);
     // A measurement typed the Dutch way ("14.000" is fourteen thousand)
     await row.locator('[data-action="record"]').click();
     const dialog = page.locator('ml-measurement-dialog dialog[open]');
