@@ -85,6 +85,8 @@ describe('Keyboard', () => {
     // its name is typed right away (bpmn-js's label editor), Enter ends it and the keys work again
     await page.keyboard.type('Offerte maken');
     await page.keyboard.press('Enter');
+    // the canvas has the focus back once the label editor has closed
+    await page.waitForFunction(() => !!document.activeElement?.closest('.djs-container') && !document.activeElement?.closest('.djs-direct-editing-parent'));
     expect(await page.evaluate((i) => (window as unknown as { missinglink: { modeler: Services } }).missinglink.modeler.get('elementRegistry').get(i).businessObject.name, task)).toBe('Offerte maken');
     await page.keyboard.press('Shift+G');
     const [gateway] = await selectedIds(page);
@@ -93,6 +95,7 @@ describe('Keyboard', () => {
     await page.keyboard.press('Shift+T');
     const [second] = await selectedIds(page);
     await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !!document.activeElement?.closest('.djs-container') && !document.activeElement?.closest('.djs-direct-editing-parent'));
 
     // Alt+arrow walks back along the row; Alt+Shift+arrow adds the next element to the selection
     await page.keyboard.press('Alt+ArrowLeft');
@@ -110,6 +113,9 @@ describe('Keyboard', () => {
     await page.keyboard.press('Shift+E');
     const [end] = await selectedIds(page);
     expect(await typeOf(page, end!)).toBe('bpmn:EndEvent');
+    // bpmn-js may open the new event's label editor too: leave it, and the canvas has the focus back
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !!document.activeElement?.closest('.djs-container') && !document.activeElement?.closest('.djs-direct-editing-parent'));
     await expect.poll(() => page.locator('.kbd-status').textContent()).toBe('');
 
     // Shift+C connects the first selected element to the second, where BPMN allows it
