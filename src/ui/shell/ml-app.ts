@@ -12,7 +12,8 @@ import '../library/ml-library';
 import './panel-registry';
 import { servicesContext } from '../panel-api/context';
 import './ml-splitter';
-import { clampSizes, PANEL_SIZES_KEY, panelLimits, parsePanelSizes, type PanelSizes } from './panel-sizes';
+import { readPreference, writePreference } from '../../preferences/preferences';
+import { clampSizes, panelLimits, parsePanelSizes, type PanelSizes } from './panel-sizes';
 import { loadPanel, panelsAt } from '../panel-api/panels';
 
 /**
@@ -410,11 +411,7 @@ export class MlApp extends LitElement {
   /** Applies a size from a splitter and remembers it for the next visit. */
   private resizePanel(place: 'side' | 'bottom', size: number): void {
     this.panelSizes = { ...this.panelSizes, [place]: size };
-    try {
-      localStorage.setItem(PANEL_SIZES_KEY, JSON.stringify(this.panelSizes));
-    } catch {
-      // not remembered when storage is blocked; the size still applies now
-    }
+    writePreference('panelSizes', JSON.stringify(this.panelSizes));
   }
 
   /** A skip link: focus goes to the diagram (its keyboard shortcuts then work), the open panel or the library. */
@@ -433,9 +430,5 @@ export class MlApp extends LitElement {
 customElements.define('ml-app', MlApp);
 
 function readStoredSizes(): PanelSizes {
-  try {
-    return parsePanelSizes(localStorage.getItem(PANEL_SIZES_KEY));
-  } catch {
-    return parsePanelSizes(null);
-  }
+  return parsePanelSizes(readPreference('panelSizes') ?? null);
 }

@@ -12,9 +12,6 @@ export interface PanelSizes {
 
 export const DEFAULT_PANEL_SIZES: Readonly<PanelSizes> = { side: 360, bottom: 300 };
 
-/** The storage key of the remembered sizes. */
-export const PANEL_SIZES_KEY = 'missinglink.panel-sizes';
-
 /** The smallest and largest panel sizes for a window: the diagram keeps at least 360 × 200 px beside the library. */
 export function panelLimits(window: { width: number; height: number }): { side: { min: number; max: number }; bottom: { min: number; max: number } } {
   const library = 280;
