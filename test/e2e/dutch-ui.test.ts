@@ -149,9 +149,9 @@ describe('Dutch UI', () => {
     await dialog.locator('button[type="submit"]').click();
     await expect.poll(() => row.locator('[data-action="history"]').getAttribute('aria-label')).toContain('3');
     await row.locator('[data-action="history"]').click();
-    await page.waitForFunction(() => !!(document.querySelector('ml-dashboard') as unknown as { charts?: Map<string, unknown> })?.charts?.get('history'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => !!(document.querySelector('ml-dashboard') as unknown as { charts?: { charts?: Map<string, unknown> } })?.charts?.charts?.get('history'), undefined, { timeout: 15_000 });
     const ticks = await page.evaluate(() => {
-      const chart = (document.querySelector('ml-dashboard') as unknown as { charts: Map<string, { scales: Record<string, { ticks: Array<{ label: string }> }> }> }).charts.get('history')!;
+      const chart = (document.querySelector('ml-dashboard') as unknown as { charts: { charts: Map<string, { scales: Record<string, { ticks: Array<{ label: string }> }> }> } }).charts.charts.get('history')!;
       return Object.values(chart.scales).flatMap((s) => s.ticks.map((t) => String(t.label)));
     });
     const thousands = ticks.filter((t) => /^\d{1,3}([.,]\d{3})+$/.test(t));
