@@ -1,5 +1,6 @@
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes';
+import { setInputLocale } from '../model/value-chain/input-values';
 import { readPreference, writePreference } from '../preferences/preferences';
 
 /** The languages the product speaks, in the order the switch shows them. */
@@ -22,6 +23,7 @@ export function initialLocale(): Locale {
 /** Switches the UI language, remembers it, and sets <html lang>. */
 export async function setLocale(locale: Locale): Promise<void> {
   await setLitLocale(locale);
+  setInputLocale(locale);
   document.documentElement.lang = locale;
   writePreference('locale', locale);
 }

@@ -7,9 +7,10 @@ import handoverMarkersModule from './features/handover-markers';
 import actionsModule from './features/actions';
 import auditMarkersModule from './features/audit-markers';
 import slicedSaveModule from './features/sliced-save';
+import keyboardModelingModule from './features/keyboard-modeling';
 
 /** Extra bpmn-js modules our product adds; later features append themselves here. */
-export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule, actionsModule, auditMarkersModule, slicedSaveModule];
+export const MISSINGLINK_MODULES: unknown[] = [translateModule, zoomFitModule, valueChainModule, handoverMarkersModule, actionsModule, auditMarkersModule, slicedSaveModule, keyboardModelingModule];
 
 /** Creates the bpmn-js Modeler with the value-chain extension and our feature modules. */
 export function createModeler(container: HTMLElement, extraModules: unknown[] = []): Modeler {

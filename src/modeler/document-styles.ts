@@ -17,3 +17,10 @@ export function adoptDocumentStyles(id: string, css: string, doc: Document = doc
 }
 
 const registry = new WeakMap<Document, Map<string, CSSStyleSheet>>();
+
+/** Like adoptDocumentStyles, but replaces the sheet's rules when it exists (styles that follow data, such as a page header). */
+export function setDocumentStyles(id: string, css: string, doc: Document = document): void {
+  const sheet = registry.get(doc)?.get(id);
+  if (sheet) sheet.replaceSync(css);
+  else adoptDocumentStyles(id, css, doc);
+}

@@ -40,7 +40,9 @@ export const PREFERENCES = {
   /** The audit was switched on, so it comes back after a reload. */
   auditOn: { key: 'missinglink.audit', ...flag('on', 'off') },
   /** The audit badges on the canvas are shown. */
-  auditMarkersVisible: { key: 'missinglink.auditMarkers', ...flag('1', '0') }
+  auditMarkersVisible: { key: 'missinglink.auditMarkers', ...flag('1', '0') },
+  /** Side panel width and bottom panel height (JSON, read back by ui/shell/panel-sizes). */
+  panelSizes: { key: 'missinglink.panel-sizes', ...text }
 } as const satisfies Record<string, Preference<never> | Preference<string> | Preference<boolean>>;
 
 /** The name of a preference. */

@@ -304,7 +304,8 @@ export class ProcessRepository {
         const source = this.parseVersion(versionId, raw);
         const sizeBytes = this.checkSize(source.xml);
         const at = this.now();
-        const suffix = source.label ? ` (${source.label})` : '';
+        // Only a label a person gave is repeated: automatic labels would nest ("Restored version 2 (Before restoring version 1 (…))").
+        const suffix = source.label && source.kind !== 'restored' && source.kind !== 'before-restore' ? ` (${source.label})` : '';
         const beforeRestore = await this.addVersion(
           id,
           'before-restore',

@@ -296,7 +296,7 @@ describe('Audit report', () => {
     await report.locator('article').waitFor();
 
     const sections = await report.locator('section[data-section]').evaluateAll((s) => s.map((x) => x.getAttribute('data-section')));
-    expect(sections).toEqual(['review', 'diagram', 'summary', 'handover-matrix', 'raci', 'findings', 'exemptions']);
+    expect(sections).toEqual(['review', 'summary', 'diagram', 'handover-matrix', 'raci', 'findings', 'exemptions']);
     expect(await report.locator('[data-process-name]').textContent()).toBe(hostileProcess);
     expect(await report.locator('section[data-section="raci"] tbody th').allTextContents()).toContain(hostileTask);
     expect(await report.locator('section[data-section="summary"] tbody tr').count()).toBe(6);
@@ -321,14 +321,14 @@ describe('Audit report', () => {
     });
     expect(printed.others.every((d) => d === 'none')).toBe(true);
     expect(printed.toolbar).toBe(false);
-    expect(printed.sections).toEqual(['review', 'diagram', 'summary', 'handover-matrix', 'raci', 'findings', 'exemptions']);
+    expect(printed.sections).toEqual(['review', 'summary', 'diagram', 'handover-matrix', 'raci', 'findings', 'exemptions']);
     expect(printed.diagramImage).toBe(true);
     expect(printed.widerTables).toBe(0);
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(20_000);
-    // Title page, the diagram on its own (landscape) page, then summary, matrices and findings.
+    // Title page with the summary, the diagram on its own (landscape) page, then matrices and findings.
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(3);
     await page.emulateMedia({ media: 'screen' });

@@ -2,6 +2,10 @@ import { DEFAULT_CURRENCY } from '../../model/value-chain/schema';
 import type { ResourcesInput } from './schema';
 import { parseDecimal } from '../../model/decimal';
 import { isUnreadableDecimal, nonBlank } from './values';
+import { RULES } from '../audit/rules';
+
+/** How far realised resources may exceed plan and still count as within plan: the audit's resource-overrun tolerance. */
+export const RESOURCE_TOLERANCE_PERCENT = RULES['resource-overrun'].defaultTolerance ?? 0;
 
 /*
  * Planned versus realised resources (budget per currency, hours). Totals count
@@ -27,6 +31,7 @@ export interface AmountTotals {
   /** variance / comparedPlanned; undefined when that is 0 or there is no variance. */
   readonly relative: number | undefined;
   /** Resources are "at most" measures: spending within plan is on track. */
+  /** 'off-track' when realised exceeds planned by more than RESOURCE_TOLERANCE_PERCENT. */
   readonly status: 'on-track' | 'off-track' | 'no-data';
 }
 
@@ -87,7 +92,9 @@ class AmountAccumulator {
     const { planned, plannedCount, realised, realisedCount, comparedCount, comparedPlanned, comparedRealised } = this;
     const variance = comparedCount ? comparedRealised - comparedPlanned : undefined;
     const relative = variance !== undefined && comparedPlanned !== 0 ? variance / Math.abs(comparedPlanned) : undefined;
-    const status = variance === undefined ? 'no-data' : variance <= 1e-9 ? 'on-track' : 'off-track';
+    // Over plan only beyond the audit's tolerance (resource-overrun, 10 % by default): one tolerance for dashboard and audit.
+    const status =
+      variance === undefined ? 'no-data' : variance * 100 <= RESOURCE_TOLERANCE_PERCENT * Math.abs(comparedPlanned) + 1e-9 ? 'on-track' : 'off-track';
     return { planned, plannedCount, realised, realisedCount, comparedCount, comparedPlanned, comparedRealised, variance, relative, status };
   }
 }

@@ -75,12 +75,23 @@ export function fieldListText(missing: readonly string[], locale: MessageLocale)
  * its own way; role names come from `roleName` when given, else the finding's own
  * `roles` parameter (the names the audit read) is used as it is.
  */
+/** A number from a finding's evidence in Dutch notation (two decimals for money), else the parameter as the engine wrote it. */
+function dutchNumber(value: unknown, fallback: string | number, money: boolean): string | number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return new Intl.NumberFormat('nl-NL', money ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 1 }).format(value);
+}
+
 export function findingText(finding: FindingMessageInput, locale: MessageLocale, roleName?: RoleName): string {
   if (!has(FINDING_CODES, finding.messageKey)) return finding.message ?? finding.messageKey;
   const code = finding.messageKey as FindingCode;
   const missing = finding.evidence.missing ?? [];
   const p: Record<string, string | number> = { ...finding.params };
   switch (code) {
+    case 'resource-overrun.budget':
+    case 'resource-overrun.hours':
+      // Dutch numbers follow Dutch habits ("6.200,50", "19,4"); the English text is the JSON contract and stays as the engine wrote it.
+      if (locale === 'nl') for (const key of ['planned', 'realised', 'percent', 'tolerance']) p[key] = dutchNumber(finding.evidence.values?.[key === 'percent' ? 'overrunPercent' : key === 'tolerance' ? 'tolerancePercent' : key], p[key]!, code === 'resource-overrun.budget' && (key === 'planned' || key === 'realised'));
+      break;
     case 'kpi-smart.incomplete':
       p.missing = smartGapsText(missing, locale);
       break;

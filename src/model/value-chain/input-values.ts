@@ -13,10 +13,46 @@ export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 const HOURS_PER: Record<DurationUnit, number> = { hours: 1, days: 24, weeks: 24 * 7 };
 
-/** A typed number as stored text: trims, and turns a lone decimal comma ("12,5") into a point. */
-export function normaliseDecimal(text: string): string {
+/** The group and decimal separators of a locale ("." and "," in Dutch), read from Intl.NumberFormat. */
+let inputLocale = 'en';
+
+/** Sets the language whose number habits input fields follow (the UI calls it when its language changes). */
+export function setInputLocale(locale: string): void {
+  inputLocale = locale;
+}
+
+export function decimalSeparators(locale: string): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+}
+
+const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A typed number as stored text (a plain decimal with a point), read the way people
+ * of the UI language write numbers: in Dutch "6.200,50" and "95,5", in English
+ * "6,200.50". Group separators count only in groups of three digits, so a plain
+ * decimal with a point ("95.5", as the file stores it) is still read as such. A lone
+ * decimal comma is accepted in every language. Text that is no number comes back
+ * trimmed and otherwise unchanged, so the schema check reports what was typed.
+ */
+export function normaliseDecimal(text: string, locale: string = inputLocale): string {
   const trimmed = text.trim();
+  const { group, decimal } = decimalSeparators(locale);
+  // Spaces (also non-breaking and narrow ones) are group separators wherever they are used.
+  const groups = group.trim() === '' ? '[\\s\\u00a0\\u202f]' : escape(group);
+  const grouped = new RegExp(`^([+-]?)(\\d{1,3}(?:${groups}\\d{3})+)(?:${escape(decimal)}(\\d+))?$`).exec(trimmed);
+  if (grouped) return `${grouped[1]}${grouped[2]!.replace(new RegExp(groups, 'g'), '')}${grouped[3] !== undefined ? `.${grouped[3]}` : ''}`;
+  const local = new RegExp(`^([+-]?\\d*)${escape(decimal)}(\\d+)$`).exec(trimmed);
+  if (local) return `${local[1]}.${local[2]}`;
   return /^[+-]?\d*,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+}
+
+/** A stored decimal as the UI language writes it ("95.5" → "95,5" in Dutch), without grouping; other text comes back unchanged. */
+export function decimalToInput(stored: string | undefined, locale: string = inputLocale): string {
+  if (stored === undefined) return '';
+  if (!/^[+-]?\d*\.\d+$/.test(stored)) return stored;
+  return stored.replace('.', decimalSeparators(locale).decimal);
 }
 
 /** A typed amount in a unit as an ISO 8601 duration ("2" days → "P2D"); text that is no number comes back unchanged. */
@@ -37,7 +73,7 @@ export function durationToInput(stored: string | undefined, unit: DurationUnit):
   const hours = parseIsoDuration(stored);
   if (hours === undefined) return stored;
   const amount = hours / HOURS_PER[unit];
-  return String(Math.round(amount * 1000) / 1000);
+  return decimalToInput(String(Math.round(amount * 1000) / 1000));
 }
 
 /** The unit that shows stored durations best: weeks or days when all are whole ones, else hours. */

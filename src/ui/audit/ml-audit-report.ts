@@ -1,4 +1,4 @@
-import { adoptDocumentStyles } from '../../modeler/document-styles';
+import { adoptDocumentStyles, setDocumentStyles } from '../../modeler/document-styles';
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import {
@@ -21,6 +21,7 @@ import type { ReviewRecord } from '../../app/services';
 import { renderHandoverGrid } from './handover-grid';
 import { painPointExplanation, painPointTitle } from './pain-points';
 import { panelStyles } from './panel-styles';
+import { columnGroups, cssString, RACI_COLUMNS_PER_PAGE } from './report-layout';
 import { severityTag } from './severity';
 import { renderDiff } from './review-status';
 import type { ModelDiff } from '../../analysis/audit/diff';
@@ -154,7 +155,7 @@ export class MlAuditReport extends LitElement {
         object-fit: contain;
       }
       .diagram figcaption {
-        font-size: 0.8rem;
+        font-size: 0.75rem;
         color: #47525e;
       }
       table {
@@ -307,6 +308,7 @@ export class MlAuditReport extends LitElement {
     for (const el of this.madeInert) el.setAttribute('inert', '');
     document.addEventListener('keydown', this.onKeyDown);
     ensurePrintStyles();
+    this.updatePageHeader();
     document.body.classList.add('ml-report-open');
   }
 
@@ -314,11 +316,33 @@ export class MlAuditReport extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKeyDown);
     document.body.classList.remove('ml-report-open');
+    setDocumentStyles(PAGE_HEADER_STYLE_ID, '');
     for (const el of this.madeInert) el.removeAttribute('inert');
     this.madeInert = [];
     if (this.imageUrl) URL.revokeObjectURL(this.imageUrl);
     this.imageUrl = undefined;
     if (this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+  }
+
+  protected override updated(): void {
+    this.updatePageHeader();
+  }
+
+  /** Every printed page names the report and the process at the top and counts the pages at the bottom. */
+  private updatePageHeader(): void {
+    if (!this.data) return;
+    const page = msg('Page {page} of {pages}', { desc: 'Printed page footer; keep {page} and {pages}, they become the numbers.' });
+    const [before = '', rest = ''] = page.split('{page}');
+    const [between = '', after = ''] = rest.split('{pages}');
+    const counter = `${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}`;
+    setDocumentStyles(
+      PAGE_HEADER_STYLE_ID,
+      `@page {
+  @top-left { content: ${cssString(`${msg('Audit report')} · ${this.data.processName}`)}; font: 8pt system-ui, sans-serif; color: #47525e; }
+  @top-right { content: ${cssString(new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long' }).format(new Date(this.data.createdAt)))}; font: 8pt system-ui, sans-serif; color: #47525e; }
+  @bottom-right { content: ${counter}; font: 8pt system-ui, sans-serif; color: #47525e; }
+}`
+    );
   }
 
   protected override firstUpdated(): void {
@@ -442,17 +466,20 @@ export class MlAuditReport extends LitElement {
             : html`<p>${msg('This process has not been reviewed yet.')}</p>`}
         </section>
 
+        <section data-section="summary">
+          <h2>${msg('Summary per pain point')}</h2>
+          ${this.renderSummary(result)}
+        </section>
+
         <section class="diagram-page" data-section="diagram">
           <h2>${msg('Diagram')}</h2>
           <figure class="diagram">
             <img src=${this.diagramUrl(data.svg)} alt=${msg(str`Process diagram of ${data.processName}`)} />
-            <figcaption>${data.processName}</figcaption>
+            <figcaption>
+              ${data.processName} ·
+              ${msg('Handover marks: green check = agreement recorded, amber dots = draft or under review, red exclamation mark = no agreement yet.')}
+            </figcaption>
           </figure>
-        </section>
-
-        <section data-section="summary">
-          <h2>${msg('Summary per pain point')}</h2>
-          ${this.renderSummary(result)}
         </section>
 
         <section data-section="handover-matrix">
@@ -483,8 +510,8 @@ export class MlAuditReport extends LitElement {
       <thead>
         <tr>
           <th class="num">#</th>
-          <th>${msg('Pain point')}</th>
-          <th style="width:28%">${msg('Rules')}</th>
+          <th style="width:38%">${msg('Pain point')}</th>
+          <th style="width:24%">${msg('Rules')}</th>
           <th class="num">${msg('Errors')}</th>
           <th class="num">${msg('Warnings')}</th>
           <th class="num">${msg('Notes')}</th>
@@ -524,25 +551,35 @@ export class MlAuditReport extends LitElement {
   private renderRaci(raci: RaciMatrix) {
     if (raci.rows.length === 0) return html`<p>${msg('The model has no activities of the organisation.')}</p>`;
     if (raci.roles.length === 0) return html`<p>${msg('No roles are assigned to any activity.')}</p>`;
+    // More roles than fit the page width are printed in column groups, each repeating the activities.
+    const groups = columnGroups(raci.roles, RACI_COLUMNS_PER_PAGE);
+    let first = 0;
     return html`<p class="explanation">${msg('A = accountable, R = responsible, C = consulted, I = informed.')}</p>
-      <table class="raci">
-        <thead>
-          <tr>
-            <th scope="col">${msg('Activity')}</th>
-            <th scope="col" class="nowrap">${msg('Department')}</th>
-            ${raci.roles.map((r) => html`<th scope="col" class="role"><span>${r.name}${r.inCatalogue ? nothing : html` ${msg('(not in the role catalogue)')}`}</span></th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${raci.rows.map(
-            (row) => html`<tr>
-              <th scope="row">${row.activityName ?? row.activityId}</th>
-              <td class="nowrap">${row.department ?? ''}</td>
-              ${raci.roles.map((r) => html`<td class="letter">${(row.cells[r.id] ?? []).map((x) => RACI_LETTERS[x]).join('')}</td>`)}
-            </tr>`
-          )}
-        </tbody>
-      </table>`;
+      ${groups.map((roles, index) => {
+        const from = first + 1;
+        first += roles.length;
+        return html`${groups.length > 1
+            ? html`<h3 data-raci-group=${index + 1}>${msg(str`Roles ${from} to ${first} of ${raci.roles.length}`)}</h3>`
+            : nothing}
+          <table class="raci">
+            <thead>
+              <tr>
+                <th scope="col">${msg('Activity')}</th>
+                <th scope="col" class="nowrap">${msg('Department')}</th>
+                ${roles.map((r) => html`<th scope="col" class="role"><span>${r.name}${r.inCatalogue ? nothing : html` ${msg('(not in the role catalogue)')}`}</span></th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${raci.rows.map(
+                (row) => html`<tr>
+                  <th scope="row">${row.activityName ?? row.activityId}</th>
+                  <td class="nowrap">${row.department ?? ''}</td>
+                  ${roles.map((r) => html`<td class="letter">${(row.cells[r.id] ?? []).map((x) => RACI_LETTERS[x]).join('')}</td>`)}
+                </tr>`
+              )}
+            </tbody>
+          </table>`;
+      })}`;
   }
 
   private renderFindings(result: AuditResult, roleNames: RoleNames) {
@@ -651,6 +688,7 @@ function markdownChanges(diff: ModelDiff | undefined): string {
 }
 
 const PRINT_STYLE_ID = 'ml-audit-report-print';
+const PAGE_HEADER_STYLE_ID = 'ml-audit-report-page-header';
 
 /** While the report is open, printing shows only the report: the app and its fixed full-height layout step aside. */
 function ensurePrintStyles(): void {

@@ -1,5 +1,6 @@
 import type { ModdleElement } from '../../model/moddle-types';
 import type { Modeler } from '../../modeler/create-modeler';
+import type HandoverMarkers from '../../modeler/features/handover-markers/HandoverMarkers';
 import type { AuditService } from '../../modeler/features/audit-markers';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type { ModelDiff } from '../../analysis/audit/diff';
@@ -29,7 +30,7 @@ export async function openAuditReport(options: OpenReportOptions): Promise<MlAud
   const result = (await service.settled()) ?? service.refresh();
   if (!result) throw new Error('The audit is not available.');
   const definitions = (modeler as unknown as { getDefinitions(): ModdleElement }).getDefinitions();
-  const svg = withoutRemoteReferences((await modeler.saveSVG()).svg);
+  const svg = withoutRemoteReferences(await modeler.get<HandoverMarkers>('handoverMarkers').exportMarkedSVG(() => modeler.saveSVG()));
   const roles = (modeler.get<ValueChainEditor>('valueChainEditor').getValueChain()?.roles as ModdleElement[] | undefined) ?? [];
 
   document.querySelector('ml-audit-report')?.remove();

@@ -519,7 +519,7 @@ export class MlDashboard extends LitElement {
             ? html`<button type="button" class="trend" data-action="history" aria-expanded=${expanded ? 'true' : 'false'}
                 aria-label=${msg(str`History of ${name}: ${r.history.length} measurements, ${trendLabel(r.trend) || msg('no trend')}`)}
                 @click=${() => (this.expanded = expanded ? undefined : r.key)}>
-                ${sparkline(r.history, r.target)} <span>${trendLabel(r.trend) || msg(str`${r.history.length}×`)}</span>
+                ${sparkline(r.history, r.target)} <span data-trend>${trendLabel(r.trend) || noTrendText(r.history.length)}</span>
               </button>`
             : html`<span class="muted" aria-hidden="true">–</span><span class="visually-hidden">${msg('no history')}</span>`}
         </td>
@@ -673,4 +673,9 @@ export class MlDashboard extends LitElement {
   }
 }
 customElements.define('ml-dashboard', MlDashboard);
+
+/** Beside a sparkline without a trend: how many measurements there are, in plain words (not "1×"). */
+function noTrendText(count: number): string {
+  return count === 1 ? msg('1 measurement, no trend yet') : msg(str`${count} measurements, no trend yet`);
+}
 

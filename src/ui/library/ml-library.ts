@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { currentLocale } from '../../i18n/localization';
 import type { ProcessSummary } from '../../app/services';
 
 /**
@@ -157,7 +158,7 @@ export class MlLibrary extends LitElement {
   }
 
   override render() {
-    const formatter = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const formatter = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' });
     return html`
       <h2 id="library-title">${msg('Process library')}</h2>
       <div class="actions">

@@ -1,4 +1,4 @@
-import { currentLocale } from '../../i18n/localization';
+import { localeTag } from '../../i18n/numbers';
 
 /*
  * Numbers and dates as the user reads them: Dutch grouping and decimal comma in
@@ -8,9 +8,7 @@ import { currentLocale } from '../../i18n/localization';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function tag(): string {
-  return currentLocale() === 'nl' ? 'nl-NL' : 'en-GB';
-}
+const tag = localeTag;
 
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const id = `${tag()}|${key}`;

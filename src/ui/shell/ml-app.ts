@@ -11,6 +11,9 @@ import '../shared/ml-notices';
 import '../library/ml-library';
 import './panel-registry';
 import { servicesContext } from '../panel-api/context';
+import './ml-splitter';
+import { readPreference, writePreference } from '../../preferences/preferences';
+import { clampSizes, panelLimits, parsePanelSizes, type PanelSizes } from './panel-sizes';
 import { loadPanel, panelsAt } from '../panel-api/panels';
 
 /**
@@ -26,7 +29,9 @@ export class MlApp extends LitElement {
     sidePanel: { state: true },
     bottomPanel: { state: true },
     dragging: { state: true },
-    fatal: { state: true }
+    fatal: { state: true },
+    keyboardStatus: { state: true },
+    panelSizes: { state: true }
   };
   declare appState: AppState | undefined;
   /** The id of the open side panel (properties, versions, …), if any. */
@@ -35,6 +40,10 @@ export class MlApp extends LitElement {
   declare bottomPanel: string | undefined;
   declare dragging: boolean;
   declare fatal: string | undefined;
+  /** Why the last keyboard modeling key did nothing, announced and shown over the canvas. */
+  declare keyboardStatus: string | undefined;
+  /** Side panel width and bottom panel height as the user left them (remembered in localStorage). */
+  declare panelSizes: PanelSizes;
 
   private services?: AppServices;
   private controller?: AppController;
@@ -59,6 +68,7 @@ export class MlApp extends LitElement {
     updateWhenLocaleChanges(this);
     this.sidePanel = undefined;
     this.bottomPanel = undefined;
+    this.panelSizes = readStoredSizes();
     this.dragging = false;
   }
 
@@ -73,6 +83,7 @@ export class MlApp extends LitElement {
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('drop', this.onDrop);
     window.addEventListener('pagehide', this.onHide);
+    window.addEventListener('resize', this.onWindowResize);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     document.addEventListener('visibilitychange', this.onHide);
     document.addEventListener('click', this.onFirstElementClick);
@@ -85,6 +96,7 @@ export class MlApp extends LitElement {
     window.removeEventListener('dragleave', this.onDragLeave);
     window.removeEventListener('drop', this.onDrop);
     window.removeEventListener('pagehide', this.onHide);
+    window.removeEventListener('resize', this.onWindowResize);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     document.removeEventListener('visibilitychange', this.onHide);
     document.removeEventListener('click', this.onFirstElementClick);
@@ -102,6 +114,24 @@ export class MlApp extends LitElement {
     if (side) this.sidePanel = id;
     else if (bottom) this.bottomPanel = id;
     return !!(side || bottom);
+  }
+
+  /**
+   * Opens a panel from its toggle and moves keyboard focus into it, where the work
+   * is, once its code has loaded (a panel opened by other code leaves focus alone).
+   */
+  async openPanelAndFocus(id: string): Promise<void> {
+    if (!this.openPanel(id)) return;
+    for (let tries = 0; tries < 100; tries++) {
+      await this.updateComplete;
+      const panel = this.querySelector<HTMLElement>(`aside[data-panel-id="${CSS.escape(id)}"]`);
+      if (panel) {
+        panel.focus();
+        return;
+      }
+      if (this.sidePanel !== id && this.bottomPanel !== id) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Tells the user a newer version is installed; `apply` switches to it (after saving). */
@@ -133,6 +163,9 @@ export class MlApp extends LitElement {
       this.canvasResize = new ResizeObserver(() => canvas.resized());
       this.canvasResize.observe(container);
       this.servicesProvider.setValue(services);
+      const eventBus = modeler.get<{ on(event: string, fn: (e: { reason?: string }) => void): void }>('eventBus');
+      eventBus.on('keyboardModeling.refused', (e) => (this.keyboardStatus = e.reason));
+      eventBus.on('commandStack.changed', () => (this.keyboardStatus = undefined));
       (window as unknown as { missinglink: unknown }).missinglink = { controller, modeler: this.modeler };
       controller.addEventListener('change', () => {
         this.appState = controller.state;
@@ -156,6 +189,9 @@ export class MlApp extends LitElement {
     const open = panel.place === 'side' ? this.sidePanel : this.bottomPanel;
     if (!open) this.openPanel(panel.id);
   };
+
+  /** Panel sizes are kept within the window's limits: a smaller window re-fits them. */
+  private onWindowResize = () => this.requestUpdate();
 
   private hasFiles(event: DragEvent): boolean {
     return [...(event.dataTransfer?.types ?? [])].includes('Files');
@@ -254,6 +290,13 @@ export class MlApp extends LitElement {
     const c = this.controller;
     const locale = currentLocale();
     return html`
+      <nav class="skip-links" aria-label=${msg('Skip links')}>
+        <a href="#canvas" data-skip="canvas" @click=${(e: Event) => this.skipTo(e, 'canvas')}>${msg('Skip to the diagram')}</a>
+        ${this.sidePanel || this.bottomPanel
+          ? html`<a href="#panel-side" data-skip="panel" @click=${(e: Event) => this.skipTo(e, 'panel')}>${msg('Skip to the open panel')}</a>`
+          : nothing}
+        <a href="#library-title" data-skip="library" @click=${(e: Event) => this.skipTo(e, 'library')}>${msg('Skip to the process library')}</a>
+      </nav>
       <header class="ml-header">
         <div class="brand" aria-label="MissingLink">
           <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#0b5cad" /><path d="M9 16h6m2 0h6" stroke="#fff" stroke-width="3" stroke-linecap="round" /><circle cx="16" cy="16" r="3" fill="#ffb000" /></svg>
@@ -288,12 +331,12 @@ export class MlApp extends LitElement {
         <span class="viewbar-label">${msg('Beside the diagram:')}</span>
         ${panelsAt('side').map(
           (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.sidePanel === p.id ? 'true' : 'false'}
-            @click=${() => (this.sidePanel === p.id ? this.closePanel(p.id) : this.openPanel(p.id))}>${p.label()}</button>`
+            @click=${() => (this.sidePanel === p.id ? this.closePanel(p.id) : this.openPanelAndFocus(p.id))}>${p.label()}</button>`
         )}
         <span class="viewbar-label">${msg('Below the diagram:')}</span>
         ${panelsAt('bottom').map(
           (p) => html`<button type="button" data-panel=${p.id} aria-pressed=${this.bottomPanel === p.id ? 'true' : 'false'}
-            @click=${() => (this.bottomPanel === p.id ? this.closePanel(p.id) : this.openPanel(p.id))}>${p.label()}</button>`
+            @click=${() => (this.bottomPanel === p.id ? this.closePanel(p.id) : this.openPanelAndFocus(p.id))}>${p.label()}</button>`
         )}
       </nav>
       ${s?.conflict
@@ -303,7 +346,7 @@ export class MlApp extends LitElement {
             <button type="button" data-action="conflict-copy" @click=${() => c?.resolveConflict('copy')}>${msg('Save my changes as a copy')}</button>
           </div>`
         : nothing}
-      <main class="ml-main ${this.sidePanel ? 'with-side' : ''}">
+      <main class="ml-main ${this.sidePanel ? 'with-side' : ''}" style=${`--ml-side-w: ${this.fitted().side}px; --ml-bottom-h: ${this.fitted().bottom}px`}>
         <ml-library
           .processes=${s?.processes ?? []}
           .currentId=${s?.current?.id}
@@ -318,11 +361,15 @@ export class MlApp extends LitElement {
         <div class="center ${this.bottomPanel ? 'with-bottom' : ''}">
           <section class="canvas-area" aria-label=${msg('Diagram')}>
             <div id="canvas" class="canvas"></div>
+            <p class="kbd-help" id="kbd-help">${msg('Keys: Shift+T task, Shift+G gateway, Shift+I intermediate event, Shift+E end event (appended to the selection); Alt+arrow select the next element, Alt+Shift+arrow add it; Shift+C connect the two selected; Ctrl+Z undo.')}</p>
+            <p class="kbd-status" role="status" aria-live="polite">${this.keyboardStatus ?? ''}</p>
             <ml-notices .notices=${s?.notices ?? []} @ml-dismiss=${(e: CustomEvent) => c?.dismissNotice(e.detail.id)}></ml-notices>
             ${this.fatal ? html`<div class="fatal" role="alert">${msg('MissingLink could not start:')} ${this.fatal}</div>` : nothing}
           </section>
+          ${this.bottomPanel ? this.renderSplitter('bottom') : nothing}
           ${this.renderPanel('bottom', this.bottomPanel)}
         </div>
+        ${this.sidePanel ? this.renderSplitter('side') : nothing}
         ${this.renderPanel('side', this.sidePanel)}
       </main>
       ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true"><p>${msg('Drop BPMN files to add them to your library')}</p></div>` : nothing}
@@ -342,10 +389,37 @@ export class MlApp extends LitElement {
       );
       return html`<aside class="panel panel-${place}" aria-busy="true" aria-label=${panel.label()}><p class="panel-loading">${msg('Loading…')}</p></aside>`;
     }
-    return html`<aside class="panel panel-${place}" data-panel-id=${panel.id} aria-label=${panel.label()}
+    return html`<aside class="panel panel-${place}" id=${`panel-${place}`} tabindex="-1" data-panel-id=${panel.id} aria-label=${panel.label()}
       @ml-close=${() => (place === 'side' ? (this.sidePanel = undefined) : (this.bottomPanel = undefined))}>
       ${panel.render(this.services)}
     </aside>`;
+  }
+
+  /** The remembered sizes within the limits of the current window. */
+  private fitted(): PanelSizes {
+    return clampSizes(this.panelSizes, { width: window.innerWidth, height: window.innerHeight });
+  }
+
+  private renderSplitter(place: 'side' | 'bottom') {
+    const limits = panelLimits({ width: window.innerWidth, height: window.innerHeight })[place];
+    return html`<ml-splitter class="splitter-${place}" data-splitter=${place} orientation=${place === 'side' ? 'vertical' : 'horizontal'}
+      .size=${this.fitted()[place]} .min=${limits.min} .max=${limits.max}
+      .label=${place === 'side' ? msg('Width of the side panel') : msg('Height of the bottom panel')}
+      @ml-resize=${(e: CustomEvent<{ size: number }>) => this.resizePanel(place, e.detail.size)}></ml-splitter>`;
+  }
+
+  /** Applies a size from a splitter and remembers it for the next visit. */
+  private resizePanel(place: 'side' | 'bottom', size: number): void {
+    this.panelSizes = { ...this.panelSizes, [place]: size };
+    writePreference('panelSizes', JSON.stringify(this.panelSizes));
+  }
+
+  /** A skip link: focus goes to the diagram (its keyboard shortcuts then work), the open panel or the library. */
+  private skipTo(event: Event, target: 'canvas' | 'panel' | 'library'): void {
+    event.preventDefault();
+    if (target === 'canvas') this.modeler?.get<{ focus(): void }>('canvas').focus();
+    else if (target === 'panel') this.querySelector<HTMLElement>('aside.panel-side[tabindex], aside.panel-bottom[tabindex]')?.focus();
+    else this.querySelector('ml-library')?.shadowRoot?.querySelector<HTMLElement>('button')?.focus();
   }
 
   private exportAs(event: Event, kind: 'bpmn' | 'svg' | 'png'): void {
@@ -354,3 +428,7 @@ export class MlApp extends LitElement {
   }
 }
 customElements.define('ml-app', MlApp);
+
+function readStoredSizes(): PanelSizes {
+  return parsePanelSizes(readPreference('panelSizes') ?? null);
+}

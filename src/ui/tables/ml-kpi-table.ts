@@ -6,7 +6,7 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import { checkChanges } from '../../model/value-chain/edit-check';
-import { normaliseDecimal } from '../../model/value-chain/input-values';
+import { decimalToInput, normaliseDecimal } from '../../model/value-chain/input-values';
 import { KPI_DIRECTIONS, OBJECTIVE_GROUPS } from '../../model/value-chain/schema';
 import { currentLocale } from '../../i18n/localization';
 import { activitiesInFlowOrder, type DiagramElementLike } from './table-data';
@@ -271,11 +271,6 @@ export class MlKpiTable extends LitElement {
   }
 
   /** A stored decimal as a person edits it: the UI's decimal sign, no grouping. */
-  private editableNumber(stored: string | undefined): string {
-    if (stored === undefined) return '';
-    return currentLocale() === 'nl' && /^[+-]?\d*\.\d+$/.test(stored) ? stored.replace('.', ',') : stored;
-  }
-
   // ---- editing -------------------------------------------------------------------------------
 
   private startEditing(row: KpiRow, field: EditingCell['field']): void {
@@ -514,10 +509,15 @@ export class MlKpiTable extends LitElement {
 
   /** A display value for a field: coded values in words, numbers in the UI's format. */
   private display(row: KpiRow, field: KpiTableField): TemplateResult | string {
-    const stored = row.stored[field];
-    if (field === 'direction' && stored === undefined && row.evaluation.directionAssumed && row.evaluation.direction) {
+    if (field === 'direction' && row.stored[field] === undefined && row.evaluation.directionAssumed && row.evaluation.direction) {
       return html`<span class="assumed" title=${msg('Not set: the usual direction of the objective group is assumed')}>(${directionLabel(row.evaluation.direction)})</span>`;
     }
+    return this.displayText(row, field);
+  }
+
+  /** The value as a person reads it (also for screen readers): coded values in words, numbers in the UI's format. */
+  private displayText(row: KpiRow, field: KpiTableField): string {
+    const stored = row.stored[field];
     if (stored === undefined) return '';
     if (row.problems[field]) return stored;
     if (field === 'objectiveGroup') return labelOf(OBJECTIVE_GROUPS, objectiveGroupLabel, stored);
@@ -546,7 +546,7 @@ export class MlKpiTable extends LitElement {
             </select>`
           : html`<input type="text" inputmode=${numeric ? 'decimal' : 'text'} aria-label=${inputLabel}
               aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? errorId : nothing}
-              .value=${numeric ? this.editableNumber(row.stored[field]) : (row.stored[field] ?? '')}
+              .value=${numeric ? decimalToInput(row.stored[field]) : (row.stored[field] ?? '')}
               @keydown=${(e: KeyboardEvent) => this.onEditorKeyDown(e, row, field)} />`}
         ${error ? html`<span class="cell-error" id=${errorId} role="alert">${error}</span>` : nothing}
       </td>`;
@@ -556,7 +556,7 @@ export class MlKpiTable extends LitElement {
     const editable = !!row.kpiId;
     return html`<td class="editable ${numeric ? 'number' : ''}" data-field=${field}>
       <button type="button" class="cell-button" ?disabled=${!editable}
-        aria-label=${msg(str`${label} of “${row.stored.name ?? ''}” (${row.activityName}): ${row.stored[field] ?? msg('empty')}. Press Enter to edit.`) +
+        aria-label=${msg(str`${label} of “${row.stored.name ?? ''}” (${row.activityName}): ${this.displayText(row, field) || msg('empty')}. Press Enter to edit.`) +
         (problem ? ` ${fieldProblemText(problem)}` : '')}
         title=${problem ? fieldProblemText(problem) : editable ? msg('Click to edit') : msg('This KPI has no id; edit it in the properties panel')}
         @click=${() => this.startEditing(row, field)}>${problem ? html`<span class="stored-problem" aria-hidden="true">⚠</span>` : nothing}${value === ''

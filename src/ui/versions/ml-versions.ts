@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { currentLocale } from '../../i18n/localization';
+import { versionLabel } from './version-label';
 import type { VersionSummary as VersionRecord } from '../../app/services';
 
 /**
@@ -118,7 +120,8 @@ export class MlVersions extends LitElement {
   }
 
   override render() {
-    const formatter = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const words = { restored: (n: number) => msg(str`Version ${n} restored`), beforeRestore: (n: number) => msg(str`Before restoring version ${n}`) };
+    const formatter = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' });
     return html`
       <header>
         <h2 id="versions-title">${msg('Versions')}</h2>
@@ -131,7 +134,7 @@ export class MlVersions extends LitElement {
         : html`<ol aria-labelledby="versions-title">
             ${this.versions.map(
               (v) => html`<li data-version=${v.number}>
-                <span class="label">${msg(str`${v.number}. ${v.label}`)}</span>
+                <span class="label">${msg(str`${v.number}. ${versionLabel(v, this.versions, words)}`)}</span>
                 <span class="when">${formatter.format(new Date(v.createdAt))} · ${this.kindLabel(v)}</span>
                 <button type="button" class="restore" aria-label=${msg(str`Restore version ${v.number}`)} @click=${() => this.emit('ml-restore-version', { id: v.id })}>
                   ${msg('Restore')}

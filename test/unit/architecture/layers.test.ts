@@ -14,7 +14,7 @@ const LAYERS: ReadonlyArray<readonly [layer: string, mayImport: readonly string[
   ['simulation', ['model', 'analysis', 'i18n/messages']],
   ['workspace', ['model', 'analysis']],
   ['cli', ['model', 'analysis', 'simulation', 'workspace', 'i18n/messages']],
-  ['i18n', ['preferences']],
+  ['i18n', ['preferences', 'model']],
   ['storage', ['model', 'analysis']],
   ['modeler', ['model', 'analysis', 'simulation', 'i18n', 'i18n/messages', 'preferences']],
   ['offline', []],

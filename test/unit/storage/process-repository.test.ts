@@ -302,6 +302,8 @@ describe('ProcessRepository: versions and restore', () => {
     expect(undo).toMatchObject({ ok: true, revision: 4, xml: second });
     expect(await repo.get(p.id)).toMatchObject({ xml: second, revision: 4 });
     expect((await repo.listVersions(p.id)).versions).toHaveLength(5);
+    // Automatic labels do not nest: the restored "before-restore" version is named by its number only.
+    expect((await repo.listVersions(p.id)).versions.slice(0, 2).map((v) => v.label)).toEqual(['Restored version 2', 'Before restoring version 2']);
   });
 
   it('given translated labels, when restoring, then the recorded versions carry them', async () => {

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { formatAmount, formatDecimal } from '../../../i18n/numbers';
 import type { AuditFinding, InvalidValue, RuleId } from '../../../analysis/audit';
 import type { RuleSeverity } from '../../../model/value-chain/schema';
 import { currentLocale } from '../../../i18n/localization';
@@ -123,7 +124,15 @@ export function evidenceLines(finding: AuditFinding, roleNames: RoleNames = () =
   const { missing, values, invalid } = finding.evidence;
   if (missing?.length) lines.push(msg(str`Missing: ${joinList(missing.map(fieldLabel))}`));
   for (const [name, value] of Object.entries(values ?? {})) {
-    const text = name === 'assignments' ? assignmentsText(value, roleNames) : name === 'accountable' ? rolesText(value, roleNames) : valueText(value);
+    const money = (name === 'planned' || name === 'realised') && typeof value === 'number' && typeof values?.currency === 'string';
+    const text =
+      name === 'assignments'
+        ? assignmentsText(value, roleNames)
+        : name === 'accountable'
+          ? rolesText(value, roleNames)
+          : money
+            ? formatAmount(value as number, values!.currency as string)
+            : valueText(value);
     if (text === undefined) continue;
     lines.push(`${valueLabel(name)}: ${text}`);
   }
@@ -218,7 +227,8 @@ function valueText(value: unknown): string | undefined {
     if (value === 'draft' || value === 'agreed' || value === 'under-review' || value === 'missing') return agreementStatusLabel(value);
     return value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return formatDecimal(value);
+  if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return msg('none');
     const parts = value.map((v) =>

@@ -5,7 +5,7 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Connection, Element, Shape } from 'diagram-js/lib/model/Types';
 import type { ModdleElement } from '../../../model/moddle-types';
 import { classifyFlow, type CanvasHandover, type HandoverMark } from './handover-status';
-import { BADGE_SCALE_PROPERTY, badgeScale, ensureHandoverStyles, MARK_CLASSES, MARK_COLOURS, MARK_ICONS } from './styles';
+import { BADGE_SCALE_PROPERTY, badgeScale, ensureHandoverStyles, MARK_CLASSES, MARK_COLOURS, MARK_DASHES, MARK_ICONS } from './styles';
 
 /** How many handovers carry each mark. */
 export type HandoverCounts = Record<HandoverMark, number>;
@@ -60,6 +60,8 @@ export default class HandoverMarkers {
   readonly totals = { updates: 0, ms: 0 };
 
   private marks = new Map<string, MarkState>();
+  /** True while exportMarkedSVG runs: the export keeps the badges. */
+  private marksInExport = false;
   private tally: HandoverCounts = emptyCounts();
   /** Flow nodes whose lanes changed inside the running command, by id. */
   private relaned = new Set<string>();
@@ -90,8 +92,27 @@ export default class HandoverMarkers {
     eventBus.on('i18n.changed', () => this.retitle());
     eventBus.on('canvas.viewbox.changed', (event: { viewbox: { scale: number } }) => this.rescale(event.viewbox.scale));
     // Image exports show the plain BPMN diagram: badges leave the canvas while bpmn-js copies it.
-    eventBus.on('saveSVG.start', () => this.marks.forEach((state) => state.badge.remove()));
+    eventBus.on('saveSVG.start', () => {
+      if (!this.marksInExport) this.marks.forEach((state) => state.badge.remove());
+    });
     eventBus.on('saveSVG.done', () => this.marks.forEach((state, id) => this.attach(id, state.badge)));
+  }
+
+  /**
+   * The diagram as SVG with its handover marks drawn in (for the printed report, which
+   * files the marks as evidence): badges stay in, and each marked line gets its colour,
+   * width and dash pattern as attributes, because the canvas's stylesheet does not
+   * travel with the SVG.
+   */
+  async exportMarkedSVG(save: () => Promise<{ svg: string }>): Promise<string> {
+    this.marksInExport = true;
+    let svg: string;
+    try {
+      ({ svg } = await save());
+    } finally {
+      this.marksInExport = false;
+    }
+    return drawMarksInto(svg, (id) => this.marks.get(id));
   }
 
   /** Counts of the marks currently shown. */
@@ -234,6 +255,24 @@ export default class HandoverMarkers {
     }
     this.eventBus.fire('handoverMarkers.changed', { counts: this.counts() });
   }
+}
+
+/** Writes the look of each marked flow into an exported SVG's own attributes. */
+function drawMarksInto(svg: string, markOf: (flowId: string) => Pick<MarkState, 'mark' | 'kind'> | undefined): string {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  if (doc.querySelector('parsererror')) return svg;
+  for (const group of doc.querySelectorAll('g.djs-connection[data-element-id]')) {
+    const state = markOf(group.getAttribute('data-element-id')!);
+    if (!state) continue;
+    const colour = MARK_COLOURS[state.mark];
+    for (const path of group.querySelectorAll(':scope > .djs-visual > path')) {
+      const style = (path as SVGElement).style;
+      style.setProperty('stroke', colour);
+      style.setProperty('stroke-width', '2.5px');
+      if (state.kind === 'sequence') style.setProperty('stroke-dasharray', MARK_DASHES[state.mark]);
+    }
+  }
+  return new XMLSerializer().serializeToString(doc);
 }
 
 /** A badge: a coloured disc with the mark's icon, its accessible name and tooltip, beside the flow (see badgePlace). */

@@ -1,12 +1,14 @@
 import { msg } from '@lit/localize';
+import { replaceMenuMessages } from './replace-menu-messages';
 
 /**
- * The texts bpmn-js shows in its palette, context pad and lane tools, keyed by its own
+ * The texts bpmn-js shows in its palette, context pad, lane tools and replace menu, keyed by its own
  * English text. Built on each call so the active locale is used; translations live in
  * the XLIFF files like every other text of the product.
  */
 export function bpmnJsMessages(): Record<string, string> {
   return {
+    ...replaceMenuMessages(),
     'Activate hand tool': msg('Activate hand tool'),
     'Activate lasso tool': msg('Activate lasso tool'),
     'Activate create/remove space tool': msg('Activate create/remove space tool'),

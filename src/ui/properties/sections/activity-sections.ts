@@ -15,7 +15,7 @@ import {
 } from '../../../model/value-chain/schema';
 import { typedValues } from '../../../model/value-chain/edit-check';
 import type { ValueChainEdit } from '../../../model/value-chain/edit';
-import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
+import { DURATION_UNITS, decimalToInput, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
 import { problemText } from '../../shared/field-problems';
@@ -181,11 +181,12 @@ function kpiCard(view: PanelView, element: DiagramElement, kpi: ModdleElement, i
   };
   const id = (f: string) => fieldId(element.id, 'kpi', kpiId ?? `n${index}`, f);
   const text = (f: string) => view.form.text(group, f);
+  const decimalText = (f: string) => view.form.text(group, f, decimalToInput);
   const problem = (f: string) => view.problemText(view.form.problem(group, f));
   const commit = (f: string, toStored?: (t: string) => string) => (t: string) => view.form.commit(group, f, t, toStored);
   const title = stored.name ?? msg('Unnamed measure');
-  const target = stored.target !== undefined ? `${directionSign(typed.direction)} ${stored.target} ${stored.unit ?? ''}`.trim() : msg('no target');
-  const realised = stored.realised !== undefined ? msg(str`realised ${stored.realised}`) : stored.evidence ? msg('evidence recorded') : msg('not realised yet');
+  const target = stored.target !== undefined ? `${directionSign(typed.direction)} ${decimalToInput(stored.target)} ${stored.unit ?? ''}`.trim() : msg('no target');
+  const realised = stored.realised !== undefined ? msg(str`realised ${decimalToInput(stored.realised)}`) : stored.evidence ? msg('evidence recorded') : msg('not realised yet');
   const open = kpiId ? view.ui.openKpis.has(kpiId) : false;
   const horizon = horizonText(typed.periodStart, typed.periodEnd);
 
@@ -219,8 +220,8 @@ function kpiCard(view: PanelView, element: DiagramElement, kpi: ModdleElement, i
         ${textField({ id: id('unit'), name: 'unit', label: msg('Unit'), value: text('unit'), placeholder: msg('EUR, %, customers'), problem: problem('unit'), onCommit: commit('unit', (t) => t.trim()) })}
       </div>
       <div class="pair">
-        ${textField({ id: id('target'), name: 'target', label: msg('Target score'), value: text('target'), inputmode: 'decimal', problem: problem('target'), onCommit: commit('target', normaliseDecimal) })}
-        ${textField({ id: id('realised'), name: 'realised', label: msg('Realised value'), value: text('realised'), inputmode: 'decimal', problem: problem('realised'), onCommit: commit('realised', normaliseDecimal) })}
+        ${textField({ id: id('target'), name: 'target', label: msg('Target score'), value: decimalText('target'), inputmode: 'decimal', problem: problem('target'), onCommit: commit('target', normaliseDecimal) })}
+        ${textField({ id: id('realised'), name: 'realised', label: msg('Realised value'), value: decimalText('realised'), inputmode: 'decimal', problem: problem('realised'), onCommit: commit('realised', normaliseDecimal) })}
       </div>
       ${textAreaField({
         id: id('evidence'),
@@ -281,6 +282,7 @@ function resourcesSection(view: PanelView, element: DiagramElement, step: Moddle
     !stored.budgetGroup && !('budgetGroup' in accepted) && activityGroup ? { budgetGroup: activityGroup } : {};
   const id = (f: string) => fieldId(element.id, 'resources', f);
   const text = (f: string) => view.form.text(group, f);
+  const decimalText = (f: string) => view.form.text(group, f, decimalToInput);
   const problem = (f: string) => view.problemText(view.form.problem(group, f));
   const commit = (f: string, toStored: (t: string) => string = normaliseDecimal) => (t: string) => view.form.commit(group, f, t, toStored, withDefaultGroup);
   const typed = typedValues('ml:Resources', stored);
@@ -300,13 +302,13 @@ function resourcesSection(view: PanelView, element: DiagramElement, step: Moddle
     })}
     ${textField({ id: id('currency'), name: 'currency', label: msg('Currency'), value: text('currency'), placeholder: 'EUR', hint: msg('ISO code such as EUR or USD; EUR when empty.'), problem: problem('currency'), onCommit: commit('currency', (t) => t.trim().toUpperCase()) })}
     <div class="pair">
-      ${textField({ id: id('plannedBudget'), name: 'plannedBudget', label: msg('Planned budget'), value: text('plannedBudget'), inputmode: 'decimal', suffix: currency, problem: problem('plannedBudget'), onCommit: commit('plannedBudget') })}
-      ${textField({ id: id('realisedBudget'), name: 'realisedBudget', label: msg('Realised budget'), value: text('realisedBudget'), inputmode: 'decimal', suffix: currency, problem: problem('realisedBudget'), onCommit: commit('realisedBudget') })}
+      ${textField({ id: id('plannedBudget'), name: 'plannedBudget', label: msg('Planned budget'), value: decimalText('plannedBudget'), inputmode: 'decimal', suffix: currency, problem: problem('plannedBudget'), onCommit: commit('plannedBudget') })}
+      ${textField({ id: id('realisedBudget'), name: 'realisedBudget', label: msg('Realised budget'), value: decimalText('realisedBudget'), inputmode: 'decimal', suffix: currency, problem: problem('realisedBudget'), onCommit: commit('realisedBudget') })}
     </div>
     ${variance(typed.plannedBudget, typed.realisedBudget)}
     <div class="pair">
-      ${textField({ id: id('plannedHours'), name: 'plannedHours', label: msg('Planned hours'), value: text('plannedHours'), inputmode: 'decimal', suffix: msg('h'), problem: problem('plannedHours'), onCommit: commit('plannedHours') })}
-      ${textField({ id: id('realisedHours'), name: 'realisedHours', label: msg('Realised hours'), value: text('realisedHours'), inputmode: 'decimal', suffix: msg('h'), problem: problem('realisedHours'), onCommit: commit('realisedHours') })}
+      ${textField({ id: id('plannedHours'), name: 'plannedHours', label: msg('Planned hours'), value: decimalText('plannedHours'), inputmode: 'decimal', suffix: msg('h'), problem: problem('plannedHours'), onCommit: commit('plannedHours') })}
+      ${textField({ id: id('realisedHours'), name: 'realisedHours', label: msg('Realised hours'), value: decimalText('realisedHours'), inputmode: 'decimal', suffix: msg('h'), problem: problem('realisedHours'), onCommit: commit('realisedHours') })}
     </div>
     ${variance(typed.plannedHours, typed.realisedHours)}
   `);

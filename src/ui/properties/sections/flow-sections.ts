@@ -7,7 +7,7 @@ import { getExtension } from '../../../model/value-chain/extension';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { AGREEMENT_STATUSES } from '../../../model/value-chain/schema';
 import { branchSum, checkBranches, type BranchRouting } from '../../../model/value-chain/edit-check';
-import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
+import { DURATION_UNITS, decimalToInput, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
 import { agreementStatusLabel, durationUnitLabel } from '../../shared/vocabulary';
@@ -171,7 +171,7 @@ function branchesSection(view: PanelView, gateway: ModdleElement, currentFlowId?
       <th scope="row"><label for=${id}>${label(b.element)}${b.isDefault ? html` <span class="role-dept">${msg('default flow')}</span>` : nothing}</label></th>
       <td>
         <div class="control">
-          <input id=${id} type="text" inputmode="decimal" .value=${draft ? draft.text : (b.probability ?? '')}
+          <input id=${id} type="text" inputmode="decimal" .value=${draft ? draft.text : decimalToInput(b.probability)}
             aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described || nothing}
             @change=${(e: Event) => view.form.commitBranch(gateway.id as string, routing, branches, b.id, normaliseDecimal((e.target as HTMLInputElement).value))} />
           <span class="suffix">%</span>

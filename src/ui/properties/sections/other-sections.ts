@@ -4,7 +4,7 @@ import type { ModdleElement } from '../../../model/moddle-types';
 import { getExtension } from '../../../model/value-chain/extension';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../model/value-chain/schema';
-import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../model/value-chain/input-values';
+import { durationFromInput, durationToInput, decimalToInput, normaliseDecimal, preferredDurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { fieldId, selectField, textField } from '../fields';
 import { departmentKindLabel, durationUnitLabel } from '../../shared/vocabulary';
@@ -48,7 +48,7 @@ export function simulationSection(view: PanelView, element: DiagramElement): Tem
   const unit = preferredDurationUnit([stored[field.name]]);
   const input =
     field.kind === 'percent'
-      ? textField({ id, name: field.name, label: field.label, hint: field.hint, value: view.form.text(group, field.name), inputmode: 'decimal', suffix: '%', problem, onCommit: (t) => view.form.commit(group, field.name, t, normaliseDecimal) })
+      ? textField({ id, name: field.name, label: field.label, hint: field.hint, value: view.form.text(group, field.name, decimalToInput), inputmode: 'decimal', suffix: '%', problem, onCommit: (t) => view.form.commit(group, field.name, t, normaliseDecimal) })
       : textField({
           id,
           name: field.name,

@@ -4,7 +4,7 @@ import type { ModdleElement } from '../../../model/moddle-types';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { LEAD_TIME_MEASURE } from '../../../model/value-chain/schema';
 import { findValueChain } from '../../../model/value-chain/locate';
-import { durationFromInput, durationToInput, normaliseDecimal } from '../../../model/value-chain/input-values';
+import { durationFromInput, durationToInput, decimalToInput, normaliseDecimal } from '../../../model/value-chain/input-values';
 import { findRoleUsage } from '../../../model/value-chain/role-references';
 import type { AttrGroup } from '../form-state';
 import { checkboxField, fieldId, selectField, textAreaField, textField } from '../fields';
@@ -107,7 +107,7 @@ function promiseSection(view: PanelView, valueChain: ModdleElement | undefined):
     ${mode === 'other'
       ? html`${textField({ id: 'promise-measure', name: 'promiseMeasure', label: msg('Measure'), value: view.form.text(group, 'measure'), placeholder: msg('e.g. satisfaction score'), problem: problem('measure'), onCommit: (t) => view.form.commit(group, 'measure', t.trim()) })}
           <div class="pair">
-            ${textField({ id: 'promise-target', name: 'promiseTarget', label: msg('Target'), value: view.form.text(group, 'target'), inputmode: 'decimal', problem: problem('target'), onCommit: (t) => view.form.commit(group, 'target', t, normaliseDecimal) })}
+            ${textField({ id: 'promise-target', name: 'promiseTarget', label: msg('Target'), value: view.form.text(group, 'target', decimalToInput), inputmode: 'decimal', problem: problem('target'), onCommit: (t) => view.form.commit(group, 'target', t, normaliseDecimal) })}
             ${textField({ id: 'promise-unit', name: 'promiseUnit', label: msg('Unit'), value: view.form.text(group, 'unit'), placeholder: '%', problem: problem('unit'), onCommit: (t) => view.form.commit(group, 'unit', t.trim()) })}
           </div>`
       : nothing}

@@ -1,11 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../../src/model/value-chain/input-values';
+import { decimalToInput, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../../src/model/value-chain/input-values';
 
 describe('typed numbers and durations', () => {
-  it('accepts a Dutch decimal comma but leaves ambiguous text for the schema to reject', () => {
-    expect(normaliseDecimal(' 12,5 ')).toBe('12.5');
-    expect(normaliseDecimal('1.234,50')).toBe('1.234,50');
-    expect(normaliseDecimal('twaalf')).toBe('twaalf');
+  it('accepts a lone decimal comma in any language but leaves text that is no number for the schema to reject', () => {
+    expect(normaliseDecimal(' 12,5 ', 'en')).toBe('12.5');
+    expect(normaliseDecimal('1.234,50', 'en')).toBe('1.234,50');
+    expect(normaliseDecimal('twaalf', 'nl')).toBe('twaalf');
+    expect(normaliseDecimal('1.2.3', 'nl')).toBe('1.2.3');
+  });
+
+  it('reads numbers as Dutch people write them in the Dutch UI: thousands points and a decimal comma', () => {
+    expect(normaliseDecimal('6.200,50', 'nl')).toBe('6200.50');
+    expect(normaliseDecimal('95,5', 'nl')).toBe('95.5');
+    expect(normaliseDecimal('1.250.000', 'nl')).toBe('1250000');
+    expect(normaliseDecimal('-6.200', 'nl')).toBe('-6200');
+    // a plain decimal with a point, as the file stores it, is no grouping (not three digits)
+    expect(normaliseDecimal('95.5', 'nl')).toBe('95.5');
+    // and English grouping in English
+    expect(normaliseDecimal('6,200.50', 'en')).toBe('6200.50');
+    expect(normaliseDecimal('1,500', 'en')).toBe('1500');
+    // French-style spaces (also non-breaking) as group separators
+    expect(normaliseDecimal('6\u202f200,5', 'fr')).toBe('6200.5');
+  });
+
+  it('shows a stored decimal back with the decimal sign of the UI language', () => {
+    expect(decimalToInput('95.5', 'nl')).toBe('95,5');
+    expect(decimalToInput('95.5', 'en')).toBe('95.5');
+    expect(decimalToInput('6200', 'nl')).toBe('6200');
+    expect(decimalToInput('abc', 'nl')).toBe('abc');
+    expect(decimalToInput(undefined, 'nl')).toBe('');
+    // what is shown reads back to what is stored
+    expect(normaliseDecimal(decimalToInput('0.75', 'nl'), 'nl')).toBe('0.75');
   });
 
   it('stores an amount in hours, days or weeks as an ISO 8601 duration', () => {
