@@ -2,9 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { AppController, type AppState } from '../../app/app-controller';
 import { createModeler, type Modeler } from '../../modeler/create-modeler';
-import { openDatabase } from '../../storage/db';
-import { ProcessRepository } from '../../storage/process-repository';
-import { TabSync } from '../../storage/tab-sync';
+import { startLibrary } from '../../app/start-library';
 import { currentLocale, setLocale, type Locale } from '../../i18n/localization';
 import { askText, confirmAction } from '../common/dialogs';
 import '../common/ml-notices';
@@ -119,10 +117,8 @@ export class MlApp extends LitElement {
       // bpmn-js caches the canvas size; without this the view keeps the old size when a panel opens.
       this.canvasResize = new ResizeObserver(() => canvas.resized());
       this.canvasResize.observe(container);
-      const db = await openDatabase();
-      const tabSync = new TabSync();
-      const repository = new ProcessRepository(db, { onChange: (change) => tabSync.publish(change) });
-      const controller = new AppController(this.modeler, repository, tabSync);
+      const { repository, tabSync, health } = await startLibrary();
+      const controller = new AppController(this.modeler, repository, tabSync, health);
       this.controller = controller;
       (window as unknown as { missinglink: unknown }).missinglink = { controller, modeler: this.modeler };
       controller.addEventListener('change', () => {
