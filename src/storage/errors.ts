@@ -72,7 +72,7 @@ export function toStorageError(error: unknown, action: string, fallback?: Storag
   const chain = errorChain(error);
   const names = chain.map((e) => e.name);
   if (isDiskFull(error)) {
-    const reason = chain.find((e) => e.name !== 'QuotaExceededError' && DISK_MESSAGE.test(e.message));
+    const reason = names.includes('QuotaExceededError') ? undefined : chain.find((e) => DISK_NAMES.has(e.name) && DISK_MESSAGE.test(e.message));
     return new StorageError(
       'quota',
       `The browser's storage is full, so ${action} failed${reason ? ` (${reason.name}: ${reason.message})` : ''}. Nothing was changed; earlier saves and versions are kept. Free space on the disk, delete old versions or processes, or download the library.`,
