@@ -23,7 +23,7 @@ describe('toStorageError', () => {
     for (const error of [blobs, wrapped, unknown]) {
       const mapped = toStorageError(error, 'saving the process') as StorageError;
       expect(mapped.kind).toBe('quota');
-      expect(mapped.message).toMatch(/storage is full, so saving the process failed \((DataError|UnknownError): .*(IOError|IO error)/);
+      expect(mapped.message).toMatch(/storage is full, so saving the process failed \(\w+: [^)]*(IOError|IO error)/);
     }
     // A DataError about the data itself (a bad key) is not a full disk.
     expect(toStorageError(new DOMException('Data provided to an operation does not meet requirements.', 'DataError'), 'saving')).not.toBeInstanceOf(StorageError);
