@@ -274,17 +274,24 @@ export class AppController extends EventTarget {
   async downloadLibrary(): Promise<void> {
     try {
       const entries = new Map<string, ArchiveEntry>();
-      try {
+      // A database broken by a full disk may not answer at all: give it a few seconds, then use the copy.
+      const fromDatabase = async () => {
         const { processes } = await this.repository.list();
-        for (const summary of processes) {
-          const record = await this.repository.get(summary.id).catch(() => undefined);
-          if (record) entries.set(record.id, { name: record.name, xml: record.xml });
-        }
-      } catch (error) {
+        const records = await Promise.all(processes.map((p) => this.repository.get(p.id).catch(() => undefined)));
+        return records.filter((r): r is ProcessRecord => !!r);
+      };
+      for (const record of await withinSeconds(fromDatabase(), 4).catch((error: unknown) => {
         console.warn('The library could not be read for the download; using its copy', error);
+        return [];
+      })) {
+        entries.set(record.id, { name: record.name, xml: record.xml });
       }
       if (this.library) {
-        for (const record of await this.library.readCopy().catch(() => [])) {
+        const copied = await withinSeconds(this.library.readCopy(), 10).catch((error: unknown) => {
+          console.warn('The library copy could not be read for the download', error);
+          return [];
+        });
+        for (const record of copied) {
           if (!entries.has(record.id)) entries.set(record.id, { name: record.name, xml: record.xml });
         }
       }
@@ -594,6 +601,11 @@ export class AppController extends EventTarget {
       if (isStorageError(error, 'quota') || isStorageError(error, 'vanished') || isStorageError(error, 'unavailable')) {
         this.reopenBeforeSave = true;
       }
+      // The open process gone, and the library with it: the browser deleted the database (Dexie reopened an empty one).
+      if (isStorageError(error, 'not-found') && this.library && !(await this.repository.hasLibrary().catch(() => false))) {
+        this.reopenBeforeSave = true;
+        throw new StorageError('vanished', `The browser deleted the library's database while it was open (${error.message})`, { cause: error });
+      }
       throw error;
     }
     if (result.ok) {
@@ -650,7 +662,15 @@ export class AppController extends EventTarget {
       // One message per run of failures (the autosaver retries, backing off); it goes when saving works again.
       if (this.saveFailureNotice === undefined || !this.state.notices.some((n) => n.id === this.saveFailureNotice)) {
         const retry = { label: msg('Try saving again'), run: () => void this.autosaver.flush() };
-        if (kind === 'quota') {
+        if (kind === 'vanished') {
+          this.notify(
+            'error',
+            msg('The browser deleted the library’s database (this happens when the disk is full): your latest changes are not saved yet.'),
+            msg('Your open model stays on screen. Free space on the disk; MissingLink then puts the library back from its second copy and saves your work. Download the library to be safe.'),
+            retry,
+            { label: msg('Download all processes'), run: () => void this.downloadLibrary() }
+          );
+        } else if (kind === 'quota') {
           this.notify(
             'error',
             msg('The browser has no storage space left: your latest changes are not saved yet.'),
@@ -736,6 +756,15 @@ export class AppController extends EventTarget {
     this.state = { ...this.state, ...patch };
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/** `work`, or a rejection once `seconds` have passed without an answer. */
+function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** What the import did to a model's diagram, for the user. */

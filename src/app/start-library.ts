@@ -1,5 +1,5 @@
 import type { LibraryHealth } from './app-controller';
-import { OpfsLibraryCopy } from '../storage/library-copy';
+import { LocalStorageLibraryCopy } from '../storage/library-copy';
 import { localStorageNote, openLibrary, reopenLibrary, requestPersistentStorage, syncCopy } from '../storage/library-start';
 import { ProcessRepository } from '../storage/process-repository';
 import { TabSync } from '../storage/tab-sync';
@@ -11,7 +11,7 @@ import { TabSync } from '../storage/tab-sync';
  */
 export async function startLibrary() {
   const persisted = requestPersistentStorage();
-  const copy = await OpfsLibraryCopy.open();
+  const copy = LocalStorageLibraryCopy.open();
   const options = { copy, note: localStorageNote };
   const { db, outcome } = await openLibrary(options);
   const tabSync = new TabSync();

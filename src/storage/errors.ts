@@ -35,6 +35,11 @@ const UNAVAILABLE_NAMES = new Set([
 // (IOError)", or an UnknownError/AbortError whose message names the I/O failure.
 const DISK_NAMES = new Set(['DataError', 'UnknownError', 'AbortError']);
 const DISK_MESSAGE = /\bIO ?error\b|write blobs|disk|no space|ENOSPC|space left/i;
+// Often Chromium's request error says only that its write transaction was aborted (the
+// IOError stays on the transaction, out of Dexie's reach). A write is not aborted for
+// any other reason the app causes (its own errors reject with themselves), so it counts
+// as a full disk too.
+const ABORTED_WRITE = /transaction was aborted/i;
 
 // What Chromium says once it has deleted a database it thinks is corrupt under an open connection.
 const VANISHED_MESSAGE = /object stores? (was|were) not found|database (was|has been) deleted/i;
@@ -53,7 +58,10 @@ function errorChain(error: unknown, seen = new Set<unknown>()): { name: string; 
 /** True when the error (or anything it wraps) says the disk or the origin's quota is full. */
 export function isDiskFull(error: unknown): boolean {
   return errorChain(error).some(
-    ({ name, message }) => name === 'QuotaExceededError' || (DISK_NAMES.has(name) && DISK_MESSAGE.test(message))
+    ({ name, message }) =>
+      name === 'QuotaExceededError' ||
+      (DISK_NAMES.has(name) && DISK_MESSAGE.test(message)) ||
+      (name === 'AbortError' && ABORTED_WRITE.test(message))
   );
 }
 
@@ -72,7 +80,7 @@ export function toStorageError(error: unknown, action: string, fallback?: Storag
   const chain = errorChain(error);
   const names = chain.map((e) => e.name);
   if (isDiskFull(error)) {
-    const reason = names.includes('QuotaExceededError') ? undefined : chain.find((e) => DISK_NAMES.has(e.name) && DISK_MESSAGE.test(e.message));
+    const reason = names.includes('QuotaExceededError') ? undefined : chain.find((e) => DISK_NAMES.has(e.name) && (DISK_MESSAGE.test(e.message) || ABORTED_WRITE.test(e.message)));
     return new StorageError(
       'quota',
       `The browser's storage is full, so ${action} failed${reason ? ` (${reason.name}: ${reason.message})` : ''}. Nothing was changed; earlier saves and versions are kept. Free space on the disk, delete old versions or processes, or download the library.`,

@@ -1,10 +1,11 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { processRecordSchema, type ProcessRecord } from './records';
 
 /**
  * A second copy of the process library, kept outside IndexedDB, so that a database the
  * browser deletes (Chromium deletes an IndexedDB database it considers corrupt, which it
  * does after a write failed on a full disk) does not take the user's processes with it.
- * See docs/durability.md for why the Origin Private File System holds it.
+ * See docs/durability.md for why localStorage holds it.
  */
 export interface LibraryCopy {
   /** True when a copy was ever made in this browser profile: the library existed here before. */
@@ -19,19 +20,19 @@ export interface LibraryCopy {
   remove(id: string): Promise<void>;
   /** Records that the library exists in this profile (done on every start). */
   markExists(): Promise<void>;
+  /** Writes the whole copy to disk again (after a storage failure may have dropped it there). */
+  rewrite(): Promise<void>;
 }
 
-/** Folder in the origin's private file system that holds the copy. */
-export const COPY_FOLDER = 'missinglink-library-copy';
 const MARKER_FILE = 'library.json';
 const SUFFIX = '.process.json';
 
-/** File name of one process revision: `<id>~<revision>.process.json`, id URI-encoded. */
+/** Name of one process revision in the copy: `<id>~<revision>.process.json`, id URI-encoded. */
 export function copyFileName(id: string, revision: number): string {
   return `${encodeURIComponent(id)}~${revision}${SUFFIX}`;
 }
 
-/** The id and revision a copy file name stands for, or undefined for any other file. */
+/** The id and revision a copy entry name stands for, or undefined for any other name. */
 export function parseCopyFileName(name: string): { id: string; revision: number } | undefined {
   if (!name.endsWith(SUFFIX)) return undefined;
   const stem = name.slice(0, -SUFFIX.length);
@@ -45,141 +46,123 @@ export function parseCopyFileName(name: string): { id: string; revision: number 
   }
 }
 
-type WritableFileHandle = FileSystemFileHandle & {
-  createWritable?: () => Promise<{ write(data: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> }>;
-};
+/** The part of localStorage the copy uses (a Storage, or a stand-in in tests). */
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+const KEY_PREFIX = 'missinglink.copy.';
+const MARKER_KEY = `${KEY_PREFIX}${MARKER_FILE}`;
 
 /**
- * The copy in the Origin Private File System: one JSON file per process revision. A
- * write goes to a new file (the browser writes it to a swap file and moves it in place
- * on close, so it is whole or absent); only then are older revisions of that process
- * removed. Reading takes the newest whole file of each process.
+ * The copy in localStorage: one entry per process, keyed `missinglink.copy.<id>~<revision>`,
+ * its XML deflated (fflate) and base64-encoded, so a library of tens of MB of BPMN fits in
+ * the few MB the browser allows. localStorage is kept apart from the origin's storage
+ * bucket, which Chromium deletes as a whole (IndexedDB, the private file system and Cache
+ * Storage together) after a write failed on a full disk; see docs/durability.md. A write
+ * is synchronous and whole or absent; a new revision is written before the older is
+ * removed.
  */
-export class OpfsLibraryCopy implements LibraryCopy {
-  /** One write at a time per process, so two saves in a row never interleave their files. */
-  private readonly queues = new Map<string, Promise<void>>();
+export class LocalStorageLibraryCopy implements LibraryCopy {
+  constructor(private readonly store: KeyValueStore) {}
 
-  private constructor(private readonly folder: FileSystemDirectoryHandle) {}
-
-  /** The copy of this origin, or undefined where the browser has no usable private file system. */
-  static async open(): Promise<OpfsLibraryCopy | undefined> {
+  /** The copy in this origin's localStorage, or undefined where localStorage is blocked. */
+  static open(): LocalStorageLibraryCopy | undefined {
     try {
-      if (typeof navigator === 'undefined' || typeof navigator.storage?.getDirectory !== 'function') return undefined;
-      const root = await navigator.storage.getDirectory();
-      const folder = await root.getDirectoryHandle(COPY_FOLDER, { create: true });
-      // Main-thread writes need createWritable (Chromium 86+, Firefox 111+, Safari 26+).
-      const probe = (await folder.getFileHandle(MARKER_FILE, { create: true })) as WritableFileHandle;
-      if (typeof probe.createWritable !== 'function') return undefined;
-      return new OpfsLibraryCopy(folder);
-    } catch (error) {
-      console.warn('No second copy of the library: the private file system is not available.', error);
+      if (typeof localStorage === 'undefined') return undefined;
+      localStorage.getItem(MARKER_KEY);
+      return new LocalStorageLibraryCopy(localStorage);
+    } catch {
       return undefined;
     }
   }
 
   async exists(): Promise<boolean> {
-    const marker = await this.folder.getFileHandle(MARKER_FILE).catch(() => undefined);
-    return !!marker && (await marker.getFile()).size > 0;
+    return this.store.getItem(MARKER_KEY) !== null;
   }
 
   async markExists(): Promise<void> {
-    if (await this.exists()) return;
-    await this.writeFile(MARKER_FILE, JSON.stringify({ since: Date.now() }));
+    if (this.store.getItem(MARKER_KEY) === null) this.store.setItem(MARKER_KEY, JSON.stringify({ since: Date.now() }));
+  }
+
+  /**
+   * Writes every entry again. After a failed commit on a full disk Chromium can drop what
+   * localStorage held on disk while this tab still sees it in memory; an unchanged value is
+   * not committed again, so each entry is removed and set anew.
+   */
+  async rewrite(): Promise<void> {
+    for (const key of [MARKER_KEY, ...this.entries().map((e) => e.key)]) {
+      const value = this.store.getItem(key);
+      if (value === null) continue;
+      this.store.removeItem(key);
+      this.store.setItem(key, value);
+    }
   }
 
   async revisions(): Promise<Map<string, number>> {
     const newest = new Map<string, number>();
-    for (const { id, revision } of await this.files()) {
-      if ((newest.get(id) ?? 0) < revision) newest.set(id, revision);
-    }
+    for (const { id, revision } of this.entries()) if ((newest.get(id) ?? 0) < revision) newest.set(id, revision);
     return newest;
   }
 
   async read(): Promise<{ records: ProcessRecord[]; problems: string[] }> {
-    const byId = new Map<string, { revision: number; name: string }[]>();
-    for (const file of await this.files()) {
-      const list = byId.get(file.id) ?? [];
-      list.push(file);
-      byId.set(file.id, list);
-    }
+    const byId = new Map<string, { revision: number; key: string }[]>();
+    for (const entry of this.entries()) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
     const records: ProcessRecord[] = [];
     const problems: string[] = [];
-    for (const [id, files] of byId) {
-      files.sort((a, b) => b.revision - a.revision);
-      // The newest file that reads back whole; an older one is better than none.
-      let found = false;
-      for (const file of files) {
+    for (const [id, entries] of byId) {
+      entries.sort((a, b) => b.revision - a.revision);
+      for (const entry of entries) {
         try {
-          const text = await (await (await this.folder.getFileHandle(file.name)).getFile()).text();
-          const parsed = processRecordSchema.safeParse(JSON.parse(text));
+          const stored = JSON.parse(this.store.getItem(entry.key) ?? 'null') as { xmlDeflated?: unknown } & Record<string, unknown>;
+          const xml = typeof stored?.xmlDeflated === 'string' ? inflate(stored.xmlDeflated) : undefined;
+          const { xmlDeflated: _packed, ...rest } = stored ?? {};
+          const parsed = processRecordSchema.safeParse({ ...rest, xml });
           if (parsed.success && parsed.data.id === id) {
             records.push(parsed.data);
-            found = true;
             break;
           }
-          problems.push(`${file.name}: not a process record`);
+          problems.push(`${entry.key}: not a process record`);
         } catch (error) {
-          problems.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+          problems.push(`${entry.key}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      if (!found && !files.length) problems.push(`${id}: no readable file`);
     }
     return { records, problems };
   }
 
-  put(record: ProcessRecord): Promise<void> {
-    return this.queued(record.id, async () => {
-      const name = copyFileName(record.id, record.revision);
-      const existed = await this.folder.getFileHandle(name).then(() => true, () => false);
-      try {
-        await this.writeFile(name, JSON.stringify(record));
-      } catch (error) {
-        // A new file that could not be written is an empty one: take it away, the older revision stays.
-        if (!existed) await this.folder.removeEntry(name).catch(() => undefined);
-        throw error;
-      }
-      await this.removeFiles(record.id, name);
-    });
+  async put(record: ProcessRecord): Promise<void> {
+    const key = KEY_PREFIX + copyFileName(record.id, record.revision);
+    const { xml, ...rest } = record;
+    // Throws QuotaExceededError when it does not fit; the older revision is then still there.
+    this.store.setItem(key, JSON.stringify({ ...rest, xmlDeflated: deflate(xml) }));
+    for (const entry of this.entries()) if (entry.id === record.id && entry.key !== key) this.store.removeItem(entry.key);
   }
 
-  remove(id: string): Promise<void> {
-    return this.queued(id, () => this.removeFiles(id));
+  async remove(id: string): Promise<void> {
+    for (const entry of this.entries()) if (entry.id === id) this.store.removeItem(entry.key);
   }
 
-  private queued(id: string, work: () => Promise<void>): Promise<void> {
-    const next = (this.queues.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
-    this.queues.set(id, next);
-    void next.finally(() => {
-      if (this.queues.get(id) === next) this.queues.delete(id);
-    }).catch(() => undefined);
-    return next;
-  }
-
-  private async files(): Promise<{ id: string; revision: number; name: string }[]> {
-    const out: { id: string; revision: number; name: string }[] = [];
-    const entries = (this.folder as unknown as { keys(): AsyncIterable<string> }).keys();
-    for await (const name of entries) {
-      const parsed = parseCopyFileName(name);
-      if (parsed) out.push({ ...parsed, name });
+  private entries(): { id: string; revision: number; key: string }[] {
+    const out: { id: string; revision: number; key: string }[] = [];
+    for (let i = 0; i < this.store.length; i++) {
+      const key = this.store.key(i);
+      if (!key?.startsWith(KEY_PREFIX)) continue;
+      const parsed = parseCopyFileName(key.slice(KEY_PREFIX.length));
+      if (parsed) out.push({ ...parsed, key });
     }
     return out;
   }
+}
 
-  private async removeFiles(id: string, keep?: string): Promise<void> {
-    for (const file of await this.files()) {
-      if (file.id === id && file.name !== keep) await this.folder.removeEntry(file.name).catch(() => undefined);
-    }
-  }
+function deflate(text: string): string {
+  const packed = deflateSync(strToU8(text), { level: 1 });
+  let binary = '';
+  for (let i = 0; i < packed.length; i += 0x8000) binary += String.fromCharCode(...packed.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
-  private async writeFile(name: string, text: string): Promise<void> {
-    const handle = (await this.folder.getFileHandle(name, { create: true })) as WritableFileHandle;
-    const writable = await handle.createWritable!();
-    try {
-      await writable.write(text);
-      await writable.close();
-    } catch (error) {
-      await writable.abort().catch(() => undefined);
-      throw error;
-    }
-  }
+function inflate(base64: string): string {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return strFromU8(inflateSync(bytes));
 }

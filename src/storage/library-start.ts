@@ -47,25 +47,44 @@ export type StartOutcome =
 export interface LibraryNote {
   known(): boolean;
   remember(): void;
+  /** Writes the note again (after a storage failure may have dropped it on disk). */
+  rewrite?(): void;
 }
 
 const NOTE_KEY = 'missinglink.library.existed';
+const NOTE_COOKIE = 'missinglink_library_existed';
 
-/** The note in localStorage (kept in its own store of the profile, apart from IndexedDB). */
+/**
+ * The note in localStorage and in a cookie: each is kept in its own file of the browser
+ * profile, apart from the storage bucket that holds IndexedDB, so either one tells a
+ * vanished library from a first start. Clearing the site's data removes both, as it
+ * should: that is a new start.
+ */
 export const localStorageNote: LibraryNote = {
   known() {
+    let inStorage = false;
     try {
-      return localStorage.getItem(NOTE_KEY) !== null;
+      inStorage = localStorage.getItem(NOTE_KEY) !== null;
     } catch {
-      return false;
+      // blocked: the cookie may still tell
     }
+    return inStorage || (typeof document !== 'undefined' && document.cookie.split('; ').some((c) => c.startsWith(`${NOTE_COOKIE}=`)));
   },
   remember() {
     try {
       if (localStorage.getItem(NOTE_KEY) === null) localStorage.setItem(NOTE_KEY, String(Date.now()));
     } catch {
-      // not noted: the copy's own marker still says the library existed
+      // not noted here: the cookie and the copy's marker still say the library existed
     }
+    if (typeof document !== 'undefined') document.cookie = `${NOTE_COOKIE}=1; max-age=${10 * 365 * 86400}; path=/; SameSite=Strict`;
+  },
+  rewrite() {
+    try {
+      localStorage.removeItem(NOTE_KEY);
+    } catch {
+      // blocked
+    }
+    this.remember();
   }
 };
 
@@ -191,7 +210,14 @@ export async function openLibrary(options: StartOptions = {}): Promise<{ db: Mis
 export async function reopenLibrary(db: MissingLinkDb, options: StartOptions = {}): Promise<StartOutcome> {
   db.close({ disableAutoOpen: false });
   await db.open();
-  return recoverLibrary(db, options);
+  const outcome = await recoverLibrary(db, options);
+  if (options.copy) {
+    // What the failure may have dropped on disk: the copy, and the note, written again.
+    await options.copy.rewrite().catch((error: unknown) => console.warn('The library copy could not be written again', error));
+    await syncCopy(db, options.copy).catch((error: unknown) => console.warn('The library copy could not be brought up to date', error));
+  }
+  options.note?.rewrite?.();
+  return outcome;
 }
 
 /** Asks the browser to keep this origin's storage under storage pressure; resolves to whether it will. */

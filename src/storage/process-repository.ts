@@ -133,6 +133,11 @@ export class ProcessRepository {
     });
   }
 
+  /** True when the database holds a library: it was seeded once or holds processes (false: it is new, or the browser emptied it). */
+  async hasLibrary(): Promise<boolean> {
+    return this.run('reading the process library', async () => (await this.db.settings.get(SEEDED_SETTING_KEY)) !== undefined || (await this.db.processes.count()) > 0);
+  }
+
   /** One process with its XML; undefined when it does not exist, StorageError 'corrupt' when its row is damaged. */
   async get(id: string): Promise<ProcessRecord | undefined> {
     return this.run('opening the process', async () => {

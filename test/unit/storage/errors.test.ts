@@ -20,6 +20,9 @@ describe('toStorageError', () => {
     const blobs = new DOMException('Failed to write blobs (IOError)', 'DataError');
     const wrapped = new Dexie.AbortError('Transaction aborted', blobs);
     const unknown = new DOMException('Internal error: IO error: No space left on device', 'UnknownError');
+    // What the request reports when Chromium keeps the IOError on the transaction.
+    const aborted = new Dexie.AbortError('The transaction was aborted, so the request cannot be fulfilled.');
+    expect(isStorageError(toStorageError(aborted, 'saving the process'), 'quota')).toBe(true);
     for (const error of [blobs, wrapped, unknown]) {
       const mapped = toStorageError(error, 'saving the process') as StorageError;
       expect(mapped.kind).toBe('quota');

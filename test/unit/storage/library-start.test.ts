@@ -33,6 +33,7 @@ class MemoryCopy implements LibraryCopy {
   async remove(id: string) {
     this.files.delete(id);
   }
+  async rewrite() {}
 }
 
 function note(known = false): LibraryNote & { known(): boolean } {
