@@ -189,3 +189,54 @@ describe('copy file names', () => {
     expect(parseCopyFileName('x~0.process.json')).toBeUndefined();
   });
 });
+
+describe('the copy in localStorage', () => {
+  /** localStorage's interface over a Map, with a size limit like the browser's. */
+  function storage(limitChars = Infinity) {
+    const map = new Map<string, string>();
+    return {
+      map,
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem(k: string, v: string) {
+        const used = [...map.entries()].reduce((n, [key, value]) => n + (key === k ? 0 : key.length + value.length), 0);
+        if (used + k.length + v.length > limitChars) throw new DOMException('full', 'QuotaExceededError');
+        map.set(k, v);
+      },
+      removeItem: (k: string) => void map.delete(k)
+    };
+  }
+  const record = (revision: number, body: string): ProcessRecord => ({
+    id: 'p~1', name: 'Lead to order', xml: xml(body), revision, createdAt: 1, updatedAt: revision, sizeBytes: 10, origin: 'import'
+  });
+
+  it('keeps the newest revision of each process, compressed, and reads it back exactly', async () => {
+    const { LocalStorageLibraryCopy } = await import('../../../src/storage/library-copy');
+    const store = storage();
+    const copy = new LocalStorageLibraryCopy(store);
+    expect(await copy.exists()).toBe(false);
+    await copy.markExists();
+    const big = 'x'.repeat(200_000);
+    await copy.put(record(1, 'first'));
+    await copy.put(record(2, big));
+    expect(await copy.exists()).toBe(true);
+    expect(await copy.revisions()).toEqual(new Map([['p~1', 2]]));
+    expect((await copy.read()).records).toEqual([record(2, big)]);
+    const stored = [...store.map.values()].reduce((n, v) => n + v.length, 0);
+    expect(stored, 'compressed well below the XML size').toBeLessThan(big.length / 20);
+    await copy.remove('p~1');
+    expect((await copy.read()).records).toEqual([]);
+  });
+
+  it('given localStorage is full, then the write fails and the older revision is still there', async () => {
+    const { LocalStorageLibraryCopy } = await import('../../../src/storage/library-copy');
+    const copy = new LocalStorageLibraryCopy(storage(2_000));
+    await copy.put(record(1, 'small'));
+    const random = Array.from({ length: 5_000 }, (_, i) => ((i * 7919) % 9973).toString(36)).join('');
+    await expect(copy.put(record(2, random))).rejects.toThrow(/full/);
+    expect((await copy.read()).records).toEqual([record(1, 'small')]);
+  });
+});
