@@ -279,7 +279,7 @@ export async function summariseProfile(
 
   async function mapFor(url: string): Promise<SourceMap | null> {
     if (!maps.has(url)) {
-      let map: SourceMap | null = null;
+      let map: SourceMap | null;
       try {
         const path = join(outDir, decodeURIComponent(new URL(url).pathname));
         map = new SourceMap(JSON.parse(await readFile(`${path}.map`, 'utf8')));

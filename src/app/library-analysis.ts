@@ -5,8 +5,6 @@ import { performanceInputFromModel, type LibraryModel } from '../analysis/perfor
 import type { ProcessInput } from '../analysis/performance/schema';
 import { indicatorInputFromModel } from '../analysis/maturity/indicators-from-model';
 import type { IndicatorProcess } from '../analysis/maturity/indicators';
-import { openDatabase } from '../storage/db';
-import { ProcessRepository } from '../storage/process-repository';
 import type { ProcessRecord, ProcessSummary, StorageProblem } from '../storage/records';
 
 /*
@@ -227,30 +225,4 @@ export class LibraryAnalysis {
   private forgetAllBut(ids: ReadonlySet<string>): void {
     for (const id of [...this.cache.keys()]) if (!ids.has(id)) this.cache.delete(id);
   }
-}
-
-let shared: LibraryAnalysis | undefined;
-
-/**
- * The one analysis of the app's library, shared by every panel so the library is
- * parsed once. It reads through its own connection to the library database
- * (opened on first use), since the shell does not hand its repository to panels.
- */
-export function sharedLibraryAnalysis(): LibraryAnalysis {
-  if (!shared) {
-    let repository: Promise<ProcessRepository> | undefined;
-    const open = () =>
-      (repository ??= openDatabase().then(
-        (db) => new ProcessRepository(db),
-        (error: unknown) => {
-          repository = undefined; // try again next time: storage may come back
-          throw error;
-        }
-      ));
-    shared = new LibraryAnalysis({
-      list: async () => (await open()).list(),
-      get: async (id) => (await open()).get(id)
-    });
-  }
-  return shared;
 }

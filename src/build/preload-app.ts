@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 /** The module main.ts imports once the user's language is loaded: the shell and all it needs to boot. */
-const APP_MODULE = resolve(import.meta.dirname, '../ui/app/ml-app.ts');
+const APP_MODULE = resolve(import.meta.dirname, '../ui/shell/ml-app.ts');
 
 interface ChunkInfo {
   type: 'chunk';

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /**
  * What a command may touch: output streams and reading files and folders. Commands
@@ -12,6 +13,10 @@ export interface CliIo {
   kind(path: string): Promise<'file' | 'directory' | 'missing'>;
   /** The entries of a folder, by name. */
   listDirectory(path: string): Promise<Array<{ name: string; directory: boolean }>>;
+  /** Writes a text file as UTF-8, creating its folder; commands that only read never call it. */
+  writeFile(path: string, text: string): Promise<void>;
+  /** The environment variables (credentials such as ML_USER come from here). */
+  env: Record<string, string | undefined>;
 }
 
 /** The real file system and process streams. */
@@ -31,6 +36,14 @@ export function nodeIo(): CliIo {
     async listDirectory(path) {
       const entries = await readdir(path, { withFileTypes: true });
       return entries.map((e) => ({ name: e.name, directory: e.isDirectory() }));
-    }
+    },
+    async writeFile(path, text) {
+      await mkdir(dirname(path), { recursive: true });
+      // Written beside and renamed over, so an interrupted pull never leaves half a file.
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, text, 'utf8');
+      await rename(temporary, path);
+    },
+    env: process.env
   };
 }

@@ -67,7 +67,6 @@ async function withModeler<T, A>(page: Page, fn: (services: (name: string) => an
   return page.evaluate(
     ({ source, arg }) => {
       const app = (window as unknown as { missinglink: { modeler: { get(n: string): unknown } } }).missinglink;
-      // eslint-disable-next-line no-new-func
       const run = new Function(`return (${source})`)() as (s: (n: string) => unknown, a: unknown) => T;
       return run((n) => app.modeler.get(n), arg);
     },

@@ -95,7 +95,7 @@ export function decodeAsBrowser(bytes: Uint8Array): string {
 /** Every variant for the given sources, in a stable order. */
 export function generateVariants(sources: readonly SourceFile[], options: GenerateOptions): Variant[] {
   // One random stream per source and family, so choosing fewer families never changes a variant.
-  let random = new Random(options.seed);
+  let random: Random;
   const streams = new Map<string, Random>();
   const stream = (family: MutationFamily, source: string) => {
     const key = `${family}/${source}`;

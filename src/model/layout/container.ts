@@ -457,7 +457,7 @@ function assignRows(nodes: Node[]): void {
     list.sort((a, b) => a.band - b.band || preferred.get(a)! - preferred.get(b)! || a.index - b.index);
     for (const n of list) {
       const want = preferred.get(n)!;
-      let row = want;
+      let row: number;
       for (let step = 0; ; step++) {
         const below = want + step;
         if (!taken.has(cell(n.band, below, n.rank))) {

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../panel-api/panels';
 
 // The actions list sits beside the canvas, so a click on an action shows its step.
 registerPanel({

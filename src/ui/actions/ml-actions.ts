@@ -8,12 +8,12 @@ import type { ActionEntry } from '../../modeler/features/actions/ImprovementActi
 import { localDate } from '../../modeler/features/actions/today';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
 import { currentLocale } from '../../i18n/localization';
-import { revealElements } from '../dashboard/reveal';
+import { revealElements } from '../shared/reveal';
 import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';
-import { fieldProblemText } from '../common/field-problems';
-import { panelControlStyles, sidePanelFrameStyles } from '../common/panel-styles';
-import { actionStatusLabel } from '../common/vocabulary';
-import { editImprovementAction, elementName, kpiName, recordImprovementAction } from './record-action';
+import { fieldProblemText } from '../shared/field-problems';
+import { panelControlStyles, sidePanelFrameStyles } from '../shared/panel-styles';
+import { actionStatusLabel } from '../shared/vocabulary';
+import { editImprovementAction, elementName, kpiName, recordImprovementAction } from '../shared/record-action';
 
 /** The events after which the list reads the model again. */
 const MODEL_EVENTS = ['import.done', 'valueChain.changed', 'elements.changed'];

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../panel-api/panels';
 
 // The audit's two panels: findings, rules and review beside the canvas; the handover
 // matrix below it. Their code (and the audit engine) loads when a panel first opens.

@@ -23,10 +23,11 @@ import type ValueChainEditor from '../../modeler/features/value-chain/ValueChain
 import { todayIso, type ReviewInput } from './ml-review-form';
 import { painPointExplanation, painPointTitle } from './pain-points';
 import { panelStyles } from './panel-styles';
-import { revealElement } from './reveal';
+import { revealElement } from '../shared/reveal';
 import { releaseAudit } from './audit-lifecycle';
 import { ReviewTracker } from './review-tracker';
-import { lastReviewer, rememberReviewer } from './review-store';
+import { lastReviewer, rememberReviewer } from './reviewer-name';
+import { consumeServices } from '../panel-api/context';
 import { severityIcon, severityTag } from './severity';
 import { renderReviewStatus } from './review-status';
 import { openAuditReport } from './open-report';
@@ -82,7 +83,8 @@ export class MlAuditPanel extends LitElement {
   /** The element whose findings were reached from a canvas badge. */
   declare highlighted: string | undefined;
 
-  private readonly review = new ReviewTracker(this);
+  private readonly services = consumeServices(this);
+  private readonly review = new ReviewTracker(this, () => this.services.value?.reviews);
   private bus: EventBus | undefined;
   private processId: string | undefined;
 
@@ -481,7 +483,7 @@ export class MlAuditPanel extends LitElement {
   private async recordAction(finding: AuditFinding): Promise<void> {
     const modeler = this.modeler;
     if (!modeler) return;
-    const { recordImprovementAction } = await import('../actions/record-action');
+    const { recordImprovementAction } = await import('../shared/record-action');
     await recordImprovementAction(modeler, {
       elementId: finding.elementId,
       findingRule: finding.rule,

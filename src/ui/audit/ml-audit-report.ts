@@ -16,7 +16,8 @@ import { RULE_SEVERITIES } from '../../model/value-chain/schema';
 import { downloadBlob, safeFileName } from '../../app/download';
 import { currentLocale } from '../../i18n/localization';
 import { evidenceLines, findingMessage, ruleTitle, severityCount, type RoleNames } from '../../modeler/features/audit-markers/finding-text';
-import type { ReviewRecord } from '../../storage/records';
+import type { ReviewRecord } from '../../app/services';
+import { renderHandoverGrid } from './handover-grid';
 import { painPointExplanation, painPointTitle } from './pain-points';
 import { panelStyles } from './panel-styles';
 import { severityTag } from './severity';
@@ -505,32 +506,16 @@ export class MlAuditReport extends LitElement {
 
   private renderMatrix(matrix: HandoverMatrix) {
     if (matrix.total === 0) return html`<p>${msg('The model has no handovers between departments.')}</p>`;
-    const providers = matrix.departments.filter((d) => matrix.cells.some((c) => c.from === d.name));
-    const receivers = matrix.departments.filter((d) => matrix.cells.some((c) => c.to === d.name));
     return html`<p class="explanation">${msg('Per cell: handovers covered by an agreed agreement / all handovers, from the provider (row) to the receiver (column).')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Provider \\ receiver')}</th>
-            ${receivers.map((d) => html`<th scope="col">${d.name}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${providers.map(
-            (p) => html`<tr>
-              <th scope="row">${p.name}</th>
-              ${receivers.map((q) => {
-                const cell = matrix.cells.find((c) => c.from === p.name && c.to === q.name);
-                if (!cell) return html`<td class="center muted">–</td>`;
-                return html`<td class="center ${cell.covered === cell.count ? 'cell-covered' : 'cell-gap'}">
-                  ${msg(str`${cell.covered} / ${cell.count}`)}
-                  ${cell.covered === cell.count ? msg('(all agreed)') : msg(str`(${cell.count - cell.covered} without)`)}
-                </td>`;
-              })}
-            </tr>`
-          )}
-        </tbody>
-      </table>`;
+      ${renderHandoverGrid(matrix, {
+        corner: msg('Provider \\ receiver'),
+        empty: () => html`<td class="center muted">–</td>`,
+        cell: (cell) =>
+          html`<td class="center ${cell.covered === cell.count ? 'cell-covered' : 'cell-gap'}">
+            ${msg(str`${cell.covered} / ${cell.count}`)}
+            ${cell.covered === cell.count ? msg('(all agreed)') : msg(str`(${cell.count - cell.covered} without)`)}
+          </td>`
+      })}`;
   }
 
   private renderRaci(raci: RaciMatrix) {

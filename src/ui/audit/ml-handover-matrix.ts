@@ -7,8 +7,9 @@ import type { Modeler } from '../../modeler/create-modeler';
 import { AUDIT_CHANGED, type AuditService } from '../../modeler/features/audit-markers';
 import { agreementStatusLabel } from '../../modeler/features/audit-markers/finding-text';
 import { panelStyles } from './panel-styles';
-import { revealElement } from './reveal';
+import { revealElement } from '../shared/reveal';
 import { releaseAudit } from './audit-lifecycle';
+import { renderHandoverGrid } from './handover-grid';
 
 /** How well a cell's handovers are covered: every one, some, or none by an agreed agreement. */
 export type Coverage = 'all' | 'some' | 'none';
@@ -299,41 +300,26 @@ export class MlHandoverMatrix extends LitElement {
 
   private renderBody(matrix: HandoverMatrix, handovers: readonly AuditHandover[]) {
     if (matrix.total === 0) return html`<p class="hint">${msg('This model has no handovers: no flow crosses from one lane or pool to another.')}</p>`;
-    const providers = matrix.departments.filter((d) => matrix.cells.some((c) => c.from === d.name));
-    const receivers = matrix.departments.filter((d) => matrix.cells.some((c) => c.to === d.name));
     const selected = this.selected ? matrix.cells.find((c) => c.from === this.selected!.from && c.to === this.selected!.to) : undefined;
     return html`
       <div class="matrix">
-        <table>
-          <caption class="visually-hidden">${msg('Handovers per provider (row) and receiver (column)')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('From ↓ / to →')}</th>
-              ${receivers.map((d) => html`<th scope="col">${d.name}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${providers.map(
-              (p) => html`<tr>
-                <th scope="row">${p.name}</th>
-                ${receivers.map((q) => {
-                  const cell = matrix.cells.find((c) => c.from === p.name && c.to === q.name);
-                  if (!cell) return html`<td class="empty"><span aria-label=${msg('no handovers')}>–</span></td>`;
-                  const pressed = selected === cell;
-                  return html`<td>
-                    <button type="button" class="cell" data-from=${cell.from} data-to=${cell.to} data-coverage=${coverageOf(cell)}
-                      aria-pressed=${pressed ? 'true' : 'false'}
-                      aria-label=${msg(str`${cell.from} to ${cell.to}: ${cell.count} handovers, ${cell.covered} agreed`)}
-                      @click=${() => (this.selected = pressed ? undefined : { from: cell.from, to: cell.to })}>
-                      <span class="count">${cell.count}</span>
-                      <span class="covered">${msg(str`${cell.covered} agreed`)}</span>
-                    </button>
-                  </td>`;
-                })}
-              </tr>`
-            )}
-          </tbody>
-        </table>
+        ${renderHandoverGrid(matrix, {
+          corner: msg('From ↓ / to →'),
+          caption: html`<caption class="visually-hidden">${msg('Handovers per provider (row) and receiver (column)')}</caption>`,
+          empty: () => html`<td class="empty"><span aria-label=${msg('no handovers')}>–</span></td>`,
+          cell: (cell) => {
+            const pressed = selected === cell;
+            return html`<td>
+              <button type="button" class="cell" data-from=${cell.from} data-to=${cell.to} data-coverage=${coverageOf(cell)}
+                aria-pressed=${pressed ? 'true' : 'false'}
+                aria-label=${msg(str`${cell.from} to ${cell.to}: ${cell.count} handovers, ${cell.covered} agreed`)}
+                @click=${() => (this.selected = pressed ? undefined : { from: cell.from, to: cell.to })}>
+                <span class="count">${cell.count}</span>
+                <span class="covered">${msg(str`${cell.covered} agreed`)}</span>
+              </button>
+            </td>`;
+          }
+        })}
         <div class="legend" aria-hidden="true">
           <span class="all">${msg('all agreed')}</span><span class="some">${msg('partly agreed')}</span><span class="none">${msg('none agreed')}</span>
         </div>

@@ -3,7 +3,7 @@ import type { Modeler } from '../../modeler/create-modeler';
 import type { AuditService } from '../../modeler/features/audit-markers';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type { ModelDiff } from '../../analysis/audit/diff';
-import type { ReviewRecord } from '../../storage/records';
+import type { ReviewRecord } from '../../app/services';
 import type { MlAuditReport } from './ml-audit-report';
 
 /** What the audit panel knows when the auditor asks for the report. */

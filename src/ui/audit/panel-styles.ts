@@ -1,9 +1,9 @@
 import { css } from 'lit';
-import { panelControlStyles } from '../common/panel-styles';
+import { panelControlStyles } from '../shared/panel-styles';
 
 /**
  * The controls shared by the audit components (the common panel buttons and focus
- * ring from ../common/panel-styles, inputs, severity badges), so the panel, the
+ * ring from ../shared/panel-styles, inputs, severity badges), so the panel, the
  * matrix and the report look and behave alike. Colours have at least 4.5:1 contrast
  * on white; severity is always written out or iconed too.
  */

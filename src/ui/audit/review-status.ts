@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ChangedElement, DiffElement, ModelDiff, PropertyChange } from '../../analysis/audit/diff';
-import type { ReviewRecord } from '../../storage/records';
+import type { ReviewRecord } from '../../app/services';
 import type { ReviewStatus } from './review-tracker';
 import { propertyLabel } from './change-labels';
 import { agreementStatusLabel, responsibilityLabel } from '../../modeler/features/audit-markers/finding-text';

@@ -4,9 +4,7 @@ import type { ModelDiff } from '../../analysis/audit/diff';
 import { runInWorker } from '../../app/model-worker/client';
 import type { Modeler } from '../../modeler/create-modeler';
 import type SlicedSerializer from '../../modeler/features/sliced-save/SlicedSerializer';
-import type { ReviewRecord } from '../../storage/records';
-import type { ReviewRepository } from '../../storage/reviews';
-import { reviewRepository } from './review-store';
+import type { ReviewRecord, ReviewStore } from '../../app/services';
 
 /** Where the open process stands with respect to its last review. */
 export type ReviewStatus =
@@ -49,9 +47,16 @@ export class ReviewTracker implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly repository: () => Promise<ReviewRepository> = reviewRepository
+    /** The app's review store (from servicesContext); undefined before the app has started. */
+    private readonly store: () => ReviewStore | undefined
   ) {
     host.addController(this);
+  }
+
+  private repository(): ReviewStore {
+    const store = this.store();
+    if (!store) throw new Error('The app has not started yet.');
+    return store;
   }
 
   /** Follows this modeler and process (call from the host's willUpdate). */
@@ -71,7 +76,7 @@ export class ReviewTracker implements ReactiveController {
     if (!this.modeler || !this.processId) throw new Error('No process is open.');
     const { xml = '' } = await this.modeler.saveXML({ format: true });
     const fingerprint = await runInWorker('fingerprint', { xml });
-    const repository = await this.repository();
+    const repository = this.repository();
     const review = await repository.add({ processId: this.processId, ...input, fingerprint, xml, ...(processName ? { processName } : {}) });
     this.run++;
     this.setStatus({ state: 'unchanged', review });
@@ -124,7 +129,7 @@ export class ReviewTracker implements ReactiveController {
     }
     this.setStatus({ state: 'loading' });
     try {
-      const review = await (await this.repository()).latest(processId);
+      const review = await this.repository().latest(processId);
       if (run !== this.run) return;
       if (!review) {
         this.setStatus({ state: 'none' });

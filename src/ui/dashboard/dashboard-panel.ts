@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../panel-api/panels';
 
 // Below the canvas: the dashboard needs width for its table and charts, and the diagram stays in view for a click on a KPI.
 registerPanel({

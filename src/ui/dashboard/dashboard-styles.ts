@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { bottomPanelFrameStyles } from '../common/panel-styles';
+import { bottomPanelFrameStyles } from '../shared/panel-styles';
 
 /** The dashboard's look: a toolbar over two scrolling columns (KPIs, resources); statuses in words with a symbol and a tint. */
 export const dashboardStyles = css`

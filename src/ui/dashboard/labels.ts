@@ -1,10 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { ActivityGroup, Direction, ObjectiveGroup, Trend } from '../../analysis/performance/schema';
 import type { NoDataReason } from '../../analysis/performance/kpi-status';
-import { activityGroupLabel, objectiveGroupHint, objectiveGroupLabel } from '../common/vocabulary';
+import { activityGroupLabel, objectiveGroupHint, objectiveGroupLabel } from '../shared/vocabulary';
 
 /*
- * The dashboard's own words (the value-chain vocabulary is in ../common/vocabulary).
+ * The dashboard's own words (the value-chain vocabulary is in ../shared/vocabulary).
  * Functions, not constants, so they follow a language switch.
  */
 

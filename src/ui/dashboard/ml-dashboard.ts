@@ -4,17 +4,18 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { AppController } from '../../app/app-controller';
-import { sharedLibraryAnalysis, type FailedProcess } from '../../app/library-analysis';
+import type { FailedProcess, LibraryAnalysis } from '../../app/library-analysis';
+import { consumeServices } from '../panel-api/context';
 import type { Modeler } from '../../modeler/create-modeler';
 import { aggregatePerformance, type KpiRow, type PerformanceReport } from '../../analysis/performance/aggregate';
 import type { AmountTotals, ResourceSummary } from '../../analysis/performance/resources';
 import type { ActivityGroup, KpiStatus, ObjectiveGroup, PeriodFilter, ProcessInput } from '../../analysis/performance/schema';
 import { parseIsoDate } from '../../analysis/performance/values';
 import { isActivityGroup } from '../../analysis/performance/schema';
-import { recordImprovementAction } from '../actions/record-action';
+import { recordImprovementAction } from '../shared/record-action';
 import { currentLocale } from '../../i18n/localization';
-import { CHART_COLOURS, loadChart } from './chart-loader';
-import { formatDate, formatMoney, formatNumber, formatPeriod, formatSigned, formatSignedPercent } from './format';
+import { CHART_COLOURS, loadChart } from '../shared/chart-loader';
+import { formatDate, formatMoney, formatNumber, formatPeriod, formatSigned, formatSignedPercent } from '../shared/format';
 import {
   activityGroupOrNone,
   directionInWords,
@@ -23,10 +24,10 @@ import {
   objectiveGroupOrNone,
   trendLabel
 } from './labels';
-import { directionSign, kpiStatusLabel, kpiStatusSymbol } from '../common/vocabulary';
+import { directionSign, kpiStatusLabel, kpiStatusSymbol } from '../shared/vocabulary';
 import { recordKpiMeasurement } from './ml-measurement-dialog';
 import { periodsInData, type DatedPeriod } from './periods';
-import { openAndReveal, openProcess, revealElements } from './reveal';
+import { openAndReveal, openProcess, revealElements } from '../shared/reveal';
 import { sparkline } from './sparkline';
 import { dashboardStyles } from './dashboard-styles';
 
@@ -117,6 +118,7 @@ export class MlDashboard extends LitElement {
   private bus: EventBus | undefined;
   private readonly charts = new Map<string, Chart>();
   private run = 0;
+  private readonly services = consumeServices(this);
   private pending: ReturnType<typeof setTimeout> | undefined;
   private seenProcesses: unknown;
   private chartsDrawn = 0;
@@ -171,11 +173,10 @@ export class MlDashboard extends LitElement {
     this.bus.on(MODEL_EVENTS, this.onModelChange);
     this.controller.addEventListener('change', this.onAppChange);
     this.seenProcesses = this.controller.state.processes;
-    const analysis = sharedLibraryAnalysis();
-    analysis.follow(this.controller, this.modeler);
-    void this.refresh();
-    // Parse the rest of the library in the background, so the library view opens fast.
-    analysis.warm();
+    void this.refresh().then(async () => {
+      // Parse the rest of the library in the background, so the library view opens fast.
+      if (this.bus) (await this.libraryAnalysis()).warm();
+    });
   }
 
   private detach(): void {
@@ -212,23 +213,36 @@ export class MlDashboard extends LitElement {
   }
 
   /** Reads the data for the scope again and aggregates it; a newer refresh wins over an older one. */
-  refresh(): Promise<void> {
+  async refresh(): Promise<void> {
     const run = ++this.run;
+    let analysis: LibraryAnalysis;
+    try {
+      analysis = await this.libraryAnalysis();
+    } catch (error) {
+      if (run === this.run) this.loadError = error instanceof Error ? error.message : String(error);
+      return;
+    }
+    if (run !== this.run) return;
     if (this.scope === 'process') {
-      const open = sharedLibraryAnalysis().analyseOpen();
+      const open = analysis.analyseOpen();
       this.progress = undefined;
       this.failed = [];
       this.loadError = undefined;
       this.inputs = open ? [open.performance] : [];
       this.reportScope = 'process';
       this.aggregate();
-      return Promise.resolve();
+      return;
     }
-    return this.refreshLibrary(run);
+    return this.refreshLibrary(run, analysis);
   }
 
-  private async refreshLibrary(run: number): Promise<void> {
-    const analysis = sharedLibraryAnalysis();
+  /** The app's one analysis of the library (loaded with its code on first use). */
+  private libraryAnalysis(): Promise<LibraryAnalysis> {
+    const services = this.services.value;
+    return services ? services.library() : Promise.reject(new Error('The app has not started yet.'));
+  }
+
+  private async refreshLibrary(run: number, analysis: LibraryAnalysis): Promise<void> {
     try {
       const result = await analysis.analyse({
         onProgress: (done, total) => {

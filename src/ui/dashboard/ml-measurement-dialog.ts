@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { FormDialog } from '../common/form-dialog';
+import { FormDialog } from '../shared/form-dialog';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
 import type { ModdleElement } from '../../model/moddle-types';
@@ -8,11 +8,11 @@ import { getExtension } from '../../model/value-chain/extension';
 import { checkChanges } from '../../modeler/features/value-chain/edit-check';
 import { normaliseDecimal } from '../../modeler/features/value-chain/input-values';
 import type KpiMeasurements from '../../modeler/features/actions/KpiMeasurements';
-import { dialogStyles } from '../common/form-styles';
-import { fieldProblemText } from '../common/field-problems';
-import { directionSign } from '../common/vocabulary';
+import { dialogStyles } from '../shared/form-styles';
+import { fieldProblemText } from '../shared/field-problems';
+import { directionSign } from '../shared/vocabulary';
 import { suggestedMeasurementPeriod } from './periods';
-import { formatNumber } from './format';
+import { formatNumber } from '../shared/format';
 
 /** The fields of the measurement form, as typed. */
 interface MeasurementValues {

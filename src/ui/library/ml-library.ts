@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { ProcessSummary } from '../../storage/records';
+import type { ProcessSummary } from '../../app/services';
 
 /**
  * The process library: every process stored in this browser.

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../panel-api/panels';
 
 // Beside the canvas: the assessment is about the organisation, so it does not need the diagram's width; chart.js and the CEMM texts load on first open.
 registerPanel({

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The maturity panel's own look (the frame and buttons are ../common/panel-styles): an assessment bar, tabs and scrolling content. */
+/** The maturity panel's own look (the frame and buttons are ../shared/panel-styles): an assessment bar, tabs and scrolling content. */
 export const maturityStyles = css`
   :host {
     font-size: 0.88rem;

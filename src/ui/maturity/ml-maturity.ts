@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type { AppController } from '../../app/app-controller';
-import { sharedLibraryAnalysis } from '../../app/library-analysis';
 import type { Modeler } from '../../modeler/create-modeler';
 import {
   averagePillarScores,
@@ -15,16 +14,16 @@ import {
 } from '../../analysis/maturity/assessment';
 import { libraryIndicators, type IndicatorSet } from '../../analysis/maturity/indicators';
 import { getPillar, MATURITY_LEVELS, PILLAR_IDS, type ContentLocale } from '../../analysis/maturity/model';
-import type { AssessmentRecord, StorageProblem } from '../../storage/records';
+import type { AppServices, AssessmentRecord, AssessmentStore, StorageProblem } from '../../app/services';
 import { currentLocale } from '../../i18n/localization';
-import { confirmAction } from '../common/dialogs';
-import { CHART_COLOURS, loadChart } from '../dashboard/chart-loader';
-import { formatNumber, formatPercent } from '../dashboard/format';
-import { assessmentRepository } from './assessment-store';
+import { confirmAction } from '../shared/dialogs';
+import { CHART_COLOURS, loadChart } from '../shared/chart-loader';
+import { formatNumber, formatPercent } from '../shared/format';
+import { consumeServices } from '../panel-api/context';
 import { describeIssues, exportCsv, exportJson, exportPillarSummary, readAssessmentFile } from './exchange';
 import { editRespondent } from './ml-respondent-dialog';
 import { maturityStyles } from './maturity-styles';
-import { panelControlStyles, sidePanelFrameStyles } from '../common/panel-styles';
+import { panelControlStyles, sidePanelFrameStyles } from '../shared/panel-styles';
 
 type Tab = 'respondents' | 'results' | 'indicators';
 
@@ -85,6 +84,7 @@ export class MlMaturity extends LitElement {
 
   private chart: Chart | undefined;
   private drawn = 0;
+  private readonly services = consumeServices(this);
 
   constructor() {
     super();
@@ -123,6 +123,18 @@ export class MlMaturity extends LitElement {
     return this.assessments.find((a) => a.id === this.selectedId);
   }
 
+  /** The app's services; they exist once the shell has started, before any panel shows. */
+  private app(): AppServices {
+    const services = this.services.value;
+    if (!services) throw new Error('The app has not started yet.');
+    return services;
+  }
+
+  /** The organisation's assessments. */
+  private store(): AssessmentStore {
+    return this.app().assessments;
+  }
+
   private locale(): ContentLocale {
     return currentLocale() === 'nl' ? 'nl' : 'en';
   }
@@ -130,7 +142,7 @@ export class MlMaturity extends LitElement {
   /** Reads the stored assessments again; keeps the selection when it still exists. */
   async load(selectId?: string): Promise<void> {
     try {
-      const repo = await assessmentRepository();
+      const repo = this.store();
       const { assessments, problems } = await repo.list();
       this.assessments = assessments;
       this.problems = problems;
@@ -144,7 +156,7 @@ export class MlMaturity extends LitElement {
 
   private async save(next: AssessmentRecord, done: string): Promise<boolean> {
     try {
-      const repo = await assessmentRepository();
+      const repo = this.store();
       await repo.save(next);
       await this.load(next.id);
       this.notice = { tone: 'info', text: done };
@@ -158,8 +170,7 @@ export class MlMaturity extends LitElement {
   private async loadIndicators(): Promise<void> {
     this.indicatorState = 'loading';
     try {
-      const analysis = sharedLibraryAnalysis();
-      if (this.controller && this.modeler) analysis.follow(this.controller, this.modeler);
+      const analysis = await this.app().library();
       const result = await analysis.analyse();
       this.indicators = libraryIndicators(result.processes.map((p) => p.indicators));
       this.indicatorState = 'ready';
@@ -184,7 +195,7 @@ export class MlMaturity extends LitElement {
       return;
     }
     try {
-      const created = await (await assessmentRepository()).create({ organisation, title });
+      const created = await this.store().create({ organisation, title });
       this.editing = undefined;
       this.tab = 'respondents';
       await this.load(created.id);
@@ -205,7 +216,7 @@ export class MlMaturity extends LitElement {
     });
     if (!ok) return;
     try {
-      await (await assessmentRepository()).delete(a.id);
+      await this.store().delete(a.id);
       this.selectedId = undefined;
       await this.load();
       this.notice = { tone: 'info', text: msg(str`Deleted: ${a.title}`) };
@@ -262,7 +273,7 @@ export class MlMaturity extends LitElement {
       return;
     }
     try {
-      const result = await (await assessmentRepository()).importAll(parsed.value);
+      const result = await this.store().importAll(parsed.value);
       const first = result.added[0] ?? result.copied[0] ?? result.unchanged[0];
       await this.load(first?.id);
       this.notice = {

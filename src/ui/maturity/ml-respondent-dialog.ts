@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { FormDialog } from '../common/form-dialog';
+import { FormDialog } from '../shared/form-dialog';
 import { MATURITY_LEVELS, MATURITY_PILLARS, PILLAR_IDS, type ContentLocale, type PillarId } from '../../analysis/maturity/model';
 import { RespondentSchema, type Respondent } from '../../analysis/maturity/assessment-schema';
 import { currentLocale } from '../../i18n/localization';
-import { dialogStyles } from '../common/form-styles';
+import { dialogStyles } from '../shared/form-styles';
 
 interface RespondentRequest {
   title: string;

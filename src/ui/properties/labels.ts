@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 
 /*
  * The panel's own words: the kinds of BPMN element (the value-chain vocabulary is in
- * ../common/vocabulary, the reasons a value is refused in ../common/field-problems).
+ * ../shared/vocabulary, the reasons a value is refused in ../shared/field-problems).
  * A function, not constants: msg() must run after a locale switch.
  */
 

@@ -6,11 +6,11 @@ import { carrierOf, findValueChain } from '../../modeler/features/value-chain/ed
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import { VALUE_CHAIN_CHANGED, type ValueChainChangedEvent } from '../../modeler/features/value-chain/ValueChainEditor';
 import type { Modeler } from '../../modeler/create-modeler';
-import { confirmAction } from '../common/dialogs';
+import { confirmAction } from '../shared/dialogs';
 import { fieldId, textAreaField, textField } from './fields';
 import { FormState, type ShownProblem } from './form-state';
 import { elementKindLabel } from './labels';
-import { problemText } from '../common/field-problems';
+import { problemText } from '../shared/field-problems';
 import type { DiagramElement, PanelUiState, PanelView, RoleOption } from './panel-view';
 import { roleLabel } from './panel-view';
 import { activitySections } from './sections/activity-sections';

@@ -4,9 +4,9 @@ import type { Chart, ChartConfiguration } from 'chart.js';
 import { CSV_MIME_TYPE } from '../../analysis/csv';
 import { downloadBlob } from '../../app/download';
 import { batchResultToCsv, batchResultToJson, type BatchResult, type PromiseCheck, type Scenario } from '../../simulation';
-import { CHART_COLOURS, loadChart } from '../dashboard/chart-loader';
-import { formatMoney, formatNumber, formatPercent } from '../dashboard/format';
-import { decimalCommaPreference } from '../tables/export';
+import { CHART_COLOURS, loadChart } from '../shared/chart-loader';
+import { formatMoney, formatNumber, formatPercent } from '../shared/format';
+import { decimalCommaPreference } from '../shared/csv-export';
 import { flagKindHelp, flagKindLabel, formatHours, type NameOf } from './labels';
 
 /*

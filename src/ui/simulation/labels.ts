@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { FlagKind, SimFlag, SimIssue } from '../../simulation';
-import { formatMoney, formatNumber } from '../dashboard/format';
+import { formatMoney, formatNumber } from '../shared/format';
 
 /*
  * The engine words its issues and flags in English for the command line; the panel

@@ -25,8 +25,8 @@ import {
   type StepResult,
   type SimulationRun
 } from '../../simulation';
-import { revealElement } from '../audit/reveal';
-import { formatNumber, formatPercent } from '../dashboard/format';
+import { revealElement } from '../shared/reveal';
+import { formatNumber, formatPercent } from '../shared/format';
 import { defaultUsedText, flagText, formatHours, issueText, type NameOf } from './labels';
 import { createScenarioDriver, type BatchRequest, type ScenarioDriver } from './scenario-driver';
 import { drawBatchCharts, exportResults, renderBatchResults } from './batch-results';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../panel-api/panels';
 
 // Below the canvas: the tokens and flags are drawn on the diagram, so it stays in view while the run is controlled here.
 registerPanel({

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { bottomPanelFrameStyles } from '../common/panel-styles';
+import { bottomPanelFrameStyles } from '../shared/panel-styles';
 
 /** The simulation panel's look: a toolbar, the model check, then the chosen mode's controls and results. */
 export const simulationStyles = css`

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../panel-api/panels';
 
 // The KPI table opens below the canvas, so the diagram stays in view while editing.
 registerPanel({

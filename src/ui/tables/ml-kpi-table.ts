@@ -21,11 +21,11 @@ import {
   type KpiSortKey,
   type KpiTableField
 } from './kpi-rows';
-import { fieldProblemText } from '../common/field-problems';
-import { directionLabel, kpiStatusLabel, labelOf, objectiveGroupLabel } from '../common/vocabulary';
-import { revealElement } from './reveal';
-import { ModelerChangesController } from './modeler-changes';
-import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from './export';
+import { fieldProblemText } from '../shared/field-problems';
+import { directionLabel, kpiStatusLabel, labelOf, objectiveGroupLabel } from '../shared/vocabulary';
+import { revealElement } from '../shared/reveal';
+import { ModelerChangesController } from '../shared/modeler-changes';
+import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from '../shared/csv-export';
 import { tableStyles } from './table-styles';
 
 /** A cell being edited: the row, and the field (or the whole period). */

@@ -8,10 +8,10 @@ import { RESPONSIBILITIES, type Responsibility } from '../../model/value-chain/s
 import { activitiesInFlowOrder, type DiagramElementLike } from './table-data';
 import { cellLetters, RACI_LETTERS, raciCsvRows, raciRoles, raciRows, responsibilityForKey, type RaciRole, type RaciRow, type RaciRowCache } from './raci-rows';
 import { currentLocale } from '../../i18n/localization';
-import { responsibilityMeaning } from '../common/vocabulary';
-import { revealElement } from './reveal';
-import { ModelerChangesController } from './modeler-changes';
-import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from './export';
+import { responsibilityMeaning } from '../shared/vocabulary';
+import { revealElement } from '../shared/reveal';
+import { ModelerChangesController } from '../shared/modeler-changes';
+import { decimalCommaPreference, downloadCsv, setDecimalCommaPreference } from '../shared/csv-export';
 import { tableStyles } from './table-styles';
 
 interface CellPosition {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { bottomPanelFrameStyles } from '../common/panel-styles';
+import { bottomPanelFrameStyles } from '../shared/panel-styles';
 
 /** The look both table panels share: a toolbar over a scrolling table with a sticky header. */
 export const tableStyles = css`

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { VersionSummary as VersionRecord } from '../../storage/records';
+import type { VersionSummary as VersionRecord } from '../../app/services';
 
 /**
  * The version history of the open process, newest first.

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { registerPanel } from '../app/panels';
-import { askText } from '../common/dialogs';
+import { registerPanel } from '../panel-api/panels';
+import { askText } from '../shared/dialogs';
 import type { AppController } from '../../app/app-controller';
 import './ml-versions';
 

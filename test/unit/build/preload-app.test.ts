@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HtmlTagDescriptor, IndexHtmlTransformContext } from 'vite';
 import { preloadApp } from '../../../src/build/preload-app';
 
-const APP = '/repo/src/ui/app/ml-app.ts';
+const APP = '/repo/src/ui/shell/ml-app.ts';
 
 function chunk(fileName: string, imports: string[] = [], facadeModuleId: string | null = null, dynamicImports: string[] = []) {
   return { type: 'chunk', fileName, imports, dynamicImports, facadeModuleId };

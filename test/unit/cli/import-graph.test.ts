@@ -1,44 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importGraph } from '../../support/import-graph';
 
 /*
  * The command line and the audit must run without a browser: their import graph may
  * reach the pure layers only (model, analysis, simulation, cli), never the modeler,
- * the UI, storage or the app, and no package that needs a DOM or IndexedDB.
+ * the UI, storage or the app, and no package that needs a DOM or IndexedDB. The
+ * layer rules of the whole app are in test/unit/architecture/layers.test.ts.
  */
 
-const ROOT = join(import.meta.dirname, '../../..');
-const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-function resolveLocal(from: string, specifier: string): string {
-  const base = join(dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate) && candidate.match(/\.(ts|json)$/)) return candidate;
-  throw new Error(`cannot resolve ${specifier} from ${relative(ROOT, from)}`);
-}
-
-/** Every source file and every package the entry reaches through static and dynamic imports. */
-function importGraph(entry: string): { files: string[]; packages: string[] } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const stack = [join(ROOT, entry)];
-  while (stack.length > 0) {
-    const file = stack.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    if (file.endsWith('.json')) continue;
-    // Type-only imports vanish at runtime, but they are kept: a type from the UI would still tie the layers together.
-    const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-    for (const m of source.matchAll(SPECIFIER)) {
-      const specifier = (m[1] ?? m[2] ?? m[3])!;
-      if (specifier.startsWith('.')) stack.push(resolveLocal(file, specifier));
-      else packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
-    }
-  }
-  return { files: [...files].map((f) => relative(ROOT, f)).sort(), packages: [...packages].sort() };
-}
-
-const PURE_FOLDERS = /^src\/(model|analysis|simulation|cli)\//;
+// src/workspace is the team workspace's pure part (documents, rules, the CouchDB HTTP client on fetch).
+const PURE_FOLDERS = /^src\/(model|analysis|simulation|workspace|cli)\//;
 const BROWSER_PACKAGES = ['bpmn-js', 'diagram-js', 'dexie', 'lit', '@lit/localize', 'chart.js', 'bpmn-js-bpmnlint', 'fake-indexeddb'];
 
 describe('the command line imports only pure layers', () => {

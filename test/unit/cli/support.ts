@@ -7,7 +7,7 @@ export interface MemoryIo extends CliIo {
 }
 
 /** Files by path ("models/a.bpmn"); folders are implied by the paths. */
-export function memoryIo(files: Record<string, string>): MemoryIo {
+export function memoryIo(files: Record<string, string>, env: Record<string, string | undefined> = {}): MemoryIo {
   let out = '';
   let err = '';
   const folders = new Set<string>();
@@ -40,6 +40,12 @@ export function memoryIo(files: Record<string, string>): MemoryIo {
         names.set(name, rest.includes('/') || folders.has(prefix + name));
       }
       return [...names].map(([name, directory]) => ({ name, directory }));
-    }
+    },
+    async writeFile(path, text) {
+      files[clean(path)] = text;
+      const parts = clean(path).split('/');
+      for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+    },
+    env
   };
 }

@@ -18,7 +18,7 @@ import type { ValueChainEdit } from '../../../modeler/features/value-chain/edits
 import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
-import { problemText } from '../../common/field-problems';
+import { problemText } from '../../shared/field-problems';
 import {
   activityGroupLabel,
   directionLabel,
@@ -27,7 +27,7 @@ import {
   levelLabel,
   objectiveGroupChoice,
   responsibilityLabel
-} from '../../common/vocabulary';
+} from '../../shared/vocabulary';
 import { roleLabel, type DiagramElement, type PanelView } from '../panel-view';
 import { section } from './section';
 

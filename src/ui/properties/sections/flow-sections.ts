@@ -10,7 +10,7 @@ import { branchSum, checkBranches, type BranchRouting } from '../../../modeler/f
 import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
-import { agreementStatusLabel, durationUnitLabel } from '../../common/vocabulary';
+import { agreementStatusLabel, durationUnitLabel } from '../../shared/vocabulary';
 import { roleChoices, type DiagramElement, type PanelView } from '../panel-view';
 import { section } from './section';
 

@@ -7,7 +7,7 @@ import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../model/value-chai
 import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../modeler/features/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { fieldId, selectField, textField } from '../fields';
-import { departmentKindLabel, durationUnitLabel } from '../../common/vocabulary';
+import { departmentKindLabel, durationUnitLabel } from '../../shared/vocabulary';
 import type { DiagramElement, PanelView } from '../panel-view';
 import { section } from './section';
 

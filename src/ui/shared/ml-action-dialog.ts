@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { FormDialog } from '../common/form-dialog';
+import { FormDialog } from './form-dialog';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
-import { actionStatusLabel } from '../common/vocabulary';
-import { dialogStyles } from '../common/form-styles';
+import { actionStatusLabel } from './vocabulary';
+import { dialogStyles } from './form-styles';
 
 /** The fields of the action form, as typed. */
 export interface ActionFormValues {

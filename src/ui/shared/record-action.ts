@@ -7,7 +7,7 @@ import { checkChanges } from '../../modeler/features/value-chain/edit-check';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type ImprovementActions from '../../modeler/features/actions/ImprovementActions';
 import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';
-import { fieldProblemText } from '../common/field-problems';
+import { fieldProblemText } from './field-problems';
 import './ml-action-dialog';
 import type { MlActionDialog, ActionFormValues } from './ml-action-dialog';
 

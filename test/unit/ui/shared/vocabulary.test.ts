@@ -25,7 +25,7 @@ import {
   objectiveGroupLabel,
   responsibilityLabel,
   responsibilityMeaning
-} from '../../../../src/ui/common/vocabulary';
+} from '../../../../src/ui/shared/vocabulary';
 
 /** Every code gets its own words: two codes never read the same, and none reads as its raw code or empty. */
 function expectDistinctWords<T extends string>(codes: readonly T[], label: (code: T) => string): void {

@@ -1,19 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { AppController, type AppState } from '../../app/app-controller';
-import { createModeler, type Modeler } from '../../modeler/create-modeler';
-import { startLibrary } from '../../app/start-library';
+import { ContextProvider } from '@lit/context';
+import type { AppController, AppState } from '../../app/app-controller';
+import { bootstrap } from '../../app/bootstrap';
+import type { AppServices } from '../../app/services';
+import type { Modeler } from '../../modeler/create-modeler';
 import { currentLocale, setLocale, type Locale } from '../../i18n/localization';
-import { askText, confirmAction } from '../common/dialogs';
-import '../common/ml-notices';
+import { askText, confirmAction } from '../shared/dialogs';
+import '../shared/ml-notices';
 import '../library/ml-library';
 import './panel-registry';
-import { loadPanel, panelsAt } from './panels';
+import { servicesContext } from '../panel-api/context';
+import { loadPanel, panelsAt } from '../panel-api/panels';
 
 /**
  * The application shell. It renders into the light DOM on purpose: bpmn-js draws the
  * canvas with document-level CSS, which does not enter shadow roots. Panels around the
  * canvas are shadow-DOM components that receive state as properties and emit events.
+ * It asks the bootstrap for the app's services once and provides them to every panel
+ * (servicesContext); panels never look for the shell.
  */
 export class MlApp extends LitElement {
   static override properties = {
@@ -31,9 +36,13 @@ export class MlApp extends LitElement {
   declare dragging: boolean;
   declare fatal: string | undefined;
 
+  private services?: AppServices;
   private controller?: AppController;
   private loadedPanels = new Set<string>();
   private modeler?: Modeler;
+  private readonly servicesProvider = new ContextProvider(this, { context: servicesContext });
+  /** Whether a diagram element was clicked in this session (panels may open on the first click). */
+  private elementClicked = false;
   private dragDepth = 0;
   /** Tells bpmn-js when the canvas changes size (a panel opens or closes, the window resizes). */
   private canvasResize?: ResizeObserver;
@@ -66,6 +75,7 @@ export class MlApp extends LitElement {
     window.addEventListener('pagehide', this.onHide);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     document.addEventListener('visibilitychange', this.onHide);
+    document.addEventListener('click', this.onFirstElementClick);
   }
 
   override disconnectedCallback(): void {
@@ -77,6 +87,7 @@ export class MlApp extends LitElement {
     window.removeEventListener('pagehide', this.onHide);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     document.removeEventListener('visibilitychange', this.onHide);
+    document.removeEventListener('click', this.onFirstElementClick);
     this.canvasResize?.disconnect();
   }
 
@@ -112,14 +123,16 @@ export class MlApp extends LitElement {
   protected override async firstUpdated(): Promise<void> {
     const container = this.querySelector<HTMLElement>('#canvas')!;
     try {
-      this.modeler = createModeler(container);
-      const canvas = this.modeler.get<{ resized(): void }>('canvas');
+      const services = await bootstrap(container);
+      const { modeler, controller } = services;
+      this.services = services;
+      this.modeler = modeler;
+      this.controller = controller;
+      const canvas = modeler.get<{ resized(): void }>('canvas');
       // bpmn-js caches the canvas size; without this the view keeps the old size when a panel opens.
       this.canvasResize = new ResizeObserver(() => canvas.resized());
       this.canvasResize.observe(container);
-      const { repository, tabSync, health } = await startLibrary();
-      const controller = new AppController(this.modeler, repository, tabSync, health);
-      this.controller = controller;
+      this.servicesProvider.setValue(services);
       (window as unknown as { missinglink: unknown }).missinglink = { controller, modeler: this.modeler };
       controller.addEventListener('change', () => {
         this.appState = controller.state;
@@ -134,6 +147,15 @@ export class MlApp extends LitElement {
   }
 
   // ---- window-level handlers ------------------------------------------------------------
+
+  private onFirstElementClick = (event: MouseEvent) => {
+    if (this.elementClicked || !(event.target instanceof Element) || !event.target.closest('.djs-container .djs-element[data-element-id]')) return;
+    this.elementClicked = true;
+    const panel = [...panelsAt('side'), ...panelsAt('bottom')].find((p) => p.openOnFirstElementClick);
+    if (!panel) return;
+    const open = panel.place === 'side' ? this.sidePanel : this.bottomPanel;
+    if (!open) this.openPanel(panel.id);
+  };
 
   private hasFiles(event: DragEvent): boolean {
     return [...(event.dataTransfer?.types ?? [])].includes('Files');
@@ -310,7 +332,7 @@ export class MlApp extends LitElement {
 
   private renderPanel(place: 'side' | 'bottom', id: string | undefined) {
     const panel = panelsAt(place).find((p) => p.id === id);
-    if (!panel || !this.modeler || !this.controller) return nothing;
+    if (!panel || !this.services) return nothing;
     if (!this.loadedPanels.has(panel.id)) {
       void loadPanel(panel).then(
         () => {
@@ -323,7 +345,7 @@ export class MlApp extends LitElement {
     }
     return html`<aside class="panel panel-${place}" data-panel-id=${panel.id} aria-label=${panel.label()}
       @ml-close=${() => (place === 'side' ? (this.sidePanel = undefined) : (this.bottomPanel = undefined))}>
-      ${panel.render({ modeler: this.modeler, controller: this.controller })}
+      ${panel.render(this.services)}
     </aside>`;
   }
 

@@ -1,12 +1,18 @@
 import type { TemplateResult } from 'lit';
-import type { AppController } from '../../app/app-controller';
-import type { Modeler } from '../../modeler/create-modeler';
+import type { AppServices } from '../../app/services';
 
-/** What a panel gets from the shell: the modeler (read through it, write through its command stack) and the app service. */
-export interface PanelContext {
-  modeler: Modeler;
-  controller: AppController;
-}
+/*
+ * The panel API: what a feature needs to put a panel into the shell. Features import
+ * this module (and ./context), never the shell, so the shell can import every
+ * feature's registration without a cycle.
+ */
+
+/**
+ * What a panel gets from the shell: the modeler (read through it, write through its
+ * command stack), the app controller, and the other app services (also available
+ * through servicesContext).
+ */
+export type PanelContext = AppServices;
 
 /**
  * A panel the shell shows beside the canvas (`side`) or below it (`bottom`). Features
@@ -24,6 +30,12 @@ export interface PanelDefinition {
    */
   load?: () => Promise<unknown>;
   render: (context: PanelContext) => TemplateResult;
+  /**
+   * Opens the panel by itself the first time a diagram element is clicked in a
+   * session, unless another panel is open in its place. After that it stays as the
+   * user leaves it.
+   */
+  openOnFirstElementClick?: boolean;
 }
 
 const panels: PanelDefinition[] = [];
