@@ -479,12 +479,36 @@ export class AppController extends EventTarget {
     this.update({ current: { ...current, revision: result.revision }, saveState: 'saved', savedAt: result.updatedAt });
     await this.refreshVersions();
     const before = result.beforeRestore;
-    const restoredFrom = result.restored.restoredFrom ?? versionId;
-    const restoredNumber = this.state.versions.find((v) => v.id === restoredFrom)?.number ?? result.restored.number;
-    this.notify('success', msg(str`Version ${restoredNumber} restored. The previous state is kept as version ${before.number}.`), undefined, {
+    // restoredFrom is the restored version's number (not its id).
+    const restoredNumber = result.restored.restoredFrom ?? this.state.versions.find((v) => v.id === versionId)?.number;
+    const restore = { beforeRestoreId: before.id, restoredId: result.restored.id, revision: result.revision };
+    this.notify('success', msg(str`Version ${restoredNumber ?? ''} restored. The previous state is kept as version ${before.number}.`), undefined, {
       label: msg('Undo restore'),
-      run: () => this.restoreVersion(before.id)
+      run: () => void this.undoRestore(restore)
     });
+  }
+
+  /** Takes back the restore just made: the previous state returns and the two versions the restore added go. */
+  private async undoRestore(restore: { beforeRestoreId: number; restoredId: number; revision: number }): Promise<void> {
+    const current = this.state.current;
+    if (!current) return;
+    try {
+      await this.autosaver.flush();
+      const expectedRevision = this.state.current?.revision ?? current.revision;
+      const result = await this.repository.undoRestore(current.id, restore, { expectedRevision });
+      if (!result.ok) {
+        // Edited since the restore: undoing now would drop those edits, so restore the kept state as a version instead.
+        this.restoreVersion(restore.beforeRestoreId);
+        return;
+      }
+      await this.loadDocument(result.xml!);
+      this.autosaver.resume({ discardPending: true });
+      this.update({ current: { ...current, revision: result.revision }, saveState: 'saved', savedAt: result.updatedAt });
+      await this.refreshVersions();
+      this.notify('success', msg('Restore undone: the process is back as it was before.'));
+    } catch (error) {
+      this.notifyError(error);
+    }
   }
 
   private async doReload(): Promise<void> {

@@ -359,6 +359,43 @@ export class ProcessRepository {
   }
 
   /**
+   * Takes back a restore right after it: the content the restore replaced becomes current
+   * again, and the two versions the restore recorded ('before-restore' and 'restored') are
+   * removed, so undoing leaves the history as it was before. Refuses with a conflict when
+   * the content changed since the restore (then restore the 'before-restore' version instead).
+   */
+  async undoRestore(
+    id: string,
+    restore: { beforeRestoreId: number; restoredId: number },
+    options: { expectedRevision: number }
+  ): Promise<SaveResult & { xml?: string }> {
+    const result = await this.run('undoing the restore', () =>
+      this.db.transaction('rw', this.db.processes, this.db.versions, async (): Promise<(SaveResult & { xml?: string }) & { stored?: ProcessRecord }> => {
+        const current = await this.readProcess(id);
+        if (current.revision !== options.expectedRevision) return conflict(current);
+        const rawBefore = await this.db.versions.get(restore.beforeRestoreId);
+        if (rawBefore === undefined || rawBefore.processId !== id) {
+          throw new StorageError('not-found', `The state before the restore is no longer in the history of "${current.name}".`);
+        }
+        const before = this.parseVersion(restore.beforeRestoreId, rawBefore);
+        const sizeBytes = this.checkSize(before.xml);
+        const revision = current.revision + 1;
+        const updatedAt = this.now();
+        await this.db.processes.update(id, { xml: before.xml, revision, updatedAt, sizeBytes });
+        await this.db.versions.delete(restore.beforeRestoreId);
+        const restored = await this.db.versions.get(restore.restoredId);
+        if (restored?.processId === id && restored.kind === 'restored') await this.db.versions.delete(restore.restoredId);
+        return { ok: true, revision, updatedAt, xml: before.xml, stored: { ...current, xml: before.xml, revision, updatedAt, sizeBytes } };
+      })
+    );
+    if (!result.ok) return result;
+    this.emit({ type: 'saved', processId: id, revision: result.revision });
+    const { stored, ...undone } = result;
+    await this.mirror((copy) => copy.put(stored!));
+    return undone;
+  }
+
+  /**
    * Fills the library with the sample processes on the very first start only. The
    * check and the writes share one transaction, so two tabs starting together seed
    * once; afterwards a settings flag keeps deleted samples from coming back. Given a

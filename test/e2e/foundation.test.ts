@@ -265,10 +265,18 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     await openApp(page);
     await page.click('[data-panel="versions"]');
     await page.locator('ml-versions button.save').click();
+    // The field is empty with an example as placeholder, so Enter never saves a made-up label.
+    expect(await page.locator('ml-dialog input').inputValue()).toBe('');
+    expect(await page.locator('ml-dialog input').getAttribute('placeholder')).toMatch(/reviewed with sales/);
     await page.locator('ml-dialog input').fill('Voor de workshop');
     await page.locator('ml-dialog button[type=submit]').click();
     await expect.poll(() => page.locator('ml-versions li').count()).toBe(1);
     const idsV1 = await canvasElementIds(page);
+    // A second process's versions take ids first, so version numbers and row ids differ (as in a real library).
+    await page.locator('ml-versions button.save').click();
+    await page.locator('ml-dialog input').press('Enter');
+    await expect.poll(() => page.locator('ml-versions li').count()).toBe(2);
+    expect(await page.locator('ml-versions li[data-version="2"]').textContent()).not.toMatch(/reviewed with sales/i);
 
     const lane = await laneOfProcess(page);
     const spot = await emptyPointIn(page, lane);
@@ -279,12 +287,17 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     await waitUntilIdle(page);
     expect(await canvasElementIds(page)).toEqual(idsV1);
     // Nothing overwritten: the state with the new task is kept as a version of its own.
-    await expect.poll(() => page.locator('ml-versions li').count()).toBe(3);
+    await expect.poll(() => page.locator('ml-versions li').count()).toBe(4);
     expect((await page.locator('ml-versions li').allTextContents()).join(' ')).toMatch(/kept before a restore/);
+    const said = page.locator('ml-notices [role="status"]', { hasText: 'restored' });
+    expect(await said.last().textContent(), 'the message names the version the user restored').toMatch(/Version 1 restored\. The previous state is kept as version 3\./);
 
     await page.locator('ml-notices button', { hasText: 'Undo restore' }).click();
     await waitUntilIdle(page);
     await expect.poll(() => canvasElementIds(page)).toContain(taskId);
+    // Undoing takes the restore back: no more versions, and it says so instead of "Version … restored".
+    await expect.poll(() => page.locator('ml-versions li').count()).toBe(2);
+    await expect.poll(() => page.locator('ml-notices [role="status"]').last().textContent()).toMatch(/Restore undone/);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, statfs } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -252,6 +252,13 @@ describe('durability: a real full disk', () => {
       await page.screenshot({ path: join(tmpdir(), 'missinglink-library-restored.png') });
 
       step('And when the copy is gone');
+      // Chromium writes its cookie store to disk every 30 s or so: wait until the note is in the file.
+      await expect
+        .poll(async () => (await readFile(join(profile, 'Default', 'Cookies')).catch(() => Buffer.alloc(0))).includes('missinglink_library_existed'), {
+          timeout: 45_000,
+          interval: 1000
+        })
+        .toBe(true);
       // And when the copy (localStorage) is gone as well, the lost library is reported (a cookie still
       // remembers it existed) and not papered over with samples.
       await kb.close();
