@@ -272,7 +272,7 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     await page.locator('ml-dialog button[type=submit]').click();
     await expect.poll(() => page.locator('ml-versions li').count()).toBe(1);
     const idsV1 = await canvasElementIds(page);
-    // A second process's versions take ids first, so version numbers and row ids differ (as in a real library).
+    // Enter on the empty field saves the automatic label, never the example.
     await page.locator('ml-versions button.save').click();
     await page.locator('ml-dialog input').press('Enter');
     await expect.poll(() => page.locator('ml-versions li').count()).toBe(2);
