@@ -18,6 +18,12 @@ export default tseslint.config(
     }
   },
   {
+    // CommonJS files loaded with node --require.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     // Tests and benchmarks reach into pages and moddle objects whose shapes they do not own.
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' }

@@ -38,7 +38,7 @@ try {
 
 const child = spawn(
   process.execPath,
-  [serverBin, '--host', '127.0.0.1', '--port', String(port), '--dir', dataDir, '--config', resolve(dataDir, 'config.json'), '--no-stdout-logs', ...(inMemory ? ['--in-memory'] : [])],
+  ['--require', resolve(import.meta.dirname, 'pouchdb-server-fixes.cjs'), serverBin, '--host', '127.0.0.1', '--port', String(port), '--dir', dataDir, '--config', resolve(dataDir, 'config.json'), '--no-stdout-logs', ...(inMemory ? ['--in-memory'] : [])],
   { stdio: ['ignore', 'pipe', 'pipe'], cwd: dataDir }
 );
 let output = '';

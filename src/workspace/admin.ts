@@ -6,7 +6,7 @@
  */
 import { CouchServer, WorkspaceError, encodeDocId, type Json } from './couch';
 import { DESIGN_ID, DESIGN_VERSION, designDocument } from './design';
-import { membersOf, securityWith, workspaceNameProblem, type Membership } from './members';
+import { membersOf, securityWith, withMembershipRoles, workspaceNameProblem, type Membership } from './members';
 
 /** What `initWorkspace` did. */
 export interface InitResult {
@@ -35,10 +35,10 @@ export async function initWorkspace(server: CouchServer, workspace: string): Pro
   let design: InitResult['design'] = 'created';
   if (current) {
     const version = typeof current.missinglinkVersion === 'number' ? current.missinglinkVersion : 0;
-    if (version >= DESIGN_VERSION && current.validate_doc_update === designDocument().validate_doc_update) design = 'current';
+    if (version >= DESIGN_VERSION && current.validate_doc_update === designDocument(workspace).validate_doc_update) design = 'current';
     else design = 'upgraded';
   }
-  if (design !== 'current') await server.request('PUT', `${db}/${encodeDocId(DESIGN_ID)}`, { ...designDocument(), ...(current ? { _rev: current._rev } : {}) });
+  if (design !== 'current') await server.request('PUT', `${db}/${encodeDocId(DESIGN_ID)}`, { ...designDocument(workspace), ...(current ? { _rev: current._rev } : {}) });
   return { database, design };
 }
 
@@ -65,29 +65,35 @@ export async function addMember(server: CouchServer, workspace: string, change: 
   const security = await server.request('GET', `${db}/_security`, undefined, [404]);
   if (security.status === 404) throw new WorkspaceError('no-workspace', `The workspace "${workspace}" does not exist (run missinglink workspace init first).`, 404);
 
+  const members = membersOf(security);
+  const before = members.get(change.user);
+  const departments = [...new Set(change.departments.map((d) => d.trim()).filter((d) => d.length > 0))];
+  const membership: Membership = { role: change.role, departments };
+
   const userId = `org.couchdb.user:${change.user}`;
   const existing = await server.getDocument('_users', userId);
   let account: AddMemberResult['account'] = 'existed';
   if (!existing) {
     if (!change.password) throw new WorkspaceError('bad-response', `The server has no user "${change.user}" yet: give --password to create the account.`);
-    await server.putDocument('_users', { _id: userId, name: change.user, type: 'user', roles: [], password: change.password });
+    await server.putDocument('_users', { _id: userId, name: change.user, type: 'user', roles: withMembershipRoles([], workspace, membership), password: change.password });
     account = 'created';
-  } else if (change.password) {
-    await server.putDocument('_users', { ...(existing as Json), _id: userId, password: change.password });
-    account = 'password-changed';
+  } else {
+    await server.putDocument('_users', {
+      ...(existing as Json),
+      _id: userId,
+      roles: withMembershipRoles(existing.roles, workspace, membership),
+      ...(change.password ? { password: change.password } : {})
+    });
+    if (change.password) account = 'password-changed';
   }
-
-  const members = membersOf(security);
-  const before = members.get(change.user);
-  const departments = [...new Set(change.departments.map((d) => d.trim()).filter((d) => d.length > 0))];
-  members.set(change.user, { role: change.role, departments });
-  const membership: AddMemberResult['membership'] = !before
+  members.set(change.user, membership);
+  const outcome: AddMemberResult['membership'] = !before
     ? 'added'
     : before.role === change.role && JSON.stringify(before.departments) === JSON.stringify(departments)
       ? 'unchanged'
       : 'changed';
   await server.request('PUT', `${db}/_security`, securityWith(security, members));
-  return { account, membership };
+  return { account, membership: outcome };
 }
 
 /** Removes a member from a workspace; their account stays on the server. Resolves to false when they were no member. */
@@ -98,5 +104,7 @@ export async function removeMember(server: CouchServer, workspace: string, user:
   const members = membersOf(security);
   if (!members.delete(user)) return false;
   await server.request('PUT', `${db}/_security`, securityWith(security, members));
+  const account = await server.getDocument('_users', `org.couchdb.user:${user}`);
+  if (account) await server.putDocument('_users', { ...(account as Json), _id: `org.couchdb.user:${user}`, roles: withMembershipRoles(account.roles, workspace, undefined) });
   return true;
 }

@@ -7,13 +7,14 @@
  */
 
 /** Bumped whenever the rules change; `workspace init` upgrades a design document with a lower version. */
-export const DESIGN_VERSION = 1;
+export const DESIGN_VERSION = 2;
 
 /** The id of the design document. */
 export const DESIGN_ID = '_design/missinglink';
 
 /**
- * The validation function's source. Document types and who may write them:
+ * The validation function's source for one workspace (its name is written into it, for
+ * servers that do not pass `_security`). Document types and who may write them:
  * - `process` (mutable head of a process): owner, editor.
  * - `version` (named version, write-once): owner, editor create; only an owner deletes.
  * - `review` (sign-off, write-once): owner, auditor create, as themselves; only an owner deletes.
@@ -23,7 +24,10 @@ export const DESIGN_ID = '_design/missinglink';
  * Every write names its author (`updatedBy`), who must be the signed-in user.
  * Deleting a write-once document leaves a tombstone that records who deleted it and why.
  */
-export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
+export function validateDocUpdate(workspace: string): string {
+  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(workspace)) throw new Error(`not a workspace name: ${workspace}`);
+  return `function (newDoc, oldDoc, userCtx, secObj) {
+  var WORKSPACE = '${workspace}';
   var MAX_XML = 10485760;
   var WRITERS = {
     process: ['owner', 'editor'],
@@ -40,9 +44,20 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
 
   var name = userCtx && userCtx.name;
   var serverAdmin = contains(userCtx && userCtx.roles, '_admin');
-  var members = (has(secObj, 'missinglink') && has(secObj.missinglink, 'members')) ? secObj.missinglink.members : {};
-  var member = (name && has(members, name)) ? members[name] : null;
-  var role = serverAdmin ? 'owner' : (member && typeof member.role === 'string' ? member.role : null);
+  var role = null;
+  if (has(secObj, 'missinglink') && has(secObj.missinglink, 'members')) {
+    // CouchDB: the role comes from the workspace's _security, which its owners manage.
+    var members = secObj.missinglink.members;
+    var member = (name && has(members, name)) ? members[name] : null;
+    role = member && typeof member.role === 'string' ? member.role : null;
+  } else {
+    // A server that does not hand _security to this function (pouchdb-server on _bulk_docs):
+    // the role that workspace add-member also records among the user's own roles.
+    var prefix = 'missinglink.' + WORKSPACE + '.role.';
+    var roles = userCtx.roles || [];
+    for (var r = 0; r < roles.length; r++) if (typeof roles[r] === 'string' && roles[r].indexOf(prefix) === 0) role = roles[r].slice(prefix.length);
+  }
+  if (serverAdmin) role = 'owner';
   if (!role) throw { unauthorized: 'You are not a member of this workspace.' };
   if (role === 'viewer') deny('A viewer may read the workspace but not change it.');
 
@@ -76,8 +91,9 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   }
   if (type === 'exemption-approval' && newDoc.approvedBy !== name && !serverAdmin) deny('An approval must be given by the signed-in user.');
 }`;
+}
 
-/** The design document as `workspace init` writes it. */
-export function designDocument(): { _id: string; language: 'javascript'; missinglinkVersion: number; validate_doc_update: string } {
-  return { _id: DESIGN_ID, language: 'javascript', missinglinkVersion: DESIGN_VERSION, validate_doc_update: VALIDATE_DOC_UPDATE };
+/** The design document as `workspace init` writes it for a workspace. */
+export function designDocument(workspace: string): { _id: string; language: 'javascript'; missinglinkVersion: number; validate_doc_update: string } {
+  return { _id: DESIGN_ID, language: 'javascript', missinglinkVersion: DESIGN_VERSION, validate_doc_update: validateDocUpdate(workspace) };
 }

@@ -72,6 +72,22 @@ function unique(names: string[]): string[] {
 }
 
 /**
+ * The user roles that mirror a membership in `_users`, for servers that do not hand
+ * `_security` to the validation function: `missinglink.<workspace>.role.<role>` and
+ * `missinglink.<workspace>.department.<department>`.
+ */
+export function membershipRoles(workspace: string, membership: Membership | undefined): string[] {
+  if (!membership) return [];
+  return [`missinglink.${workspace}.role.${membership.role}`, ...membership.departments.map((d) => `missinglink.${workspace}.department.${d}`)];
+}
+
+/** A user's roles with those of one workspace replaced. */
+export function withMembershipRoles(roles: unknown, workspace: string, membership: Membership | undefined): string[] {
+  const prefix = `missinglink.${workspace}.`;
+  return [...stringList(roles).filter((r) => !r.startsWith(prefix)), ...membershipRoles(workspace, membership)];
+}
+
+/**
  * A CouchDB database name for a workspace: lowercase letters, digits and `_$()+-/`,
  * starting with a letter, at most 238 characters (CouchDB's own rule). Returns a message
  * when the name cannot be one.

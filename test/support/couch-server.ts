@@ -62,7 +62,10 @@ export async function startCouchServer(options: { persistent?: boolean } = {}): 
           res();
         }
       });
-      c.stderr!.on('data', (d) => (out += d));
+      c.stderr!.on('data', (d) => {
+        out += d;
+        if (process.env.ML_SERVER_LOG) process.stderr.write(`[server] ${d}`);
+      });
       c.once('exit', (code) => {
         clearTimeout(timer);
         rej(new Error(`the workspace server exited (${code}):\n${out}`));
