@@ -10,7 +10,8 @@ import {
   openApp,
   waitUntilIdle,
   waitUntilReady,
-  waitUntilSaved
+  waitUntilSaved,
+  importFile
 } from '../support/app';
 
 let browser: Browser;
@@ -34,14 +35,6 @@ async function drawTaskAt(page: Page, x: number, y: number): Promise<string> {
   const added = after.filter((id) => !before.has(id) && id.startsWith('Activity_'));
   expect(added).toHaveLength(1);
   return added[0]!;
-}
-
-async function importFile(page: Page, name: string, content: string | Buffer, mimeType = 'application/xml'): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.click('ml-library [data-action="import"]');
-  await (await chooser).setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
-  await page.waitForTimeout(50);
-  await waitUntilIdle(page);
 }
 
 /** The lane of the open process with the largest part visible on the canvas (panels may hide the rest). */

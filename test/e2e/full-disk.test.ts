@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { generateCollaboration } from '../../bench/lib/generate-collaboration';
 import { launchKillable, type KillableBrowser } from '../support/killable-browser';
-import { libraryNames, openApp, waitUntilIdle, waitUntilSaved } from '../support/app';
+import { importFile, libraryNames, openApp, waitUntilIdle, waitUntilSaved } from '../support/app';
 
 // A full disk the way it was found: the browser profile lives on a real, small
 // filesystem (tmpfs, 48 MiB), the disk is filled with a file, the open model is edited,
@@ -61,14 +61,6 @@ type AppWindow = Window & {
     controller: { state: { current?: { id: string; name: string; revision: number }; saveState: string; notices: { message: string }[] } };
   };
 };
-
-async function importFile(page: Page, name: string, content: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.click('ml-library [data-action="import"]');
-  await (await chooser).setFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(content) });
-  await page.waitForTimeout(50);
-  await waitUntilIdle(page);
-}
 
 async function renameFirstTask(page: Page, name: string): Promise<void> {
   await page.evaluate((newName) => {
