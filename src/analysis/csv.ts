@@ -1,5 +1,8 @@
+// The browser build: the plain one uses Node's Buffer when it loads.
+import { stringify } from 'csv-stringify/browser/esm/sync';
+
 /*
- * A small CSV writer for every table the product exports (KPI table, RACI matrix,
+ * The CSV writer for every table the product exports (KPI table, RACI matrix,
  * audit reports …). Spreadsheets are picky in ways that differ per locale:
  *  - Excel only reads UTF-8 (é, ë, →) when the file starts with a byte-order mark;
  *  - a Dutch Excel uses the comma as decimal sign, so it expects `;` between fields
@@ -7,6 +10,9 @@
  *  - rows end with CRLF (RFC 4180).
  * Numbers are passed as numbers and written plainly (no thousands separators, no
  * exponent), so the spreadsheet reads them as numbers and can sum them.
+ * Quoting is csv-stringify's (RFC 4180). A text cell is quoted when it holds either
+ * separator (`,` or `;`, whichever the file uses, because the file may be opened in a
+ * spreadsheet of the other locale), a quote, a line break or leading/trailing spaces.
  */
 
 /** One cell: text is written as is (quoted when needed), numbers in the chosen decimal style, nothing as an empty cell. */
@@ -19,8 +25,9 @@ export interface CsvOptions {
   /** Start with the UTF-8 byte-order mark so spreadsheets detect the encoding. Default true. */
   readonly bom?: boolean;
   /**
-   * Prefix text cells that start with `=`, `+`, `-`, `@` (or a tab/CR) with an apostrophe,
-   * so a spreadsheet shows them instead of running them as a formula. Default true.
+   * Prefix text cells that start with `=`, `+`, `-`, `@`, their full-width forms
+   * (`＝`, `＋`, `－`, `＠`) or a tab/CR/LF, also after leading spaces, with an
+   * apostrophe, so a spreadsheet shows them instead of running them as a formula. Default true.
    */
   readonly guardFormulas?: boolean;
 }
@@ -43,29 +50,32 @@ export function formatCsvNumber(value: number, decimalComma = false): string {
   return decimalComma ? plain.replace('.', ',') : plain;
 }
 
-/** Quotes a text field when it holds the separator, a quote, a line break or leading/trailing spaces. */
+/** Characters that start a formula in some spreadsheet, after optional leading spaces. */
+const FORMULA_START = /^[ \u00A0\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
+
+/** Text cells are quoted when they hold a separator of either locale, a quote, a line break or outer spaces. */
+const NEEDS_QUOTES = [',', ';', '"', '\r', '\n', /^\s|\s$/];
+
+/** Quotes a text field when it holds either separator, a quote, a line break or leading/trailing spaces. */
 export function quoteCsvField(text: string, separator: string): string {
-  const needsQuotes = text.includes(separator) || /["\r\n]/.test(text) || text !== text.trim();
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[text]], { delimiter: separator, record_delimiter: '\n', eof: false, quoted_match: NEEDS_QUOTES });
 }
 
 /** Writes rows as CSV text: one line per row, CRLF line ends (also after the last row), BOM first unless disabled. */
 export function writeCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
-  const separator = csvSeparator(options);
   const decimalComma = options.decimalComma ?? false;
   const guard = options.guardFormulas ?? true;
-  let out = options.bom === false ? '' : UTF8_BOM;
-  for (const row of rows) {
-    out += row.map((cell) => writeCell(cell, separator, decimalComma, guard)).join(separator) + '\r\n';
-  }
-  return out;
-}
-
-function writeCell(cell: CsvCell, separator: string, decimalComma: boolean, guard: boolean): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return formatCsvNumber(cell, decimalComma);
-  const text = guard && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return quoteCsvField(text, separator);
+  const body = stringify(
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' && guard && FORMULA_START.test(cell) ? `'${cell}` : cell))),
+    {
+      delimiter: csvSeparator(options),
+      record_delimiter: '\r\n',
+      quoted_match: NEEDS_QUOTES,
+      // Numbers are written by formatCsvNumber and never quoted: a spreadsheet reads them as numbers.
+      cast: { number: (value) => ({ value: formatCsvNumber(value, decimalComma), quoted_match: null }) }
+    }
+  );
+  return (options.bom === false ? '' : UTF8_BOM) + body;
 }
 
 /** Turns JavaScript's exponent notation (1e-7, 1.5e+21) into plain decimal digits. */

@@ -2,7 +2,9 @@ import { msg, str } from '@lit/localize';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnImportError, MAX_BPMN_BYTES } from '../model/bpmn-io';
-import { prepareImport, type ImportLayoutReport } from '../model/layout';
+import type { ImportLayoutReport } from '../model/layout';
+import { withoutRemoteReferences } from '../model/layout/colours';
+import { runInWorker } from './model-worker/client';
 import type { ProcessRepository } from '../storage/process-repository';
 import type { ProcessSummary, VersionSummary } from '../storage/records';
 import { Autosaver, type AutosaveState } from '../storage/autosave';
@@ -17,6 +19,7 @@ import { sampleProcesses } from './samples';
 import { downloadBlob, safeFileName, svgToPng } from './download';
 import { describeError } from './error-messages';
 import type SlicedSerializer from '../modeler/features/sliced-save/SlicedSerializer';
+import { readPreference, writePreference } from '../preferences/preferences';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -63,8 +66,6 @@ export interface AppState {
   canUndo: boolean;
   canRedo: boolean;
 }
-
-const LAST_OPENED_KEY = 'missinglink.lastProcess';
 
 /** Below this zoom level diagram labels are too small to read. */
 const MIN_READABLE_ZOOM = 0.7;
@@ -257,7 +258,8 @@ export class AppController extends EventTarget {
         const { xml } = await this.modeler.saveXML({ format: true });
         downloadBlob(new Blob([xml ?? ''], { type: 'application/xml' }), safeFileName(name, 'bpmn'));
       } else {
-        const { svg } = await this.modeler.saveSVG();
+        // Colours are checked at import; a model stored before that may still point elsewhere.
+        const svg = withoutRemoteReferences((await this.modeler.saveSVG()).svg);
         if (kind === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), safeFileName(name, 'svg'));
         else downloadBlob(await svgToPng(svg), safeFileName(name, 'png'));
       }
@@ -377,7 +379,7 @@ export class AppController extends EventTarget {
       } catch (error) {
         // A stored model without (complete) diagram is opened as an import would be: laid out. Only
         // when that fails too is the stored BPMN damaged.
-        const prepared = await prepareImport(record.xml).catch(() => Promise.reject(error));
+        const prepared = await runInWorker('prepareImport', { xml: record.xml }).catch(() => Promise.reject(error));
         if (!prepared.layout) throw error;
         await this.loadDocument(prepared.xml);
         layout = prepared.layout;
@@ -431,17 +433,21 @@ export class AppController extends EventTarget {
       );
     }
     // A model without (complete) diagram comes back laid out; that is what is opened and stored.
-    const { xml, warnings, layout } = await prepareImport(await file.text());
+    // Checking, reading and laying out run in the model worker: a huge or hostile file is
+    // refused there while the page stays responsive.
+    const { xml, warnings: readWarnings, layout } = await runInWorker('prepareImport', { xml: await file.text() });
     await this.autosaver.flush();
     this.autosaver.pause();
     const previous = this.state.current ? (await this.modeler.saveXML()).xml : undefined;
+    let drawWarnings: string[];
     try {
-      await this.loadDocument(xml);
+      drawWarnings = await this.loadDocument(xml);
     } catch (error) {
       if (previous) await this.loadDocument(previous);
       this.autosaver.resume();
       throw error;
     }
+    const warnings = [...readWarnings, ...drawWarnings];
     const name = this.uniqueName(nameFromXml(xml) ?? file.name.replace(/\.(bpmn|xml)$/i, ''));
     let record;
     try {
@@ -461,7 +467,7 @@ export class AppController extends EventTarget {
     this.notify(
       'success',
       msg(str`Imported: ${record.name}`),
-      warnings.length ? msg(str`${warnings.length} parts of the file were not understood and were skipped.`) : undefined
+      warnings.length ? describeWarnings(warnings) : undefined
     );
     if (layout) this.notify('info', describeLayout(layout));
   }
@@ -569,15 +575,19 @@ export class AppController extends EventTarget {
     }
   }
 
-  private async loadDocument(xml: string): Promise<void> {
+  /** Shows a model in the modeler; returns what the modeler could not draw (its import warnings), as sentences. */
+  private async loadDocument(xml: string): Promise<string[]> {
     this.importingDocument = true;
+    let warnings: string[];
     try {
-      await this.modeler.importXML(xml);
+      const result = await this.modeler.importXML(xml);
+      warnings = (result?.warnings ?? []).map((w: unknown) => describeModelerWarning(w));
       this.showReadably();
     } finally {
       this.importingDocument = false;
     }
     this.update({ canUndo: false, canRedo: false });
+    return warnings;
   }
 
   /**
@@ -791,6 +801,27 @@ function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** Most import warnings a notice lists; the rest are counted. */
+const LISTED_WARNINGS = 8;
+
+/** The import's warnings for the notice: how many, then the first few, one a line. */
+function describeWarnings(warnings: readonly string[]): string {
+  const listed = warnings.slice(0, LISTED_WARNINGS).map((w) => `• ${w}`);
+  const more = warnings.length - listed.length;
+  return [
+    msg(str`${warnings.length} parts of the file were not understood and were skipped:`),
+    ...listed,
+    ...(more > 0 ? [msg(str`… and ${more} more.`)] : [])
+  ].join('\n');
+}
+
+/** A bpmn-js import warning as a sentence (they come as Errors, sometimes with the element). */
+function describeModelerWarning(warning: unknown): string {
+  const text = warning instanceof Error ? warning.message : String((warning as { message?: unknown })?.message ?? warning);
+  const sentence = text.replace(/\s+/g, ' ').trim();
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 /** What the import did to a model's diagram, for the user. */
 function describeLayout(layout: ImportLayoutReport): string {
   switch (layout.reason) {
@@ -821,18 +852,9 @@ function decodeXmlEntities(text: string): string {
 
 /** The process this tab had open (survives a reload), else the one opened last in any tab. */
 function readLastOpened(): string | null {
-  try {
-    return sessionStorage.getItem(LAST_OPENED_KEY) ?? localStorage.getItem(LAST_OPENED_KEY);
-  } catch {
-    return null;
-  }
+  return readPreference('lastProcess') ?? null;
 }
 
 function writeLastOpened(id: string): void {
-  try {
-    sessionStorage.setItem(LAST_OPENED_KEY, id);
-    localStorage.setItem(LAST_OPENED_KEY, id);
-  } catch {
-    // not remembered; the library opens its first process next time
-  }
+  writePreference('lastProcess', id);
 }

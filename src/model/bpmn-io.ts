@@ -91,6 +91,16 @@ export async function parseBpmn(xml: string, options: ParseBpmnOptions = {}): Pr
     );
   }
 
+  const reference = forbiddenCharacterReference(text);
+  if (reference) {
+    const position = positionOf(text, reference.index);
+    throw new BpmnImportError(
+      'not-xml',
+      `The file contains the character reference ${reference.text} (line ${position.line}, column ${position.column}), a control character that XML 1.0 does not allow; MissingLink does not open it.`,
+      position
+    );
+  }
+
   const moddle = options.moddle ?? defaultModdle();
   let result;
   try {
@@ -276,6 +286,24 @@ function findRootElement(text: string): { name: string; namespace?: string } | u
   const attr = prefix ? `xmlns:${prefix}` : 'xmlns';
   const ns = new RegExp(`(?:^|\\s)${attr.replace('.', '\\.')}\\s*=\\s*(["'])(.*?)\\1`).exec(tag[2]!);
   return { name, namespace: ns?.[2] };
+}
+
+/**
+ * The first character reference (`&#1;`, `&#x0;` …) to a character XML 1.0 does not
+ * allow: anything but tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and
+ * U+10000–U+10FFFF. The XML reader would decode them, and the model could then not be
+ * written as XML again.
+ */
+function forbiddenCharacterReference(text: string): { index: number; text: string } | undefined {
+  if (!text.includes('&#')) return undefined;
+  const reference = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
+  for (let m = reference.exec(text); m; m = reference.exec(text)) {
+    const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10);
+    const allowed =
+      code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed) return { index: m.index, text: m[0] };
+  }
+  return undefined;
 }
 
 /** 1-based line and column of a character offset. */

@@ -11,6 +11,7 @@ import { arrivalHours, assertRunnable, defaultClock, DEFAULT_STEP_LIMIT, issuesF
 import { createRandom } from './random';
 import { staticFlags } from './run';
 import { QuantileSketch, RunningStats, type HistogramBin } from './statistics';
+import { emptyDict } from '../model/dict';
 
 /** Options of a batch. */
 export interface BatchOptions extends SimulationOptions {
@@ -327,7 +328,7 @@ class Batch implements BatchRunner {
     const s = this.stats;
     const n = this.done;
     const perCase = (x: number) => (n > 0 ? x / n : 0);
-    const visitsPerCase: Record<string, number> = {};
+    const visitsPerCase = emptyDict<number>();
     for (let e = 0; e < engine.elementCount; e++) visitsPerCase[engine.elementId(e)] = perCase(engine.visits[e]!);
 
     const activities: ActivityStats[] = [];

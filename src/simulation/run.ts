@@ -16,6 +16,7 @@ import { FLAG_KINDS, FlagCode, type SimFlag } from './flags';
 import type { SimModel } from './model';
 import { arrivalHours, assertRunnable, defaultClock, DEFAULT_STEP_LIMIT, type SimulationOptions } from './options';
 import { createRandom } from './random';
+import { emptyDict } from '../model/dict';
 
 /** Options of an interactive run. */
 export interface RunOptions extends SimulationOptions {
@@ -191,7 +192,7 @@ class InteractiveRun implements SimulationRun, EngineListener {
   }
 
   snapshot(): RunSnapshot {
-    const tokens: Record<string, number> = {};
+    const tokens = emptyDict<number>();
     for (const c of this.cases) {
       if (c.over) continue;
       for (const t of this.engine.tokensOf(c)) {

@@ -117,6 +117,7 @@ export class WorkspaceReplica {
 
   /** Starts live replication both ways and watches the replica for colleagues' changes. */
   start(): void {
+    if (this.replication) return;
     this.replication = this.local.sync(this.remote, { live: true, retry: true, back_off_function: (delay) => (delay === 0 ? 500 : Math.min(delay * 2, 10000)) });
     this.replication
       .on('change', (info) => {
@@ -141,9 +142,17 @@ export class WorkspaceReplica {
       })
       .on('error', (err) => this.setState(this.stateForError(err)));
 
+    if (this.feed) return;
     const feed = this.local.changes({ live: true, since: 'now', include_docs: true, conflicts: true });
     this.feed = feed;
     feed.on('change', (change) => void this.examine(change.doc as Record<string, unknown> | undefined));
+  }
+
+  /** Stops replicating for a while (the person went offline); `start()` resumes. Local work goes on. */
+  pause(): void {
+    this.replication?.cancel();
+    this.replication = undefined;
+    this.setState({ kind: 'offline', waiting: this.waiting() });
   }
 
   /** Stops replication after publishing what waits; the local replica stays for reading offline. */

@@ -10,11 +10,13 @@ import { dirname, join, relative } from 'node:path';
 /** The repository root. */
 export const ROOT = join(import.meta.dirname, '../..');
 
-export const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+export const SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function resolveLocal(from: string, specifier: string): string {
   const base = join(dirname(from), specifier.replace(/\?.*$/, ''));
-  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate) && candidate.match(/\.(ts|json|css)$/)) return candidate;
+  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')])
+    if (existsSync(candidate) && candidate.match(/\.(ts|json|css)$/)) return candidate;
   throw new Error(`cannot resolve ${specifier} from ${relative(ROOT, from)}`);
 }
 
@@ -24,7 +26,9 @@ export function importsOf(file: string): { files: string[]; packages: string[] }
   const files = new Set<string>();
   const packages = new Set<string>();
   if (!file.endsWith('.ts')) return { files: [], packages: [] };
-  const source = readFileSync(absolute, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const source = readFileSync(absolute, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
   for (const m of source.matchAll(SPECIFIER)) {
     const specifier = (m[1] ?? m[2] ?? m[3])!;
     if (specifier.startsWith('.')) files.add(relative(ROOT, resolveLocal(absolute, specifier)));

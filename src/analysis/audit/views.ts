@@ -7,6 +7,7 @@ import { readStepFacts } from './facts';
 import { walkModel } from './model-walk';
 import { PAIN_POINTS, RULE_IDS, RULES, type PainPoint, type RuleId } from './rules';
 import type { AuditFinding, AuditHandover, AuditResult } from './types';
+import { emptyDict } from '../../model/dict';
 
 /*
  * Pure data for the auditor's views (handover matrix, RACI matrix, summary per pain
@@ -118,7 +119,7 @@ export function raciMatrix(definitions: ModdleElement): RaciMatrix {
   for (const activity of walk.activities) {
     if (isCustomerSide(ctx, activity)) continue;
     const facts = readStepFacts(activity);
-    const cells: Record<string, Responsibility[]> = {};
+    const cells = emptyDict<Responsibility[]>();
     for (const { role, responsibility } of facts.assignments) {
       if (!role || !responsibility) continue;
       if (!roles.has(role)) roles.set(role, { id: role, name: role, inCatalogue: false });

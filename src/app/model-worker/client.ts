@@ -1,4 +1,5 @@
 import type { JobRequest, JobResponse, ModelJobName, ModelJobs } from './protocol';
+import { fromJobFailure } from './errors';
 
 /*
  * Runs model jobs (protocol.ts) in a dedicated worker, so reading and writing a whole
@@ -42,11 +43,7 @@ function startWorker(): Worker | undefined {
     if (!job) return;
     pending.delete(response.seq);
     if (response.ok) job.resolve(response.output);
-    else {
-      const error = new Error(response.message);
-      error.name = response.name;
-      job.reject(error);
-    }
+    else job.reject(fromJobFailure(response));
   };
   worker.onerror = (event) => {
     event.preventDefault();

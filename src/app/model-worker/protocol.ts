@@ -1,4 +1,6 @@
 import type { ModelDiff } from '../../analysis/audit/diff';
+import type { BpmnImportErrorKind } from '../../model/bpmn-io';
+import type { PreparedImport } from '../../model/layout/prepare-import';
 import type { SimModel } from '../../simulation/model';
 
 /*
@@ -31,6 +33,11 @@ export interface ModelJobs {
   compareWithReview: { input: { xml: string; review: ReviewedModel }; output: ReviewComparison };
   /** The simulation engine's model of the XML, as the command line compiles a file. */
   compileSimulation: { input: { xml: string }; output: SimModel };
+  /**
+   * A file to import, checked against the structure limits, read and (where its diagram
+   * is missing or incomplete) laid out: the slow part of an import, off the page thread.
+   */
+  prepareImport: { input: { xml: string }; output: PreparedImport };
 }
 
 export type ModelJobName = keyof ModelJobs;
@@ -42,5 +49,14 @@ export interface JobRequest<N extends ModelJobName = ModelJobName> {
   input: ModelJobs[N]['input'];
 }
 
-/** The worker's answer: the result, or the error's message (e.g. why the XML could not be read). */
-export type JobResponse = { seq: number; ok: true; output: unknown } | { seq: number; ok: false; message: string; name: string };
+/** Why a job failed: the error's message (e.g. why the XML could not be read), and a BpmnImportError's kind and position. */
+export interface JobFailure {
+  message: string;
+  name: string;
+  kind?: BpmnImportErrorKind;
+  line?: number;
+  column?: number;
+}
+
+/** The worker's answer: the result, or why it failed. */
+export type JobResponse = { seq: number; ok: true; output: unknown } | ({ seq: number; ok: false } & JobFailure);

@@ -1,6 +1,7 @@
 import { diffModels } from '../../analysis/audit/diff';
 import { sha256Hex } from '../../analysis/audit/fingerprint';
 import { parseBpmn, serializeBpmn } from '../../model/bpmn-io';
+import { prepareImport } from '../../model/layout/prepare-import';
 import type { ModdleElement } from '../../model/moddle-types';
 import { compileModel } from '../../simulation/compile';
 import type { ModelJobName, ModelJobs, ReviewedModel } from './protocol';
@@ -38,6 +39,9 @@ export const modelJobs: { [N in ModelJobName]: (input: ModelJobs[N]['input']) =>
   },
   async compileSimulation({ xml }) {
     return compileModel((await parseBpmn(xml)).definitions);
+  },
+  prepareImport({ xml }) {
+    return prepareImport(xml);
   }
 };
 

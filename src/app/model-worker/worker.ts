@@ -1,5 +1,6 @@
 import { config as zodConfig } from 'zod/v4/core';
 import type { JobRequest, JobResponse } from './protocol';
+import { toJobFailure } from './errors';
 import { runModelJob } from './tasks';
 
 // As in the page: the Content-Security-Policy forbids compiling code from strings.
@@ -17,8 +18,7 @@ scope.onmessage = async (event: MessageEvent<JobRequest>) => {
   try {
     response = { seq, ok: true, output: await runModelJob(job, input) };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    response = { seq, ok: false, message: e.message, name: e.name };
+    response = { seq, ok: false, ...toJobFailure(error) };
   }
   scope.postMessage(response);
 };

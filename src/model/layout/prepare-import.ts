@@ -1,11 +1,13 @@
 import type { BpmnModdle } from 'bpmn-moddle';
 import { BpmnImportError, MAX_BPMN_BYTES, createModdle, parseBpmn } from '../bpmn-io';
 import type { ModdleElement } from '../moddle-types';
+import { removeUnsafeColours } from './colours';
 import { diagramCoverage, drawnElements } from './coverage';
 import { centre, straightConnection, type Bounds, type Point } from './geometry';
 import { layoutDefinitions, type LayoutSummary } from './layout';
 import { checkStructureLimits } from './limits';
 import { describeRepair, repairDiagramGeometry, repairedAnything } from './repair-geometry';
+import { describeRenamedIds, makeIdsSafe } from './safe-ids';
 
 /** Why an imported model was (partly) laid out by MissingLink. */
 export type LayoutReason = 'no-diagram' | 'incomplete-diagram' | 'missing-edges';
@@ -41,12 +43,15 @@ export async function prepareImport(xml: string): Promise<PreparedImport> {
   const moddle = (layoutModdle ??= createModdle());
   // Over the size limit, parseBpmn refuses the file before reading it; below, the structure is checked first.
   if (typeof xml === 'string' && xml.length <= MAX_BPMN_BYTES) checkStructureLimits(xml);
-  const parsed = await parseBpmn(xml, { moddle });
+  // Ids the reader or the modeler cannot keep (Object.prototype names, non-ASCII) are renamed first.
+  const safe = typeof xml === 'string' ? makeIdsSafe(xml) : { text: xml, renamed: new Map<string, string>() };
+  const parsed = await parseBpmn(safe.text, { moddle });
   const definitions = parsed.definitions;
   // Coordinates bpmn-js cannot draw are repaired or removed first, so coverage sees what is really drawable.
   const repair = repairDiagramGeometry(definitions);
-  const repaired = repairedAnything(repair);
-  const warnings = [...parsed.warnings, ...describeRepair(repair)];
+  const colours = removeUnsafeColours(definitions);
+  const repaired = repairedAnything(repair) || colours.length > 0 || safe.renamed.size > 0;
+  const warnings = [...describeRenamedIds(safe.renamed), ...parsed.warnings, ...describeRepair(repair), ...colours];
   const coverage = diagramCoverage(definitions);
   const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
   if (!roots.some((r) => r.$type === 'bpmn:Process' || r.$type === 'bpmn:Collaboration')) {

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type EventBus from 'diagram-js/lib/core/EventBus';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
 import type { Modeler } from '../../modeler/create-modeler';
 import type ImprovementActions from '../../modeler/features/actions/ImprovementActions';
@@ -9,6 +8,7 @@ import { localDate } from '../../modeler/features/actions/today';
 import { ACTION_STATUSES, type ActionStatus } from '../../model/value-chain/schema';
 import { currentLocale } from '../../i18n/localization';
 import { revealElements } from '../shared/reveal';
+import { ModelerEventsController } from '../shared/modeler-events';
 import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';
 import { fieldProblemText } from '../shared/field-problems';
 import { panelControlStyles, sidePanelFrameStyles } from '../shared/panel-styles';
@@ -57,7 +57,17 @@ export class MlActions extends LitElement {
   /** The element selected in the diagram, offered as the subject of a new action. */
   declare selectedId: string | undefined;
 
-  private bus: EventBus | undefined;
+  private readonly modelerEvents = new ModelerEventsController(
+    this,
+    [
+      [MODEL_EVENTS, () => this.read()],
+      ['selection.changed', () => this.onSelection()]
+    ],
+    () => {
+      this.read();
+      this.onSelection();
+    }
+  );
 
   static override styles = [
     sidePanelFrameStyles,
@@ -170,36 +180,8 @@ export class MlActions extends LitElement {
     this.selectedId = undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-  }
-
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('modeler')) {
-      this.detach();
-      this.attach();
-    }
-  }
-
-  private attach(): void {
-    if (!this.modeler || this.bus || !this.isConnected) return;
-    this.bus = this.modeler.get<EventBus>('eventBus');
-    this.bus.on(MODEL_EVENTS, this.read);
-    this.bus.on('selection.changed', this.onSelection);
-    this.read();
-    this.onSelection();
-  }
-
-  private detach(): void {
-    this.bus?.off(MODEL_EVENTS, this.read);
-    this.bus?.off('selection.changed', this.onSelection);
-    this.bus = undefined;
+    if (changed.has('modeler')) this.modelerEvents.track(this.modeler);
   }
 
   private read = (): void => {

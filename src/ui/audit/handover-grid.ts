@@ -39,10 +39,11 @@ export function renderHandoverGrid(matrix: HandoverMatrix, view: HandoverGridVie
     </thead>
     <tbody>
       ${grid.rows.map(
-        (row) => html`<tr>
-          <th scope="row">${row.provider.name}</th>
-          ${row.cells.map((cell) => (cell ? view.cell(cell) : view.empty()))}
-        </tr>`
+        (row) =>
+          html`<tr>
+            <th scope="row">${row.provider.name}</th>
+            ${row.cells.map((cell) => (cell ? view.cell(cell) : view.empty()))}
+          </tr>`
       )}
     </tbody>
   </table>`;

@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type EventBus from 'diagram-js/lib/core/EventBus';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import { handoverMatrix, type AuditHandover, type AuditResult, type HandoverMatrix, type HandoverMatrixCell } from '../../analysis/audit';
 import type { Modeler } from '../../modeler/create-modeler';
-import { AUDIT_CHANGED, type AuditService } from '../../modeler/features/audit-markers';
 import { agreementStatusLabel } from '../../modeler/features/audit-markers/finding-text';
 import { panelStyles } from './panel-styles';
 import { revealElement } from '../shared/reveal';
-import { releaseAudit } from './audit-lifecycle';
+import { AuditResultController } from './audit-result-controller';
 import { renderHandoverGrid } from './handover-grid';
 
 /** How well a cell's handovers are covered: every one, some, or none by an agreed agreement. */
@@ -40,7 +38,10 @@ export class MlHandoverMatrix extends LitElement {
   declare selected: { from: string; to: string } | undefined;
   declare error: string;
 
-  private bus: EventBus | undefined;
+  private readonly audit = new AuditResultController(this, {
+    result: (result) => (this.result = result),
+    failed: (error) => (this.error = error instanceof Error ? error.message : String(error))
+  });
 
   static override styles = [
     panelStyles,
@@ -66,13 +67,6 @@ export class MlHandoverMatrix extends LitElement {
         margin: 0;
         flex: 1;
         font-size: 0.85rem;
-        color: #47525e;
-      }
-      .close {
-        border: none;
-        font-size: 1.3rem;
-        line-height: 1;
-        padding: 2px 8px;
         color: #47525e;
       }
       .body {
@@ -239,44 +233,9 @@ export class MlHandoverMatrix extends LitElement {
     this.error = '';
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-    releaseAudit(this.modeler, this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.modeler && !this.bus) this.attach();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('modeler')) {
-      this.detach();
-      this.attach();
-    }
+    if (changed.has('modeler')) this.audit.track(this.modeler);
   }
-
-  private attach(): void {
-    if (!this.modeler) return;
-    this.bus = this.modeler.get<EventBus>('eventBus');
-    this.bus.on(AUDIT_CHANGED, this.onAuditChanged);
-    const service = this.modeler.get<AuditService>('auditService');
-    this.result = service.result;
-    service.enable().then(
-      (result) => (this.result = result),
-      (error: unknown) => (this.error = error instanceof Error ? error.message : String(error))
-    );
-  }
-
-  private detach(): void {
-    this.bus?.off(AUDIT_CHANGED, this.onAuditChanged);
-    this.bus = undefined;
-  }
-
-  private onAuditChanged = (): void => {
-    this.result = this.modeler?.get<AuditService>('auditService').result;
-  };
 
   private nameOf(elementId: string): string {
     const element = this.modeler?.get<ElementRegistry>('elementRegistry').get(elementId) as { businessObject?: { name?: string } } | undefined;

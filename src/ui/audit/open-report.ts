@@ -5,6 +5,7 @@ import type ValueChainEditor from '../../modeler/features/value-chain/ValueChain
 import type { ModelDiff } from '../../analysis/audit/diff';
 import type { ReviewRecord } from '../../app/services';
 import type { MlAuditReport } from './ml-audit-report';
+import { withoutRemoteReferences } from '../../model/layout/colours';
 
 /** What the audit panel knows when the auditor asks for the report. */
 export interface OpenReportOptions {
@@ -28,7 +29,7 @@ export async function openAuditReport(options: OpenReportOptions): Promise<MlAud
   const result = (await service.settled()) ?? service.refresh();
   if (!result) throw new Error('The audit is not available.');
   const definitions = (modeler as unknown as { getDefinitions(): ModdleElement }).getDefinitions();
-  const { svg } = await modeler.saveSVG();
+  const svg = withoutRemoteReferences((await modeler.saveSVG()).svg);
   const roles = (modeler.get<ValueChainEditor>('valueChainEditor').getValueChain()?.roles as ModdleElement[] | undefined) ?? [];
 
   document.querySelector('ml-audit-report')?.remove();

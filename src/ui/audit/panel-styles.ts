@@ -32,6 +32,14 @@ export const panelStyles = css`
   button:disabled {
     border-color: #c5ccd3;
   }
+  /* The × that closes the audit panel and the handover matrix. */
+  .close {
+    border: none;
+    font-size: 1.3rem;
+    line-height: 1;
+    padding: 2px 8px;
+    color: #47525e;
+  }
   [tabindex]:focus-visible {
     outline: 3px solid #ffb000;
     outline-offset: 1px;

@@ -1,20 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Chart, ChartConfiguration } from 'chart.js';
-import type EventBus from 'diagram-js/lib/core/EventBus';
+import type { ChartConfiguration } from 'chart.js';
 import type { AppController } from '../../app/app-controller';
 import type { FailedProcess, LibraryAnalysis } from '../../app/library-analysis';
 import { consumeServices } from '../panel-api/context';
 import type { Modeler } from '../../modeler/create-modeler';
 import { aggregatePerformance, type KpiRow, type PerformanceReport } from '../../analysis/performance/aggregate';
 import type { AmountTotals, ResourceSummary } from '../../analysis/performance/resources';
-import type { ActivityGroup, KpiStatus, ObjectiveGroup, PeriodFilter, ProcessInput } from '../../analysis/performance/schema';
+import type { KpiStatus, ObjectiveGroup, PeriodFilter, ProcessInput } from '../../analysis/performance/schema';
 import { parseIsoDate } from '../../analysis/performance/values';
-import { isActivityGroup } from '../../analysis/performance/schema';
 import { recordImprovementAction } from '../shared/record-action';
 import { currentLocale } from '../../i18n/localization';
-import { CHART_COLOURS, loadChart } from '../shared/chart-loader';
 import { formatDate, formatMoney, formatNumber, formatPeriod, formatSigned, formatSignedPercent } from '../shared/format';
 import {
   activityGroupOrNone,
@@ -29,35 +26,20 @@ import { recordKpiMeasurement } from './ml-measurement-dialog';
 import { periodsInData, type DatedPeriod } from './periods';
 import { openAndReveal, openProcess, revealElements } from '../shared/reveal';
 import { sparkline } from './sparkline';
+import { ModelerEventsController } from '../shared/modeler-events';
+import { ChartsController } from '../shared/charts-controller';
+import { emit } from '../shared/events';
+import { dashboardChartConfigs } from './dashboard-charts';
+import { groupedKpiRows, groupOf, KPI_STATUSES, mainBudget, mainCurrency, matchesFocus, ROWS_PER_GROUP, type DashboardScope, type Focus } from './dashboard-view';
 import { dashboardStyles } from './dashboard-styles';
 
-/** Whether the dashboard shows the open process or every process of the library. */
-export type DashboardScope = 'process' | 'library';
-
-/** A bar the user clicked: the KPI list then shows only that activity group's or department's KPIs. */
-type Focus = { kind: 'activityGroup'; group: ActivityGroup | undefined } | { kind: 'department'; department: string | undefined };
 
 /** The model events after which the open process is read again. */
 const MODEL_EVENTS = ['import.done', 'valueChain.changed', 'elements.changed'];
 
-/** Rows shown per objective group before "show more": enough to scan, few enough to render a large library at once. */
-const ROWS_PER_GROUP = 15;
 
-/** One collator for all name sorting: creating one per comparison (localeCompare) is slow for thousands of rows. */
-const COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** Off track first: those ask for an action; then what cannot be judged yet. */
-const STATUS_ORDER: Record<KpiStatus, number> = { 'off-track': 0, 'no-data': 1, qualitative: 2, 'on-track': 3 };
-
-const KPI_STATUSES: readonly KpiStatus[] = ['on-track', 'off-track', 'no-data', 'qualitative'];
-
-/** The payload of `ml-dashboard-rendered`: what was drawn, for tests and the benchmark. */
-export interface DashboardRenderedDetail {
-  scope: DashboardScope;
-  kpis: number;
-  processes: number;
-  charts: number;
-}
+export type { DashboardRenderedDetail } from '../shared/events';
+export type { DashboardScope } from './dashboard-view';
 
 /**
  * The Check of Plan–Do–Check–Act: planned versus realised for the open process or
@@ -67,6 +49,12 @@ export interface DashboardRenderedDetail {
  * per department as bar charts with their figures in a table. A click on a KPI or a
  * bar leads to the element in the model. Values are recorded per period and actions
  * added from each KPI, both as undoable commands.
+ *
+ * The KPI grouping and filters are in dashboard-view.ts and the chart configurations
+ * in dashboard-charts.ts (both run in node); ModelerEventsController holds the
+ * modeler subscription, ChartsController the chart.js life cycle; styles are in
+ * dashboard-styles.ts. Properties: `modeler`, `controller`. Context: servicesContext
+ * (the library analysis).
  *
  * @event ml-close - the user closed the panel
  * @event ml-dashboard-rendered - DashboardRenderedDetail; the data and its charts are on screen
@@ -115,13 +103,19 @@ export class MlDashboard extends LitElement {
 
   static override styles = dashboardStyles;
 
-  private bus: EventBus | undefined;
-  private readonly charts = new Map<string, Chart>();
+  private readonly modelerEvents = new ModelerEventsController(
+    this,
+    [[MODEL_EVENTS, () => this.schedule()]],
+    () => this.onAttach(),
+    () => this.onDetach()
+  );
+  /** The controller whose 'change' events the dashboard listens to while attached. */
+  private followed: AppController | undefined;
+  private readonly charts = new ChartsController(this, () => this.renderRoot);
   private run = 0;
   private readonly services = consumeServices(this);
   private pending: ReturnType<typeof setTimeout> | undefined;
   private seenProcesses: unknown;
-  private chartsDrawn = 0;
 
   constructor() {
     super();
@@ -144,49 +138,31 @@ export class MlDashboard extends LitElement {
 
   // ---- life cycle ---------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.attach();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach();
-    for (const chart of this.charts.values()) chart.destroy();
-    this.charts.clear();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('modeler') || changed.has('controller')) {
-      this.detach();
-      this.attach();
-    }
+    // The dashboard follows the modeler only together with the app controller.
+    if (changed.has('modeler') || changed.has('controller')) this.modelerEvents.track(this.controller ? this.modeler : undefined);
   }
 
   protected override updated(): void {
     void this.syncCharts();
   }
 
-  private attach(): void {
-    if (!this.modeler || !this.controller || this.bus || !this.isConnected) return;
-    this.bus = this.modeler.get<EventBus>('eventBus');
-    this.bus.on(MODEL_EVENTS, this.onModelChange);
-    this.controller.addEventListener('change', this.onAppChange);
-    this.seenProcesses = this.controller.state.processes;
+  private onAttach(): void {
+    const controller = this.controller!;
+    this.followed = controller;
+    controller.addEventListener('change', this.onAppChange);
+    this.seenProcesses = controller.state.processes;
     void this.refresh().then(async () => {
       // Parse the rest of the library in the background, so the library view opens fast.
-      if (this.bus) (await this.libraryAnalysis()).warm();
+      if (this.modelerEvents.attached) (await this.libraryAnalysis()).warm();
     });
   }
 
-  private detach(): void {
-    this.bus?.off(MODEL_EVENTS, this.onModelChange);
-    this.bus = undefined;
-    this.controller?.removeEventListener('change', this.onAppChange);
+  private onDetach(): void {
+    this.followed?.removeEventListener('change', this.onAppChange);
+    this.followed = undefined;
     clearTimeout(this.pending);
   }
-
-  private onModelChange = (): void => this.schedule();
 
   private onAppChange = (): void => {
     const processes = this.controller?.state.processes;
@@ -327,7 +303,7 @@ export class MlDashboard extends LitElement {
   }
 
   private close(): void {
-    this.dispatchEvent(new CustomEvent('ml-close', { bubbles: true, composed: true }));
+    emit(this, 'ml-close');
   }
 
   // ---- rendering --------------------------------------------------------------------------
@@ -419,19 +395,7 @@ export class MlDashboard extends LitElement {
     const g = this.grouped;
     if (g && g.report === report && g.status === this.statusFilter && g.focus === this.barFocus) return g.groups;
     const focus = this.barFocus;
-    const groups = new Map<ObjectiveGroup | undefined, KpiRow[]>();
-    for (const summary of report.byObjectiveGroup) groups.set(summary.group, []);
-    for (const r of report.kpis) {
-      if ((this.statusFilter === 'all' || r.status === this.statusFilter) && (!focus || matchesFocus(focus, r.activityGroup, r.department))) groups.get(r.objectiveGroup)?.push(r);
-    }
-    for (const rows of groups.values()) {
-      rows.sort(
-        (a, b) =>
-          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-          COLLATOR.compare(a.processName ?? '', b.processName ?? '') ||
-          COLLATOR.compare(a.activityName ?? '', b.activityName ?? '')
-      );
-    }
+    const groups = groupedKpiRows(report, this.statusFilter, focus);
     this.grouped = { report, status: this.statusFilter, focus, groups };
     return groups;
   }
@@ -696,155 +660,17 @@ export class MlDashboard extends LitElement {
   // ---- charts ---------------------------------------------------------------------------------
 
   private chartConfigs(): Map<string, ChartConfiguration> {
-    const configs = new Map<string, ChartConfiguration>();
-    const report = this.report;
-    if (!report) return configs;
-    const currency = mainCurrency(report.resources);
-    const hours = this.measure === 'hours';
-    const pick = (s: ResourceSummary) => (hours ? s.hours : s.budgets.find((b) => b.currency === currency));
-    const bars = (labels: string[], summaries: ResourceSummary[], focuses: Focus[]): ChartConfiguration => ({
-      type: 'bar',
-      data: {
-        labels: labels.map((l) => wrapLabel(l)),
-        datasets: [
-          { label: msg('Planned'), data: summaries.map((s) => (pick(s)?.plannedCount ? pick(s)!.planned : null)), backgroundColor: CHART_COLOURS.planned },
-          { label: msg('Realised'), data: summaries.map((s) => (pick(s)?.realisedCount ? pick(s)!.realised : null)), backgroundColor: CHART_COLOURS.realised }
-        ]
-      },
-      options: {
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        interaction: { mode: 'index', axis: 'y', intersect: false },
-        scales: { x: { beginAtZero: true, ticks: { callback: (v) => (hours ? formatNumber(Number(v)) : formatMoney(Number(v), currency)) } } },
-        plugins: {
-          legend: { position: 'bottom', labels: { boxWidth: 14 } },
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${hours ? formatNumber(c.parsed.x ?? undefined) : formatMoney(c.parsed.x ?? undefined, currency)}` } }
-        },
-        onClick: (_event, elements) => {
-          const index = elements[0]?.index;
-          if (index !== undefined && focuses[index]) this.setFocus(focuses[index]!);
-        }
-      }
-    });
-    configs.set(
-      'groups',
-      bars(
-        report.byActivityGroup.map((g) => activityGroupOrNone(g.group)),
-        [...report.byActivityGroup],
-        report.byActivityGroup.map((g) => ({ kind: 'activityGroup', group: g.group }))
-      )
-    );
-    configs.set(
-      'departments',
-      bars(
-        report.byDepartment.map((d) => d.department ?? msg('Outside any lane')),
-        [...report.byDepartment],
-        report.byDepartment.map((d) => ({ kind: 'department', department: d.department }))
-      )
-    );
-    const row = this.expanded ? report.kpis.find((k) => k.key === this.expanded) : undefined;
-    if (row) {
-      const points = row.history;
-      configs.set('history', {
-        type: 'line',
-        data: {
-          labels: points.map((p) => formatDate(p.periodEnd ?? p.periodStart ?? p.recordedOn) || '?'),
-          datasets: [
-            { label: msg('Realised'), data: points.map((p) => p.value ?? null), borderColor: CHART_COLOURS.realised, backgroundColor: CHART_COLOURS.realised, spanGaps: true },
-            ...(row.target !== undefined
-              ? [{ label: msg('Target'), data: points.map(() => row.target!), borderColor: CHART_COLOURS.target, borderDash: [5, 4], pointRadius: 0, backgroundColor: CHART_COLOURS.target }]
-              : [])
-          ]
-        },
-        options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } } }
-      });
-    }
-    return configs;
+    if (!this.report) return new Map();
+    return dashboardChartConfigs(this.report, { measure: this.measure, expanded: this.expanded, onFocus: (focus) => this.setFocus(focus) });
   }
 
-  /** What the charts were last drawn from: a render that changes none of it leaves them alone (a chart update is not cheap). */
-  private chartInputs: unknown[] = [];
-
-  /** Creates, updates or removes the chart.js charts so they match the rendered canvases; then tells listeners. */
+  /** Brings the charts in line with the rendered canvases; then tells listeners what is on screen. */
   private async syncCharts(): Promise<void> {
-    const canvases = new Map<string, HTMLCanvasElement>();
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) canvases.set(canvas.dataset.chart!, canvas);
-    const inputs: unknown[] = [this.report, this.measure, this.expanded, this.reportScope, currentLocale(), ...canvases.values()];
-    if (inputs.length === this.chartInputs.length && inputs.every((v, i) => v === this.chartInputs[i])) return;
-    this.chartInputs = inputs;
-    const drawn = ++this.chartsDrawn;
-    const configs = this.chartConfigs();
-    for (const [id, chart] of this.charts) {
-      if (!configs.has(id) || canvases.get(id) !== chart.canvas) {
-        chart.destroy();
-        this.charts.delete(id);
-      }
-    }
-    if (configs.size === 0 || canvases.size === 0) return;
-    const ChartClass = await loadChart();
-    if (drawn !== this.chartsDrawn) return; // a newer render took over
-    for (const [id, config] of configs) {
-      const canvas = canvases.get(id);
-      if (!canvas) continue;
-      const existing = this.charts.get(id);
-      if (existing) {
-        existing.data = config.data;
-        existing.options = config.options ?? {};
-        existing.update('none');
-      } else {
-        this.charts.set(id, new ChartClass(canvas, config));
-      }
-    }
+    const drawn = await this.charts.sync([this.report, this.measure, this.expanded, this.reportScope, currentLocale()], () => this.chartConfigs());
     const report = this.report;
-    if (!report) return;
-    this.dispatchEvent(
-      new CustomEvent<DashboardRenderedDetail>('ml-dashboard-rendered', {
-        bubbles: true,
-        composed: true,
-        detail: { scope: this.reportScope, kpis: report.kpis.length, processes: report.processes.length, charts: this.charts.size }
-      })
-    );
+    if (!drawn || !report) return;
+    emit(this, 'ml-dashboard-rendered', { scope: this.reportScope, kpis: report.kpis.length, processes: report.processes.length, charts: this.charts.size });
   }
 }
 customElements.define('ml-dashboard', MlDashboard);
-
-function matchesFocus(focus: Focus, group: ActivityGroup | undefined, department: string | undefined): boolean {
-  if (focus.kind === 'activityGroup') return group === focus.group;
-  return (department?.trim() || undefined) === focus.department;
-}
-
-/** An activity's group as the aggregation counts it: its activity group, else its budget group. */
-function groupOf(activityGroup: string | undefined, budgetGroup: string | undefined): ActivityGroup | undefined {
-  if (isActivityGroup(activityGroup)) return activityGroup;
-  return isActivityGroup(budgetGroup) ? budgetGroup : undefined;
-}
-
-/** A chart label in lines of about `width` characters, so long group names are not cut off beside a bar. */
-function wrapLabel(text: string, width = 16): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** The currency most of the planned budget is in (EUR when there is none). */
-function mainCurrency(resources: ResourceSummary): string {
-  let best: { currency: string; planned: number } | undefined;
-  for (const b of resources.budgets) if (!best || b.planned + b.realised > best.planned) best = { currency: b.currency, planned: b.planned + b.realised };
-  return best?.currency ?? 'EUR';
-}
-
-function mainBudget(resources: ResourceSummary) {
-  const currency = mainCurrency(resources);
-  return resources.budgets.find((b) => b.currency === currency);
-}
 

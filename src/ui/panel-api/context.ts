@@ -10,6 +10,8 @@ import type { AppServices } from '../../app/services';
 export const servicesContext = createContext<AppServices>(Symbol('missinglink.services'));
 
 /** Subscribes a component to the app's services; `.value` is undefined until the shell has started. */
-export function consumeServices(host: ReactiveControllerHost & HTMLElement): ContextConsumer<typeof servicesContext, ReactiveControllerHost & HTMLElement> {
+export function consumeServices(
+  host: ReactiveControllerHost & HTMLElement
+): ContextConsumer<typeof servicesContext, ReactiveControllerHost & HTMLElement> {
   return new ContextConsumer(host, { context: servicesContext, subscribe: true });
 }

@@ -1,5 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type EventBus from 'diagram-js/lib/core/EventBus';
+import type { ReactiveControllerHost } from 'lit';
+import { ModelerEventsController } from './modeler-events';
 import type { Modeler } from '../../modeler/create-modeler';
 
 /** The modeler events after which a table must read the model again. */
@@ -10,22 +10,19 @@ const CHANGE_EVENTS = ['import.done', 'elements.changed', 'valueChain.changed'];
  * host is connected and marks the host dirty, so several events of one command (shape
  * changes, then value-chain changes) lead to a single re-read in the host's next update.
  */
-export class ModelerChangesController implements ReactiveController {
+export class ModelerChangesController {
   /** True when the model may have changed since the host last read it. */
   dirty = true;
 
-  private bus: EventBus | undefined;
-  private wanted: Modeler | undefined;
-  private connected = false;
+  private readonly events: ModelerEventsController;
 
   constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+    this.events = new ModelerEventsController(host, [[CHANGE_EVENTS, () => this.onChange()]], () => (this.dirty = true));
   }
 
   /** Follows this modeler from now on (call from the host's willUpdate). */
   track(modeler: Modeler | undefined): void {
-    this.wanted = modeler;
-    if (this.connected) this.attach();
+    this.events.track(modeler);
   }
 
   /** Returns whether the model changed since the last call, and resets the flag. */
@@ -35,32 +32,8 @@ export class ModelerChangesController implements ReactiveController {
     return was;
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.attach();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.detach();
-  }
-
-  private attach(): void {
-    const bus = this.wanted?.get<EventBus>('eventBus');
-    if (bus === this.bus) return;
-    this.detach();
-    this.bus = bus;
-    bus?.on(CHANGE_EVENTS, this.onChange);
-    this.dirty = true;
-  }
-
-  private detach(): void {
-    this.bus?.off(CHANGE_EVENTS, this.onChange);
-    this.bus = undefined;
-  }
-
-  private onChange = (): void => {
+  private onChange(): void {
     this.dirty = true;
     this.host.requestUpdate();
-  };
+  }
 }

@@ -9,7 +9,7 @@ export type ModelerListener = readonly [events: string | string[], handler: (eve
  * Holds a component's subscriptions to the modeler's event bus: subscribed while the
  * host is connected and a modeler is tracked, moved when the modeler changes, dropped
  * when the host disconnects. `onAttach` runs after each subscription (read the model
- * once, start a service). The one copy of what panels used to write by hand.
+ * once, start a service), `onDetach` after each unsubscription. The one copy of what panels used to write by hand.
  */
 export class ModelerEventsController implements ReactiveController {
   private bus: EventBus | undefined;
@@ -19,7 +19,9 @@ export class ModelerEventsController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly listeners: readonly ModelerListener[],
-    private readonly onAttach?: (modeler: Modeler) => void
+    private readonly onAttach?: (modeler: Modeler) => void,
+    /** Runs when the subscriptions end (the host left, or the modeler changed): drop what onAttach set up. */
+    private readonly onDetach?: () => void
   ) {
     host.addController(this);
   }
@@ -65,5 +67,6 @@ export class ModelerEventsController implements ReactiveController {
     if (!bus) return;
     for (const [events, handler] of this.listeners) bus.off(events, handler);
     this.bus = undefined;
+    this.onDetach?.();
   }
 }

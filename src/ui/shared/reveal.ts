@@ -83,7 +83,12 @@ function whenOpen(controller: AppController, processId: string, timeoutMs = 20_0
 }
 
 /** Opens a process of the library (when it is not the open one) and then reveals elements in it. */
-export async function openAndReveal(controller: AppController, modeler: Modeler, processId: string, elementIds: readonly string[]): Promise<boolean> {
+export async function openAndReveal(
+  controller: AppController,
+  modeler: Modeler,
+  processId: string,
+  elementIds: readonly string[]
+): Promise<boolean> {
   await openProcess(controller, processId);
   return revealElements(modeler, elementIds);
 }

@@ -2,6 +2,7 @@ import type { ModdleElement } from '../../model/moddle-types';
 import { RESPONSIBILITIES, type Responsibility } from '../../model/value-chain/schema';
 import type { CsvCell } from '../../analysis/csv';
 import { stepOf, type ActivityEntry } from './table-data';
+import { emptyDict } from '../../model/dict';
 
 /** A column of the RACI matrix: a role of the process's role catalogue. */
 export interface RaciRole {
@@ -66,7 +67,7 @@ export function raciRows(activities: readonly ActivityEntry[], roles: readonly R
     const cached = cache.get(activity.element);
     if (cached?.signature === signature) return cached.row;
 
-    const cells: Record<string, Responsibility[]> = {};
+    const cells = emptyDict<Responsibility[]>();
     const unknownRoles: string[] = [];
     let accountableCount = 0;
     for (const assignment of assignments) {

@@ -36,9 +36,10 @@ describe('CSV writer for spreadsheet exports', () => {
     const rows = [['Marketing; Verkoop', 'de "lead" telt', 'regel 1\nregel 2', ' rand ', 'gewoon']];
     const csv = writeCsv(rows, { decimalComma: true, bom: false });
     expect(csv).toBe('"Marketing; Verkoop";"de ""lead"" telt";"regel 1\nregel 2";" rand ";gewoon\r\n');
-    // a comma is no separator in the Dutch style, so it needs no quotes there, but does in the English one
-    expect(quoteCsvField('12,5 %', ';')).toBe('12,5 %');
+    // either separator is quoted in both styles: the file may be opened in a spreadsheet of the other locale
+    expect(quoteCsvField('12,5 %', ';')).toBe('"12,5 %"');
     expect(quoteCsvField('12,5 %', ',')).toBe('"12,5 %"');
+    expect(quoteCsvField('a;b', ',')).toBe('"a;b"');
   });
 
   it('writes a number-looking text unchanged: only real numbers get the decimal comma', () => {
@@ -64,6 +65,22 @@ describe('CSV writer for spreadsheet exports', () => {
     // negative numbers are numbers, not formulas
     expect(writeCsv([[-5]], { bom: false })).toBe('-5\r\n');
     expect(writeCsv([['=1+1']], { bom: false, guardFormulas: false })).toBe('=1+1\r\n');
+  });
+
+  it('quotes a cell holding the other locale\'s separator, so a formula after it never becomes a cell of its own', () => {
+    // given the attack of issue 12: a comma, then a formula, in the semicolon CSV
+    const csv = writeCsv([["x,=cmd|' /C calc'!A0", 'ok']], { decimalComma: true, bom: false });
+    // then the cell is quoted as a whole: a comma-locale spreadsheet finds no comma outside quotes to split at
+    expect(csv).toBe('"x,=cmd|\' /C calc\'!A0";ok\r\n');
+    const parsed = readCsv(csv, ';');
+    expect(parsed.ok && parsed.records[0]!.fields).toEqual(["x,=cmd|' /C calc'!A0", 'ok']);
+    // and numbers with a decimal comma stay numbers, unquoted
+    expect(writeCsv([[12.5, 'a,b']], { decimalComma: true, bom: false })).toBe('12,5;"a,b"\r\n');
+  });
+
+  it('guards the full-width formula signs and formula signs after leading spaces', () => {
+    const rows = [['\uFF1DSUM(A1)', '\uFF0B1', '\uFF0D1', '\uFF20x', '  =1+1', '\nregel']];
+    expect(writeCsv(rows, { bom: false })).toBe(`'\uFF1DSUM(A1),'\uFF0B1,'\uFF0D1,'\uFF20x,'  =1+1,"'\nregel"\r\n`);
   });
 
   it('reads back to the same fields with a standard CSV reader in both styles', () => {

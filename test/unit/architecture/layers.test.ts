@@ -7,20 +7,21 @@ import { importCycles, importsOf, sourceFiles } from '../../support/import-graph
  * Keep this table and the one in docs/architecture.md the same.
  */
 const LAYERS: ReadonlyArray<readonly [layer: string, mayImport: readonly string[]]> = [
+  ['preferences', []],
   ['model', []],
   ['analysis', ['model']],
   ['simulation', ['model', 'analysis']],
   ['workspace', ['model', 'analysis']],
   ['cli', ['model', 'analysis', 'simulation', 'workspace']],
-  ['i18n', []],
+  ['i18n', ['preferences']],
   ['storage', ['model', 'analysis']],
-  ['modeler', ['model', 'analysis', 'simulation', 'i18n']],
+  ['modeler', ['model', 'analysis', 'simulation', 'i18n', 'preferences']],
   ['offline', []],
-  ['app', ['model', 'analysis', 'simulation', 'i18n', 'storage', 'modeler']],
-  ['ui/shared', ['model', 'analysis', 'simulation', 'i18n', 'modeler', 'app']],
+  ['app', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'storage', 'modeler']],
+  ['ui/shared', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'modeler', 'app']],
   ['ui/panel-api', ['app']],
-  ['ui/feature', ['model', 'analysis', 'simulation', 'i18n', 'modeler', 'app', 'ui/shared', 'ui/panel-api']],
-  ['ui/shell', ['model', 'analysis', 'simulation', 'i18n', 'modeler', 'app', 'ui/shared', 'ui/panel-api', 'ui/feature']],
+  ['ui/feature', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'modeler', 'app', 'ui/shared', 'ui/panel-api']],
+  ['ui/shell', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'modeler', 'app', 'ui/shared', 'ui/panel-api', 'ui/feature']],
   ['main', ['i18n', 'app', 'ui/shell']],
   ['build', []]
 ];
@@ -84,9 +85,25 @@ describe('the layers of the application', () => {
     expect(crossings).toEqual([]);
   });
 
+  it('only src/preferences touches localStorage and sessionStorage: one mechanism for what the browser remembers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const direct = FILES.filter(
+      (f) =>
+        !f.startsWith('src/preferences/') &&
+        /\b(localStorage|sessionStorage)\b/.test(
+          readFileSync(f, 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\/\/.*$/gm, '')
+        )
+    );
+    expect(direct).toEqual([]);
+  });
+
   it('only the shell and the entry that starts it find the shell: no panel looks it up in the document', async () => {
     const { readFileSync } = await import('node:fs');
-    const lookups = FILES.filter((f) => !f.startsWith('src/ui/shell/') && f !== 'src/main.ts' && /querySelector[^(]*\(\s*['"]ml-app['"]/.test(readFileSync(f, 'utf8')));
+    const lookups = FILES.filter(
+      (f) => !f.startsWith('src/ui/shell/') && f !== 'src/main.ts' && /querySelector[^(]*\(\s*['"]ml-app['"]/.test(readFileSync(f, 'utf8'))
+    );
     expect(lookups).toEqual([]);
   });
 

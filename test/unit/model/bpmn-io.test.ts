@@ -111,6 +111,27 @@ describe('parseBpmn refuses files that cannot be BPMN', () => {
     expect(error.message).toBe('The file is not an XML text file: it contains binary data (line 1, column 3).');
   });
 
+  it.each(['&#1;', '&#0;', '&#x1F;', '&#xFFFE;', '&#xD800;', '&#1114112;'])(
+    'refuses the character reference %s, which XML 1.0 forbids, with its position',
+    async (reference) => {
+      // given a task whose name holds the reference (the XML reader would decode it)
+      const xml = `<bpmn:definitions ${BPMN} id="d">\n<bpmn:process id="p"><bpmn:task id="t" name="a${reference}b"/></bpmn:process></bpmn:definitions>`;
+      // when it is read, then it is refused with the reference and where it is
+      const error = await importError(xml);
+      expect(error.kind).toBe('not-xml');
+      expect([error.line, error.column]).toEqual([2, 47]);
+      expect(error.message).toBe(
+        `The file contains the character reference ${reference} (line 2, column 47), a control character that XML 1.0 does not allow; MissingLink does not open it.`
+      );
+    }
+  );
+
+  it('reads the character references XML 1.0 allows', async () => {
+    const xml = `<bpmn:definitions ${BPMN} id="d"><bpmn:process id="p"><bpmn:task id="t" name="&#9;&#x41;&#233;&#xD7FF;"/></bpmn:process></bpmn:definitions>`;
+    const { definitions } = await parseBpmn(xml);
+    expect(definitions.rootElements[0].flowElements[0].name).toBe('\tAé\uD7FF');
+  });
+
   it('names the root element of XML that is not BPMN', async () => {
     const html = await importError('<!DOCTYPE html>\n<html><body><p>Our process</p></body></html>');
     expect(html.kind).toBe('not-bpmn');

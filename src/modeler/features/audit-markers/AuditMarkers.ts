@@ -10,9 +10,7 @@ import type AuditService from './AuditService';
 import { AUDIT_CHANGED, type AuditChangedEvent } from './AuditService';
 import { findingMessage, severityLabel } from './finding-text';
 import { ensureAuditStyles, SEVERITY_COLOURS, SEVERITY_ICONS, SEVERITY_ORDER } from './styles';
-
-/** localStorage key: '0' when the user hid the badges. */
-export const MARKERS_VISIBLE_KEY = 'missinglink.auditMarkers';
+import { readPreference, writePreference } from '../../../preferences/preferences';
 
 /** Fired when the user clicks a badge: the element is selected; a panel may show its findings. */
 export const AUDIT_MARKER_CLICK = 'auditMarkers.click';
@@ -102,11 +100,7 @@ export default class AuditMarkers {
   /** Shows or hides the badges (remembered); the audit keeps running for the panel. */
   setVisible(visible: boolean): void {
     this.visible = visible;
-    try {
-      localStorage.setItem(MARKERS_VISIBLE_KEY, visible ? '1' : '0');
-    } catch {
-      // not remembered when storage is blocked
-    }
+    writePreference('auditMarkersVisible', visible);
     this.applyVisibility();
     this.eventBus.fire('auditMarkers.visibility', { visible });
   }
@@ -247,9 +241,5 @@ export function pointAlong(points: ReadonlyArray<{ x: number; y: number }>, frac
 }
 
 function readVisible(): boolean {
-  try {
-    return localStorage.getItem(MARKERS_VISIBLE_KEY) !== '0';
-  } catch {
-    return true;
-  }
+  return readPreference('auditMarkersVisible') ?? true;
 }

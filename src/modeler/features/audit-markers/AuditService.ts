@@ -1,6 +1,7 @@
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { AuditFinding, AuditResult, AuditSession } from '../../../analysis/audit';
 import type { ModdleElement } from '../../../model/moddle-types';
+import { readPreference, writePreference } from '../../../preferences/preferences';
 
 /** What one audit run did, for the panel, tests and the benchmark. */
 export interface AuditUpdateStats {
@@ -26,9 +27,6 @@ export interface AuditChangedEvent {
 
 /** The event fired after every audit run that changed something, and when the audit is switched off. */
 export const AUDIT_CHANGED = 'audit.changed';
-
-/** localStorage key that remembers whether the user had the audit on, so it comes back after a reload. */
-export const AUDIT_PREFERENCE_KEY = 'missinglink.audit';
 
 type AuditModule = typeof import('../../../analysis/audit/session');
 
@@ -92,7 +90,7 @@ export default class AuditService {
       for (const update of event.context?.updates ?? []) if (update.flowNode?.id) this.pending.add(update.flowNode.id);
       this.changed();
     });
-    if (readPreference()) this.enabled = true;
+    if (readAuditOn()) this.enabled = true;
   }
 
   /** True while the audit follows the model. */
@@ -115,7 +113,7 @@ export default class AuditService {
    * audits the whole model and resolves with the result.
    */
   async enable(): Promise<AuditResult | undefined> {
-    writePreference(true);
+    writeAuditOn(true);
     this.enabled = true;
     await this.loadEngine();
     return this.flush();
@@ -123,7 +121,7 @@ export default class AuditService {
 
   /** Switches the audit off: markers go, nothing is audited until it is enabled again. */
   disable(): void {
-    writePreference(false);
+    writeAuditOn(false);
     this.enabled = false;
     this.cancelSchedule();
     this.session = undefined;
@@ -263,18 +261,10 @@ function indexByElement(findings: readonly AuditFinding[]): Map<string, AuditFin
   return map;
 }
 
-function readPreference(): boolean {
-  try {
-    return typeof localStorage !== 'undefined' && localStorage.getItem(AUDIT_PREFERENCE_KEY) === 'on';
-  } catch {
-    return false;
-  }
+function readAuditOn(): boolean {
+  return readPreference('auditOn') ?? false;
 }
 
-function writePreference(on: boolean): void {
-  try {
-    if (typeof localStorage !== 'undefined') localStorage.setItem(AUDIT_PREFERENCE_KEY, on ? 'on' : 'off');
-  } catch {
-    // Storage may be blocked (private mode); the audit then just starts switched off next time.
-  }
+function writeAuditOn(on: boolean): void {
+  writePreference('auditOn', on);
 }

@@ -25,7 +25,7 @@ export default {
   auditRuleSettingsCommand: ['type', RuleSettingsCommand]
 };
 
-export { AUDIT_CHANGED, AUDIT_PREFERENCE_KEY, type AuditChangedEvent, type AuditUpdateStats } from './AuditService';
+export { AUDIT_CHANGED, type AuditChangedEvent, type AuditUpdateStats } from './AuditService';
 export { AUDIT_MARKER_CLICK } from './AuditMarkers';
 export { RULE_SETTINGS_COMMAND, type RuleSettingChange } from './UpdateRuleSettingsHandler';
 export type { AuditService, AuditMarkers };

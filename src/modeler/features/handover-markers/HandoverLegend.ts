@@ -7,8 +7,7 @@ import type HandoverMarkers from './HandoverMarkers';
 import type { HandoverCounts } from './HandoverMarkers';
 import type { HandoverMark } from './handover-status';
 import { MARK_COLOURS, MARK_DASHES, MARK_ICONS } from './styles';
-
-const STORAGE_KEY = 'missinglink.handoverLegend';
+import { readPreference, writePreference } from '../../../preferences/preferences';
 
 /**
  * A small legend in the canvas's top-right corner (the bpmn.io watermark keeps the
@@ -43,11 +42,7 @@ export default class HandoverLegend {
   /** Folds or unfolds the legend (and remembers the choice). */
   toggle(open = !this.open): void {
     this.open = open;
-    try {
-      localStorage.setItem(STORAGE_KEY, open ? 'open' : 'closed');
-    } catch {
-      // not remembered when storage is blocked
-    }
+    writePreference('handoverLegendOpen', open);
     this.render();
   }
 
@@ -89,9 +84,5 @@ export default class HandoverLegend {
 }
 
 function readOpen(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) !== 'closed';
-  } catch {
-    return true;
-  }
+  return readPreference('handoverLegendOpen') ?? true;
 }

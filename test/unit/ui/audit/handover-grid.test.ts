@@ -16,7 +16,11 @@ function handover(id: string, from: string, to: string, covered: boolean): Audit
 
 describe('handoverGrid', () => {
   it('given handovers between three departments, then providers are rows, receivers columns, and missing pairs are empty cells', () => {
-    const matrix = handoverMatrix([handover('f1', 'Sales', 'Service', true), handover('f2', 'Sales', 'Finance', false), handover('f3', 'Service', 'Finance', false)]);
+    const matrix = handoverMatrix([
+      handover('f1', 'Sales', 'Service', true),
+      handover('f2', 'Sales', 'Finance', false),
+      handover('f3', 'Service', 'Finance', false)
+    ]);
     const grid = handoverGrid(matrix);
     expect(grid.receivers.map((d) => d.name)).toEqual(['Service', 'Finance']);
     expect(grid.rows.map((r) => r.provider.name)).toEqual(['Sales', 'Service']);
