@@ -1,11 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { findChromium } from './test/support/browser';
 import { contentSecurityPolicy } from './src/build/content-security-policy';
 import { serviceWorker } from './src/build/service-worker';
 import { preloadApp } from './src/build/preload-app';
 
-// One config for the app build and both test projects: pure code in node,
-// end-to-end tests that drive the built app in a real Chromium.
-export default defineConfig({
+// One config for the app build and the three test projects: pure code in node,
+// modeler behaviours and commands on a real bpmn-js Modeler in Chromium (vitest's
+// browser mode), and end-to-end tests that drive the built app in a real Chromium.
+export default defineConfig(async (): Promise<ViteUserConfig> => ({
   base: './',
   // The built app carries its Content-Security-Policy and works offline (see docs/robustness.md).
   plugins: [contentSecurityPolicy(), serviceWorker(), preloadApp()],
@@ -29,6 +32,21 @@ export default defineConfig({
         }
       },
       {
+        // Not `extends: true`: the app's build plugins (CSP, service worker) do not belong in the test page.
+        test: {
+          name: 'browser-unit',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: await chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }]
+          }
+        }
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',
@@ -42,4 +60,15 @@ export default defineConfig({
       }
     ]
   }
-});
+}));
+
+/**
+ * The Chromium the browser unit tests run in: the one the e2e tests find
+ * (test/support/browser.ts). Looked up only when vitest runs, so an app build never
+ * unpacks the bundled Chromium.
+ */
+async function chromiumLaunchOptions(): Promise<{ executablePath?: string; args?: string[] }> {
+  if (!process.env.VITEST) return {};
+  const { executablePath, args } = await findChromium();
+  return { executablePath, args };
+}

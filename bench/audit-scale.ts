@@ -105,13 +105,13 @@ export async function measureSize(flowNodes: number, runs: number, edits: number
   const defs = definitions!;
   const session = createAuditSession(defs, { today: TODAY });
   const random = prng(7);
-  const process = (defs.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Process' && r.id === 'Process_organisation')!;
-  const lanes = (process.laneSets[0].lanes as ModdleElement[]).slice();
-  const tasks = (process.flowElements as ModdleElement[]).filter((e) => e.$type === 'bpmn:Task' && getExtension(e, 'ml:Step'));
+  const process = defs.rootElements!.find((r) => r.$type === 'bpmn:Process' && r.id === 'Process_organisation')!;
+  const lanes = process.laneSets![0].lanes!.slice();
+  const tasks = process.flowElements!.filter((e) => e.$type === 'bpmn:Task' && getExtension(e, 'ml:Step'));
   const agreed = session.result.handovers.filter((h) => h.agreement).map((h) => h.flowId);
   const flowsById = new Map<string, ModdleElement>();
   for (const root of defs.rootElements as ModdleElement[]) {
-    for (const f of [...((root.flowElements as ModdleElement[] | undefined) ?? []), ...((root.messageFlows as ModdleElement[] | undefined) ?? [])]) flowsById.set(f.id!, f);
+    for (const f of [...(root.flowElements ?? []), ...(root.messageFlows ?? [])]) flowsById.set(f.id!, f);
   }
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
@@ -130,10 +130,10 @@ export async function measureSize(flowNodes: number, runs: number, edits: number
     },
     lane: (): string => {
       const task = pick(tasks);
-      const from = lanes.find((l) => (l.flowNodeRef as ModdleElement[]).includes(task))!;
+      const from = lanes.find((l) => l.flowNodeRef!.includes(task))!;
       const to = lanes[(lanes.indexOf(from) + 1) % lanes.length]!;
-      from.flowNodeRef.splice(from.flowNodeRef.indexOf(task), 1);
-      to.flowNodeRef.push(task);
+      from.flowNodeRef!.splice(from.flowNodeRef!.indexOf(task), 1);
+      to.flowNodeRef!.push(task);
       return task.id!;
     }
   };

@@ -433,9 +433,10 @@ export class AppController extends EventTarget {
       );
     }
     // A model without (complete) diagram comes back laid out; that is what is opened and stored.
-    // Checking, reading and laying out run in the model worker: a huge or hostile file is
-    // refused there while the page stays responsive.
-    const { xml, warnings: readWarnings, layout } = await runInWorker('prepareImport', { xml: await file.text() });
+    // Checking, decoding, reading and laying out run in the model worker: a huge or hostile
+    // file is refused there while the page stays responsive. The bytes are decoded there,
+    // so UTF-16 files with a byte order mark open too.
+    const { xml, warnings: readWarnings, layout } = await runInWorker('prepareImport', { xml: new Uint8Array(await file.arrayBuffer()) });
     await this.autosaver.flush();
     this.autosaver.pause();
     const previous = this.state.current ? (await this.modeler.saveXML()).xml : undefined;

@@ -1,3 +1,6 @@
+import type { MessageLocale } from '../i18n/messages/catalogue';
+import { catalogue } from '../i18n/messages/render';
+
 /** A command line split into its operands and its `--name value` / `--name=value` options, in order. */
 export interface CommandLine {
   operands: string[];
@@ -10,7 +13,7 @@ export interface CommandLine {
  * message for the user when an option lacks its value. The commands check names and
  * values themselves.
  */
-export function splitCommandLine(args: string[]): CommandLine | string {
+export function splitCommandLine(args: string[], locale: MessageLocale = 'en'): CommandLine | string {
   const operands: string[] = [];
   const options: CommandLine['options'] = [];
   for (let i = 0; i < args.length; i++) {
@@ -25,7 +28,7 @@ export function splitCommandLine(args: string[]): CommandLine | string {
     let value = eq > 0 ? arg.slice(eq + 1) : undefined;
     if (value === undefined) {
       value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) return `--${name} needs a value.`;
+      if (value === undefined || value.startsWith('--')) return catalogue(locale).cli.needsValue(name);
       i++;
     }
     options.push({ name, value });

@@ -8,8 +8,12 @@ import { runAudit } from '../analysis/audit/audit';
 import { auditJunit, auditMarkdown, auditReportJson, type AuditedFile } from '../analysis/audit/export';
 import { parseDate } from '../analysis/audit/facts';
 import { SEVERITY_RANK } from '../analysis/audit/rules';
+import { auditResultInLanguage } from '../analysis/audit/messages';
 import { raciMatrix } from '../analysis/audit/views';
-import { BpmnImportError, parseBpmn } from '../model/bpmn-io';
+import { BpmnImportError } from '../model/bpmn-io';
+import { readBpmnFile } from '../model/bpmn-file';
+import type { MessageLocale } from '../i18n/messages/catalogue';
+import { catalogue } from '../i18n/messages/render';
 import type { CliIo } from './io';
 
 /** Exit code: nothing reached the threshold. */
@@ -19,28 +23,13 @@ export const EXIT_FINDINGS = 1;
 /** Exit code: arguments or at least one file could not be used. */
 export const EXIT_UNUSABLE_INPUT = 2;
 
-/** The command's usage text. */
-export const AUDIT_USAGE = `Usage: missinglink audit <files or folders…> [options]
+/** The command's usage text in a language. */
+export function auditUsage(locale: MessageLocale): string {
+  return catalogue(locale).cli.auditUsage;
+}
 
-Audits BPMN value chains: handovers without an agreed agreement, steps without
-exactly one accountable role, KPIs and resources that are missing or overrun,
-and whether the process runs from customer to customer. Folders are searched
-recursively for .bpmn and .xml files.
-
-Options:
-  --format json|md|junit    output as JSON (default), a Markdown report or JUnit XML
-  --fail-on error|warning   lowest severity that makes the exit code 1 (default error)
-  --date YYYY-MM-DD         audit date for passed periods and review dates (default today, UTC)
-  -h, --help                show this text
-
-Rules can be switched off, graded and given a tolerance per process with
-<ml:ruleSetting> in the BPMN file; an element is exempted from a rule with
-<ml:exemption> (see docs/audit.md).
-
-Exit codes: 0 nothing at or above the threshold; 1 findings at or above it;
-2 unusable arguments or files (each bad file is reported on stderr, the others
-are still audited).
-`;
+/** The command's usage text, in English. */
+export const AUDIT_USAGE = auditUsage('en');
 
 interface AuditArgs {
   paths: string[];
@@ -53,15 +42,16 @@ interface AuditArgs {
  * Runs the audit command; `argv` are the arguments after `audit` (a leading "audit"
  * is tolerated). Resolves to the exit code: 0 clean, 1 findings, 2 unusable input.
  */
-export async function runAuditCommand(argv: string[], io: CliIo): Promise<number> {
+export async function runAuditCommand(argv: string[], io: CliIo, locale: MessageLocale = 'en'): Promise<number> {
   const args = argv[0] === 'audit' ? argv.slice(1) : argv;
+  const texts = catalogue(locale).cli;
   if (args.includes('-h') || args.includes('--help')) {
-    io.stdout(AUDIT_USAGE);
+    io.stdout(auditUsage(locale));
     return EXIT_CLEAN;
   }
-  const parsed = parseArgs(args);
+  const parsed = parseArgs(args, locale);
   if (typeof parsed === 'string') {
-    io.stderr(`missinglink audit: ${parsed}\n\n${AUDIT_USAGE}`);
+    io.stderr(`missinglink audit: ${parsed}\n\n${auditUsage(locale)}`);
     return EXIT_UNUSABLE_INPUT;
   }
 
@@ -75,14 +65,14 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
   for (const path of parsed.paths) {
     const kind = await io.kind(path).catch(() => 'missing' as const);
     if (kind === 'missing') {
-      fail(`${path}: no such file or folder.`);
-      files.push({ path, explicit: true, error: 'No such file or folder.' });
+      fail(`${path}: ${lowerFirst(texts.noSuchPath)}`);
+      files.push({ path, explicit: true, error: texts.noSuchPath });
     } else if (kind === 'file') files.push({ path, explicit: true });
     else {
       const found = await findModels(io, path);
       if (found.length === 0) {
-        fail(`${path}: the folder holds no .bpmn or .xml files.`);
-        files.push({ path, explicit: true, error: 'The folder holds no .bpmn or .xml files.' });
+        fail(`${path}: ${lowerFirst(texts.emptyFolder)}`);
+        files.push({ path, explicit: true, error: texts.emptyFolder });
       }
       for (const file of found) files.push({ path: file, explicit: false });
     }
@@ -94,25 +84,30 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
       audited.push({ file: path, error });
       continue;
     }
-    let xml: string;
+    let file: Uint8Array | undefined;
     try {
-      xml = await io.readFile(path);
+      file = await io.readBytes(path);
     } catch (e) {
-      fail(`${path}: cannot be read (${(e as Error).message}).`);
-      audited.push({ file: path, error: `The file cannot be read: ${(e as Error).message}` });
+      fail(`${path}: ${texts.cannotRead((e as Error).message)}`);
+      audited.push({ file: path, error: texts.cannotRead((e as Error).message) });
       continue;
     }
     try {
-      const { definitions, warnings } = await parseBpmn(xml);
-      for (const warning of warnings) io.stderr(`missinglink audit: ${path}: warning: ${warning}\n`);
-      const result = runAudit(definitions, parsed.today ? { today: parsed.today } : {});
-      for (const problem of result.configProblems) io.stderr(`missinglink audit: ${path}: warning: ${problem.message}\n`);
-      audited.push({ file: path, result, warnings, ...(parsed.format === 'md' ? { raci: raciMatrix(definitions) } : {}) });
+      // Read as the app opens a file (encoding, structure limits, parse); the text is not kept.
+      const { definitions, warnings } = await readBpmnFile(file);
+      file = undefined;
+      for (const warning of warnings) io.stderr(`missinglink audit: ${path}: ${texts.warning}: ${warning}\n`);
+      const audit = runAudit(definitions, parsed.today ? { today: parsed.today } : {});
+      for (const problem of audit.configProblems) io.stderr(`missinglink audit: ${path}: ${texts.warning}: ${problem.message}\n`);
+      const raci = parsed.format === 'md' || locale !== 'en' ? raciMatrix(definitions) : undefined;
+      const roles = new Map((raci?.roles ?? []).map((r) => [r.id, r.name]));
+      const result = locale === 'en' ? audit : auditResultInLanguage(audit, locale, (id) => roles.get(id));
+      audited.push({ file: path, result, warnings, ...(parsed.format === 'md' ? { raci } : {}) });
     } catch (e) {
-      const message = e instanceof BpmnImportError ? e.message : `The file could not be audited: ${String((e as Error).message ?? e)}`;
+      const message = e instanceof BpmnImportError ? e.message : texts.cannotBeAudited(String((e as Error).message ?? e));
       // An .xml file met while searching a folder may simply be something else (a build file …).
       if (!explicit && e instanceof BpmnImportError && e.kind === 'not-bpmn' && path.toLowerCase().endsWith('.xml')) {
-        io.stderr(`missinglink audit: ${path}: skipped, not a BPMN file.\n`);
+        io.stderr(`missinglink audit: ${path}: ${texts.skippedNotBpmn}\n`);
         continue;
       }
       fail(`${path}: ${message}`);
@@ -146,30 +141,36 @@ async function findModels(io: CliIo, folder: string): Promise<string[]> {
   return out;
 }
 
+/** "No such file." → "no such file.", for a message after a path. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** Reads the arguments; returns a message for the user when they are not usable. */
-function parseArgs(args: string[]): AuditArgs | string {
-  const line = splitCommandLine(args);
+function parseArgs(args: string[], locale: MessageLocale): AuditArgs | string {
+  const texts = catalogue(locale).cli;
+  const line = splitCommandLine(args, locale);
   if (typeof line === 'string') return line;
   const out: Partial<AuditArgs> = {};
   const paths = line.operands;
   for (const { name, value } of line.options) {
     switch (name) {
       case 'format':
-        if (value !== 'json' && value !== 'md' && value !== 'junit') return `--format must be json, md or junit, not "${value}".`;
+        if (value !== 'json' && value !== 'md' && value !== 'junit') return texts.oneOf('format', ['json', 'md', 'junit'], value);
         out.format = value;
         break;
       case 'fail-on':
-        if (value !== 'error' && value !== 'warning') return `--fail-on must be error or warning, not "${value}".`;
+        if (value !== 'error' && value !== 'warning') return texts.oneOf('fail-on', ['error', 'warning'], value);
         out.failOn = value;
         break;
       case 'date':
-        if (parseDate(value).value === undefined) return `--date must be a date written YYYY-MM-DD, not "${value}".`;
+        if (parseDate(value).value === undefined) return texts.badDate(value);
         out.today = value;
         break;
       default:
-        return `unknown option --${name}.`;
+        return texts.unknownOption(name);
     }
   }
-  if (paths.length === 0) return 'no BPMN file or folder given.';
+  if (paths.length === 0) return texts.noModelGiven;
   return { paths, format: out.format ?? 'json', failOn: out.failOn ?? 'error', ...(out.today ? { today: out.today } : {}) };
 }

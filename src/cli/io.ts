@@ -8,7 +8,10 @@ import { dirname } from 'node:path';
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
+  /** A text file, read as UTF-8. */
   readFile(path: string): Promise<string>;
+  /** A file's bytes, for BPMN files that readBpmnFile decodes as the app decodes a dropped file (UTF-16 too). */
+  readBytes(path: string): Promise<Uint8Array>;
   /** 'file', 'directory', or 'missing' when nothing is at the path. */
   kind(path: string): Promise<'file' | 'directory' | 'missing'>;
   /** The entries of a folder, by name. */
@@ -25,6 +28,7 @@ export function nodeIo(): CliIo {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: (path) => readFile(path),
     async kind(path) {
       try {
         return (await stat(path)).isDirectory() ? 'directory' : 'file';

@@ -39,10 +39,15 @@ export interface ParsedBpmn {
   warnings: string[];
 }
 
+/** The encodings a BPMN file is read in (see decodeBpmnBytes in ./bpmn-file). */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
 /** Options for parseBpmn. */
 export interface ParseBpmnOptions {
   /** Parse with this moddle (e.g. the modeler's own); it must know the ml: package. */
   moddle?: BpmnModdle;
+  /** The encoding the text was decoded from; an XML declaration naming it is no reason for a warning. */
+  encoding?: TextEncoding;
 }
 
 const BPMN_MODEL_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
@@ -109,7 +114,8 @@ export async function parseBpmn(xml: string, options: ParseBpmnOptions = {}): Pr
     throw toImportError(e as ModdleParseError, text);
   }
   keepUnqualifiedExtensions(result.rootElement, moddle);
-  return { definitions: result.rootElement, warnings: result.warnings.map(describeWarning) };
+  const warnings = result.warnings.filter((w) => !declaresEncoding(w, options.encoding)).map(describeWarning);
+  return { definitions: result.rootElement, warnings };
 }
 
 /** Writes a moddle tree back to indented BPMN 2.0 XML, foreign extensions and invalid ml: values included. */
@@ -236,6 +242,13 @@ function xmlProblem(report: ParserReport): string {
     default:
       return report.nested;
   }
+}
+
+/** True for moddle's warning about an XML declaration of the very encoding the text was decoded from (UTF-16). */
+function declaresEncoding(warning: ModdleWarning, encoding: TextEncoding | undefined): boolean {
+  const declared = /^unsupported document encoding <(.*)>/.exec(warning.message)?.[1]?.toLowerCase().replace(/[-_]/g, '');
+  if (!declared || !encoding?.startsWith('utf-16')) return false;
+  return declared === 'utf16' || declared === encoding.replace('-', '');
 }
 
 /** A moddle warning as a plain English sentence. */

@@ -4,8 +4,9 @@ declare module 'bpmn-moddle' {
   /** A moddle object; structurally the same as ModdleElement in ../moddle-types.ts. */
   export interface ModdleElement {
     $type: string;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    [key: string]: any;
+    id?: string;
+    name?: string;
+    [key: string]: unknown;
   }
 
   /** One problem moddle-xml met while reading; the document was still read. */

@@ -36,14 +36,14 @@ export interface Handover {
  */
 export function findHandovers(definitions: ModdleElement, index: LaneIndex = indexLanes(definitions)): Handover[] {
   const handovers: Handover[] = [];
-  const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const rootElements = definitions.rootElements ?? [];
 
   for (const root of rootElements) {
     if (typeOf(root) !== 'bpmn:Process') continue;
     const stack: ModdleElement[] = [root];
     while (stack.length > 0) {
       const container = stack.pop()!;
-      for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+      for (const element of container.flowElements ?? []) {
         const type = typeOf(element);
         if (type === 'bpmn:SubProcess' || type === 'bpmn:Transaction' || type === 'bpmn:AdHocSubProcess') stack.push(element);
         if (type !== 'bpmn:SequenceFlow') continue;
@@ -55,7 +55,7 @@ export function findHandovers(definitions: ModdleElement, index: LaneIndex = ind
 
   for (const root of rootElements) {
     if (typeOf(root) !== 'bpmn:Collaboration') continue;
-    for (const flow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
+    for (const flow of root.messageFlows ?? []) {
       const found = messageFlowHandover(flow, index);
       if (found) handovers.push(found);
     }

@@ -46,13 +46,13 @@ export interface LaneIndex {
 export function indexLanes(definitions: ModdleElement): LaneIndex {
   const laneOfElement = new Map<ModdleElement, LaneInfo>();
   const index: LaneIndex = { lanes: new Map(), participants: new Map(), laneOfNode: new Map(), laneOfElement, participantOfProcess: new Map() };
-  const rootElements = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const rootElements = definitions.rootElements ?? [];
   let laneCount = 0;
 
   for (const root of rootElements) {
     if (typeOf(root) !== 'bpmn:Collaboration') continue;
-    for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) {
-      const processId = (participant.processRef as ModdleElement | undefined)?.id;
+    for (const participant of root.participants ?? []) {
+      const processId = participant.processRef?.id;
       index.participants.set(participant.id!, { id: participant.id!, name: participant.name, element: participant, processId });
       if (processId && !index.participantOfProcess.has(processId)) index.participantOfProcess.set(processId, participant.id!);
     }
@@ -65,8 +65,8 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
     // Breadth first, one nesting level after the other: a deeper lane listing the
     // same node overwrites its parent lane, so the innermost lane wins.
     let level: Array<{ lane: ModdleElement; parentLaneId?: string }> = [];
-    for (const laneSet of (root.laneSets as ModdleElement[] | undefined) ?? []) {
-      for (const lane of (laneSet.lanes as ModdleElement[] | undefined) ?? []) level.push({ lane });
+    for (const laneSet of root.laneSets ?? []) {
+      for (const lane of laneSet.lanes ?? []) level.push({ lane });
     }
     for (let depth = 0; level.length > 0; depth++) {
       const next: typeof level = [];
@@ -75,13 +75,13 @@ export function indexLanes(definitions: ModdleElement): LaneIndex {
         const info: LaneInfo = { id: lane.id, name: lane.name, element: lane, processId, participantId, parentLaneId, depth };
         index.lanes.set(lane.id, info);
         laneCount++;
-        for (const node of (lane.flowNodeRef as ModdleElement[] | undefined) ?? []) {
+        for (const node of lane.flowNodeRef ?? []) {
           const nodeId = node?.id;
           if (!nodeId) continue;
           index.laneOfNode.set(nodeId, lane.id);
           laneOfElement.set(node, info);
         }
-        const children = (lane.childLaneSet as ModdleElement | undefined)?.lanes as ModdleElement[] | undefined;
+        const children = lane.childLaneSet?.lanes as ModdleElement[] | undefined;
         for (const child of children ?? []) next.push({ lane: child, parentLaneId: lane.id });
       }
       level = next;

@@ -67,6 +67,23 @@ export interface EngineListener {
   caseEnded(c: CaseState): void;
 }
 
+/**
+ * Shared people for the capacity simulation (src/simulation/capacity/resources.ts).
+ * Without it every task starts at once and takes its duration in calendar hours.
+ */
+export interface CapacityHook {
+  /** Per node index: the pool that performs the task, -1 when nobody's time is needed. */
+  readonly poolOf: Int32Array;
+  /** A duration in working hours for the node from its own distribution, or NaN to use ml:duration. */
+  hoursOf(node: number): number;
+  /** A task execution of `hours` is enabled now: start it when someone is free (the hook schedules its completion). */
+  request(engine: Engine, ai: ActivityInstance, hours: number): void;
+  /** A pooled execution completed at `time`: its performer is free again. */
+  release(engine: Engine, pool: number, time: number): void;
+  /** After an event's zero-time moves: free people take the first steps of their queues. */
+  dispatch(engine: Engine, time: number): void;
+}
+
 /** Engine settings. */
 export interface EngineOptions {
   scenario: Scenario;
@@ -89,7 +106,8 @@ const LEAVE = -2;
 const ENTER_BASE = -3;
 
 const EV_ARRIVAL = 0;
-const EV_ACTIVITY_DONE = 1;
+/** A task execution completes; aux is the pool index + 1 when a pool performed it, else 0. */
+export const EV_ACTIVITY_DONE = 1;
 const EV_WAIT = 2;
 const EV_BOUNDARY = 3;
 
@@ -187,6 +205,10 @@ export class CaseState {
   end: number;
   /** Tokens of this case parked at a gateway until the user chooses. */
   awaitingChoice = 0;
+  /** Capacity simulation: hours of work, of waiting for a free person and off the performer's calendar. */
+  worked = 0;
+  waited = 0;
+  offCalendar = 0;
   readonly roots: ScopeInstance[] = [];
   mailbox: Map<number, Pending[]> | null = null;
   waiters: Map<number, Token[]> | null = null;
@@ -227,6 +249,8 @@ export class Engine {
   /** Exclusive gateways waiting for the user, oldest first. */
   readonly pendingChoices: PendingChoice[] = [];
   readonly queue = new EventQueue<CaseState | ActivityInstance | Token>();
+  /** Shared people and calendars; null runs every task at once, round the clock. */
+  capacity: CapacityHook | null = null;
 
   private readonly n: number;
   private readonly f: number;
@@ -311,7 +335,12 @@ export class Engine {
     const ref = this.queue.ref(slot);
     const c = kind === EV_ARRIVAL ? (ref as CaseState) : kind === EV_WAIT ? (ref as Token).c : (ref as ActivityInstance).token.c;
     this.lastWasLive = false;
-    if (c.over) return true;
+    // The performer is free again even when the case has ended or the activity was interrupted.
+    if (aux > 0 && kind === EV_ACTIVITY_DONE && this.capacity !== null) this.capacity.release(this, aux - 1, time);
+    if (c.over) {
+      if (this.capacity !== null) this.capacity.dispatch(this, time);
+      return true;
+    }
     this.now = time;
     switch (kind) {
       case EV_ARRIVAL:
@@ -356,6 +385,8 @@ export class Engine {
     }
     this.drain();
     this.settle(c);
+    // Steps enabled by this event queue up first, so a higher priority among them is heard.
+    if (this.capacity !== null) this.capacity.dispatch(this, time);
     return true;
   }
 
@@ -757,15 +788,31 @@ export class Engine {
     ai.running++;
     const n = node.index;
     this.visits[n]!++;
-    const cost = node.cost[this.s]!;
-    if (cost > 0 || node.plannedBudget >= 0) this.charge(ai, cost);
+    const budget = node.budget[this.s]!;
+    if (budget > 0 || node.plannedBudget >= 0) this.checkBudget(ai, budget);
     if (node.kind === NodeKind.Task) {
-      const d = node.duration[this.s]!;
-      const hours = d.min === d.max ? d.min : this.options.random.triangular(d.min, d.mode, d.max);
+      const cap = this.capacity;
+      let hours = cap === null ? NaN : cap.hoursOf(n);
+      if (hours !== hours) {
+        const d = node.duration[this.s]!;
+        hours = d.min === d.max ? d.min : this.options.random.triangular(d.min, d.mode, d.max);
+      }
       this.busy[n]! += hours;
+      // Hours × the performer's rate plus the fixed cost; a budget is never the cost of one execution.
+      const cost = node.fixedCost + (node.workHours === node.workHours ? node.workHours : hours) * node.ratePerHour;
+      if (cost > 0) {
+        c.cost += cost;
+        this.spent[n]! += cost;
+      }
+      c.worked += hours;
       c.pending++;
-      this.queue.push(this.now + hours, EV_ACTIVITY_DONE, ai);
+      if (cap !== null && cap.poolOf[n]! >= 0) cap.request(this, ai, hours);
+      else this.queue.push(this.now + hours, EV_ACTIVITY_DONE, ai);
       return;
+    }
+    if (node.fixedCost > 0) {
+      c.cost += node.fixedCost;
+      this.spent[n]! += node.fixedCost;
     }
     const child = new ScopeInstance(node.childScope, c, ai);
     (ai.children ??= []).push(child);
@@ -778,12 +825,14 @@ export class Engine {
     for (const s of starts) this.push(this.newToken(c, child, s, null), ENTER_BASE - s);
   }
 
-  private charge(ai: ActivityInstance, cost: number): void {
+  /**
+   * Budget flags: the realised budget above the planned one, or a step's budget used more
+   * than once within a case (rework). Budgets are compared, never charged as cost.
+   */
+  private checkBudget(ai: ActivityInstance, cost: number): void {
     const node = ai.node;
     const c = ai.token.c;
     const n = node.index;
-    c.cost += cost;
-    this.spent[n]! += cost;
     const planned = node.plannedBudget;
     if (!(planned >= 0)) return;
     const tol = 1 + this.tolerance[FlagCode.BudgetExceeded]!;

@@ -3,7 +3,7 @@
  * interactive run, drive either with the xstate run machine, export the results.
  * Pure: no DOM, no modeler; runs the same in node, the browser and a worker.
  */
-export { compileModel, parseDecimal, type CompileOptions } from './compile';
+export { compileModel, type CompileOptions } from './compile';
 export {
   createBatch,
   runBatch,

@@ -1,7 +1,7 @@
 /**
  * The compiled simulation model: the BPMN definitions reduced to an indexed graph of
  * small records with integer references, so the engine's inner loop does no string
- * lookups and no moddle access. Built once by compileModel (compile.ts).
+ * lookups and no moddle access. Built once by compileModel (compile/).
  */
 
 /** What a flow node does with a token. */
@@ -115,10 +115,23 @@ export interface SimNode {
   defaultOut: number;
   /** Planned and realised duration per execution (activities). */
   duration: [DurationSpec, DurationSpec];
-  /** Planned and realised cost per execution (activities); 0 when not given. */
-  cost: [number, number];
-  /** Planned budget per execution, NaN when not given (for budget flags). */
+  /**
+   * Planned and realised budget (ml:resources), for the budget flags only; 0 when not
+   * given. A budget is for the step's period and is never the cost of one execution.
+   */
+  budget: [number, number];
+  /** Planned budget, NaN when not given (for budget flags). */
   plannedBudget: number;
+  /** Cost of one working hour of the step's performer (its pool's costPerHour); 0 when unknown. */
+  ratePerHour: number;
+  /** Cost of one execution on top of its hours × rate (ml:work fixedCost). */
+  fixedCost: number;
+  /**
+   * Working hours one execution costs when ml:work gives a duration (its mean): the
+   * batch's durations are elapsed time (a quote lies on a desk for days), the work in it
+   * is what is paid. NaN: the execution's own hours.
+   */
+  workHours: number;
   loop: LoopKind;
   /** Multi-instance cardinality. */
   cardinality: number;

@@ -40,6 +40,22 @@ const MAX_TRACKED = 1e7;
 const FIRST_INDEX = Math.ceil(Math.log(MIN_TRACKED) / LOG_GAMMA);
 const BUCKETS = Math.ceil(Math.log(MAX_TRACKED) / LOG_GAMMA) - FIRST_INDEX + 1;
 
+/**
+ * Each bucket's representative value, 2γ^i / (γ + 1), built by multiplication alone:
+ * Math.pow may differ in its last bit between JavaScript engines (node's V8 and a newer
+ * Chromium's did), multiplication never does, so percentiles stay the same everywhere.
+ */
+const REPRESENTATIVES = (() => {
+  const out = new Float64Array(BUCKETS);
+  let g = 1;
+  for (let k = 0; k > FIRST_INDEX; k--) g /= GAMMA;
+  for (let i = 0; i < BUCKETS; i++) {
+    out[i] = (2 * g) / (GAMMA + 1);
+    g *= GAMMA;
+  }
+  return out;
+})();
+
 /** One bar of a histogram: values in [from, to). */
 export interface HistogramBin {
   from: number;
@@ -156,7 +172,7 @@ export class QuantileSketch {
   }
 
   private representative(i: number): number {
-    return (2 * Math.pow(GAMMA, i + FIRST_INDEX)) / (GAMMA + 1);
+    return REPRESENTATIVES[i]!;
   }
 
   private clamp(v: number): number {

@@ -47,7 +47,7 @@ async function notDrawnByBpmnJs(xml: string): Promise<string[]> {
     .map((di) => di.bpmnElement as ModdleElement | undefined)
     .filter((e) => e?.id && /SequenceFlow|MessageFlow/.test(e.$type) && (!e.sourceRef || !e.targetRef))
     .map((e) => e!.id as string);
-  const shown = (definitions.diagrams?.[0]?.plane?.bpmnElement as ModdleElement | undefined) ?? undefined;
+  const shown = definitions.diagrams?.[0]?.plane?.bpmnElement ?? undefined;
   if (shown?.$type !== 'bpmn:Collaboration') return dangling;
   const referenced = new Set(((shown.participants ?? []) as ModdleElement[]).map((p) => p.processRef));
   const hidden = roots.filter((r) => r.$type === 'bpmn:Process' && !referenced.has(r) && !r.laneSets);

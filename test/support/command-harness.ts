@@ -5,6 +5,7 @@ import CommandStack from 'diagram-js/lib/command/CommandStack';
 import { createModdle, parseBpmn } from '../../src/model/bpmn-io';
 import type { ModdleElement } from '../../src/model/moddle-types';
 import { forEachContained } from '../../src/model/walk';
+import ValueChainCommands from '../../src/modeler/features/value-chain/ValueChainCommands';
 import ValueChainEditor, { VALUE_CHAIN_CHANGED, type ValueChainChangedEvent } from '../../src/modeler/features/value-chain/ValueChainEditor';
 
 /** A parsed model behind a real diagram-js command stack, with the services a test asked for. */
@@ -43,11 +44,13 @@ export async function commandHarness(xml: string, services: Record<string, [stri
       bpmnjs: ['value', { getDefinitions: () => definitions }],
       elementRegistry: ['value', { get: () => undefined }],
       modeling: ['value', {}],
+      valueChainCommands: ['type', ValueChainCommands],
       valueChainEditor: ['type', ValueChainEditor],
       ...services
     }
   ]);
-  for (const name of Object.keys(services)) injector.get(name);
+  // As the modeler's __init__ does: the command family is registered before anything runs it.
+  for (const name of ['valueChainCommands', 'valueChainEditor', ...Object.keys(services)]) injector.get(name);
   const changes: ValueChainChangedEvent[] = [];
   eventBus.on(VALUE_CHAIN_CHANGED, (event: ValueChainChangedEvent) => void changes.push({ elementIds: [...event.elementIds].sort(), trigger: event.trigger }));
   return { definitions, injector, commandStack: injector.get<CommandStack>('commandStack'), changes, byId: (id) => index.get(id)! };

@@ -7,6 +7,8 @@
  * invalid UTF-8, byte order marks or the wrong namespace.
  */
 
+import { decodeBpmnBytes } from '../../src/model/bpmn-file';
+
 /** The kinds of damage the generator does; each variant has one. */
 export const MUTATION_FAMILIES = [
   'truncation',
@@ -87,9 +89,9 @@ export class Random {
 const encoder = new TextEncoder();
 const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 
-/** Decodes bytes as the browser's File.text() does: UTF-8, a leading BOM dropped, invalid sequences replaced. */
+/** Decodes bytes as the app reads a dropped file (decodeBpmnBytes): by byte order mark UTF-8 or UTF-16, else UTF-8; invalid sequences replaced. */
 export function decodeAsBrowser(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeBpmnBytes(bytes).text;
 }
 
 /** Every variant for the given sources, in a stable order. */

@@ -165,7 +165,7 @@ function summarize(value: unknown): string | undefined {
  */
 export function flattenExtensions(element: ModdleElement): Map<string, string> {
   const out = new Map<string, string>();
-  for (const value of (element.extensionElements?.values as ModdleElement[] | undefined) ?? []) {
+  for (const value of element.extensionElements?.values ?? []) {
     if (namespaceOf(value) !== ML_NAMESPACE) continue;
     flatten(value, `ml:${localName(value)}`, out);
   }

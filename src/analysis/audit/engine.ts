@@ -1,7 +1,7 @@
 import { indexLanes, type LaneIndex } from '../../model/lanes';
 import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { resolveAuditConfig } from './config';
-import { auditHandoverOf, buildElementContext, evaluateActivity, evaluateChain, evaluateFlow, findValueChain, type AuditContext } from './evaluate';
+import { auditHandoverOf, buildElementContext, evaluateActivity, evaluateChain, evaluateFlow, valueChainFactsOf, type AuditContext } from './evaluate';
 import { readDepartmentFacts, readValueChainFacts, utcToday } from './facts';
 import { chainCarriers, descendantsOf, isActivity, SUB_PROCESS_TYPES, walkModel, type ModelWalk } from './model-walk';
 import { isRuleId } from './rules';
@@ -23,7 +23,7 @@ function structuralSignature(element: ModdleElement, index: LaneIndex, recorded?
       return lane && JSON.stringify([element.name, lane.processId, lane.participantId, lane.parentLaneId, readDepartmentFacts(element)]);
     }
     case 'bpmn:Participant':
-      return JSON.stringify([element.name, (element.processRef as ModdleElement | undefined)?.id, readDepartmentFacts(element)]);
+      return JSON.stringify([element.name, element.processRef?.id, readDepartmentFacts(element)]);
     case 'bpmn:Process':
     case 'bpmn:Collaboration': {
       const chain = readValueChainFacts(element);
@@ -97,7 +97,7 @@ export class AuditState {
   full(options: AuditOptions = this.options): void {
     this.options = options;
     const index = indexLanes(this.definitions);
-    const valueChain = findValueChain(chainCarriers(this.definitions));
+    const valueChain = valueChainFactsOf(chainCarriers(this.definitions));
     const { config, problems } = resolveAuditConfig(valueChain?.ruleSettings ?? [], valueChain?.elementId, options.overrides);
     this.configProblems = problems;
     const ctx = buildElementContext(index, options.today ?? utcToday(), config, valueChain);

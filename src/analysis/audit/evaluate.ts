@@ -2,8 +2,10 @@ import { messageFlowHandover, readAgreement, sequenceFlowHandover, type Handover
 import { laneOf, participantOf, type LaneIndex } from '../../model/lanes';
 import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
+import { valueChainCarriers } from '../../model/value-chain/locate';
 import type { Agreement } from '../../model/value-chain/schema';
 import { addDays, readDepartmentFacts, readStepFacts, readValueChainFacts, type DepartmentFacts, type KpiFacts, type ResourceFacts, type ValueChainFacts } from './facts';
+import { fieldListText, smartGapsText } from '../../i18n/messages/render';
 import { englishList, englishMessage, type MessageKey } from './messages';
 import type { ModelWalk } from './model-walk';
 import { RULES, type RuleId } from './rules';
@@ -35,7 +37,7 @@ export type ElementContext = Omit<AuditContext, 'walk'>;
 
 /** Builds the context of a full audit from a walk and a fresh lane index. */
 export function buildContext(walk: ModelWalk, index: LaneIndex, today: string, config: AuditConfig): AuditContext {
-  return { ...buildElementContext(index, today, config, findValueChain(walk)), walk };
+  return { ...buildElementContext(index, today, config, valueChainFactsOf(walk)), walk };
 }
 
 /** Builds what the element rules need, before the walk (the full audit evaluates elements during it). */
@@ -58,14 +60,10 @@ export function buildElementContext(index: LaneIndex, today: string, config: Aud
   return { today, config, index, departments, customerLanes, customerParticipants, valueChain };
 }
 
-/** The ml:valueChain that governs the audit: the collaboration's, else the first process's that has one. */
-export function findValueChain(walk: Pick<ModelWalk, 'collaborations' | 'processes'>): ValueChainFacts | undefined {
-  for (const collaboration of walk.collaborations) {
-    const facts = readValueChainFacts(collaboration);
-    if (facts) return facts;
-  }
-  for (const process of walk.processes) {
-    const facts = readValueChainFacts(process);
+/** The facts of the ml:valueChain that governs the audit, searched as everywhere else (src/model/value-chain/locate.ts). */
+export function valueChainFactsOf(walk: Pick<ModelWalk, 'collaborations' | 'processes'>): ValueChainFacts | undefined {
+  for (const carrier of valueChainCarriers([...walk.collaborations, ...walk.processes])) {
+    const facts = readValueChainFacts(carrier);
     if (facts) return facts;
   }
   return undefined;
@@ -149,7 +147,7 @@ function makeFinding(
     department: location.department,
     messageKey,
     params,
-    message: englishMessage(messageKey, params),
+    message: englishMessage(messageKey, params, evidence),
     evidence
   };
 }
@@ -164,17 +162,6 @@ function kpiSubject(kpi: KpiFacts): string {
 
 function kpiLabel(kpi: KpiFacts): string {
   return kpi.name ?? kpi.id ?? `#${kpi.index + 1}`;
-}
-
-/** The missing SMART parts as English phrases; a wholly missing period is one gap, not two. */
-function smartGapsInProse(missing: readonly string[]): string[] {
-  const start = missing.includes('periodStart');
-  const end = missing.includes('periodEnd');
-  const out = missing.filter((m) => m === 'unit' || m === 'target').map((m) => `a ${m}`);
-  if (start && end) out.push('a period');
-  else if (start) out.push('a period start');
-  else if (end) out.push('a period end');
-  return out;
 }
 
 /** Formats a number for a message: at most two decimals, no exponent. */
@@ -216,7 +203,7 @@ export function evaluateActivity(ctx: ElementContext, activity: ModdleElement): 
           activity,
           place,
           'kpi-smart.incomplete',
-          { activity: name, kpi: kpiLabel(kpi), missing: englishList(smartGapsInProse(missing)) },
+          { activity: name, kpi: kpiLabel(kpi), missing: smartGapsText(missing, 'en') },
           { missing, values: { kpiId: kpi.id ?? null, kpiName: kpi.name ?? null }, ...(invalid.length > 0 ? { invalid } : {}) },
           kpiSubject(kpi)
         )
@@ -377,11 +364,9 @@ export function auditHandoverOf(ctx: ElementContext, flow: ModdleElement, kind: 
   return handover && toAuditHandover(ctx, handover);
 }
 
-const PROSE: Record<string, string> = { deliverable: 'the deliverable', providerRole: 'the provider', receiverRole: 'the receiver' };
-
 /** A handover's findings belong to the provider; another flow's to its source. */
 function flowPlace(ctx: ElementContext, flow: ModdleElement, handover: AuditHandover | undefined): Place {
-  if (!handover) return { resolved: locate(ctx, (flow.sourceRef as ModdleElement | undefined) ?? flow) };
+  if (!handover) return { resolved: locate(ctx, flow.sourceRef ?? flow) };
   return { resolved: { laneId: handover.from.laneId, participantId: handover.from.participantId, department: handover.fromDepartment } };
 }
 
@@ -425,7 +410,7 @@ export function evaluateFlow(ctx: ElementContext, flow: ModdleElement, handover:
             flow,
             flowPlace(ctx, flow, handover),
             'handover-agreement.incomplete',
-            { handover: describeFlow(flow, handover), missing: englishList(gaps.map((g) => PROSE[g] ?? g)) },
+            { handover: describeFlow(flow, handover), missing: fieldListText(gaps, 'en') },
             { missing: gaps, values }
           )
         );

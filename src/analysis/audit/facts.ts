@@ -1,3 +1,4 @@
+import { parseDecimal } from '../../model/decimal';
 import { typeOf, type ModdleElement } from '../../model/moddle-types';
 import { getExtension, getExtensions } from '../../model/value-chain/extension';
 import { RESPONSIBILITIES, type Responsibility } from '../../model/value-chain/schema';
@@ -13,7 +14,6 @@ import type { InvalidValue } from './types';
  * checks them (test/unit/analysis/audit/facts.test.ts holds the two together).
  */
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A stored value parsed: the typed value when valid, the stored text when it breaks the format. */
@@ -30,7 +30,7 @@ export function storedText(value: unknown): string | undefined {
 }
 
 /** A decimal number written with a point and no exponent (the schema's `decimal`). */
-export function parseDecimal(value: unknown): Parsed<number> {
+export function readDecimal(value: unknown): Parsed<number> {
   return parsedNumber(decimalOf(value), value);
 }
 
@@ -58,7 +58,7 @@ function parsedNumber(number: number | undefined, value: unknown): Parsed<number
 function decimalOf(value: unknown): number | undefined {
   const text = storedText(value);
   if (text === undefined) return undefined;
-  return DECIMAL.test(text) ? Number(text) : NaN;
+  return parseDecimal(text) ?? NaN;
 }
 
 function amountOf(value: unknown): number | undefined {

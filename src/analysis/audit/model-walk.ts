@@ -133,7 +133,7 @@ export function walkModel(definitions: ModdleElement, options: WalkOptions & { i
   };
   const lanes = (laneSets: ModdleElement[] | undefined) => {
     for (const laneSet of laneSets ?? []) {
-      for (const lane of (laneSet.lanes as ModdleElement[] | undefined) ?? []) {
+      for (const lane of laneSet.lanes ?? []) {
         visit(lane);
         const child = lane.childLaneSet as ModdleElement | undefined;
         if (child) lanes([child]);
@@ -141,7 +141,7 @@ export function walkModel(definitions: ModdleElement, options: WalkOptions & { i
     }
   };
   const flowElements = (container: ModdleElement, process: ModdleElement) => {
-    for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    for (const element of container.flowElements ?? []) {
       if (!element.id) continue;
       visit(element);
       const type = typeOf(element);
@@ -156,7 +156,7 @@ export function walkModel(definitions: ModdleElement, options: WalkOptions & { i
     }
   };
 
-  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
+  for (const root of definitions.rootElements ?? []) {
     if (!root.id) continue;
     const type = typeOf(root);
     if (type === 'bpmn:Collaboration') {
@@ -165,8 +165,8 @@ export function walkModel(definitions: ModdleElement, options: WalkOptions & { i
       walk.kinds.push('chain');
       walk.collaborations.push(root);
       walk.collaboration ??= root;
-      for (const participant of (root.participants as ModdleElement[] | undefined) ?? []) visit(participant);
-      for (const messageFlow of (root.messageFlows as ModdleElement[] | undefined) ?? []) {
+      for (const participant of root.participants ?? []) visit(participant);
+      for (const messageFlow of root.messageFlows ?? []) {
         if (!messageFlow.id) continue;
         visit(messageFlow);
         walk.messageFlows.push(messageFlow);
@@ -187,7 +187,7 @@ export function walkModel(definitions: ModdleElement, options: WalkOptions & { i
 /** The collaborations and processes of a model, as walkModel lists them (without walking the rest). */
 export function chainCarriers(definitions: ModdleElement): Pick<ModelWalk, 'collaborations' | 'processes'> {
   const carriers: Pick<ModelWalk, 'collaborations' | 'processes'> = { collaborations: [], processes: [] };
-  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
+  for (const root of definitions.rootElements ?? []) {
     if (!root.id) continue;
     const type = typeOf(root);
     if (type === 'bpmn:Collaboration') carriers.collaborations.push(root);
@@ -202,7 +202,7 @@ export function descendantsOf(subProcess: ModdleElement): ModdleElement[] {
   const stack = [subProcess];
   while (stack.length > 0) {
     const container = stack.pop()!;
-    for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    for (const element of container.flowElements ?? []) {
       out.push(element);
       if (SUB_PROCESS_TYPES.has(typeOf(element))) stack.push(element);
     }

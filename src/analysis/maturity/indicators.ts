@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { LocalizedText, PillarId } from './model';
 import { NumericInputSchema } from '../performance/schema';
-import { nonBlank, parseDecimal } from '../performance/values';
+import { parseDecimal } from '../../model/decimal';
+import { nonBlank } from '../performance/values';
 
 /*
  * Indicators from the process library, shown beside the self-assessment. They

@@ -1,5 +1,6 @@
 import type { Direction, MeasurementInput, PeriodFilter, Trend } from './schema';
-import { nonBlank, parseDecimal, parseIsoDate } from './values';
+import { parseDecimal } from '../../model/decimal';
+import { nonBlank, parseIsoDate } from './values';
 
 /*
  * A KPI's measurement history: realised values recorded per period. The dashboard

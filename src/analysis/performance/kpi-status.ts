@@ -1,5 +1,6 @@
 import { isDirection, isObjectiveGroup, type Direction, type KpiStatus, type NumericInput, type ObjectiveGroup } from './schema';
-import { isUnreadableDecimal, nonBlank, parseDecimal } from './values';
+import { parseDecimal } from '../../model/decimal';
+import { isUnreadableDecimal, nonBlank } from './values';
 
 /*
  * Planned versus realised for one KPI. The status is direction-aware: below an

@@ -1,6 +1,7 @@
 import { DEFAULT_CURRENCY } from '../../model/value-chain/schema';
 import type { ResourcesInput } from './schema';
-import { isUnreadableDecimal, nonBlank, parseDecimal } from './values';
+import { parseDecimal } from '../../model/decimal';
+import { isUnreadableDecimal, nonBlank } from './values';
 
 /*
  * Planned versus realised resources (budget per currency, hours). Totals count

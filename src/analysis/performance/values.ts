@@ -1,29 +1,5 @@
+import { parseDecimal } from '../../model/decimal';
 import type { NumericInput } from './schema';
-
-/** Reads a stored decimal; undefined when empty or not a plain decimal number. */
-export function parseDecimal(value: NumericInput): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  const text = value.trim();
-  return isPlainDecimal(text) ? Number(text) : undefined;
-}
-
-/** Checks `[+-]digits[.digits]` (at least one digit) by character codes: cheaper than a RegExp in the library loop. */
-function isPlainDecimal(text: string): boolean {
-  let i = 0;
-  const n = text.length;
-  const first = text.charCodeAt(0);
-  if (first === 43 || first === 45) i++; // + or -
-  let digits = 0;
-  let point = false;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && !point) point = true;
-    else return false;
-  }
-  return digits > 0;
-}
 
 /** True when the value is present but does not read as a decimal: worth telling the user. */
 export function isUnreadableDecimal(value: NumericInput): boolean {

@@ -37,7 +37,7 @@ export interface ModelJobs {
    * A file to import, checked against the structure limits, read and (where its diagram
    * is missing or incomplete) laid out: the slow part of an import, off the page thread.
    */
-  prepareImport: { input: { xml: string }; output: PreparedImport };
+  prepareImport: { input: { xml: string | Uint8Array }; output: PreparedImport };
 }
 
 export type ModelJobName = keyof ModelJobs;

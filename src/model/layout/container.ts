@@ -112,8 +112,8 @@ interface Row {
  */
 export function layoutContainer(input: ContainerInput): ContainerLayout {
   const { container, bands } = input;
-  const flowElements = (container.flowElements as ModdleElement[] | undefined) ?? [];
-  const artifactsOfContainer = (container.artifacts as ModdleElement[] | undefined) ?? [];
+  const flowElements = container.flowElements ?? [];
+  const artifactsOfContainer = container.artifacts ?? [];
   const bandCount = Math.max(1, bands.length);
   const lastBand = bandCount - 1;
 

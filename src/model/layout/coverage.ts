@@ -27,9 +27,9 @@ interface DrawnElements {
 export function drawnElements(definitions: ModdleElement): DrawnElements {
   const shapes = new Map<ModdleElement, ModdleElement>();
   const edges = new Set<ModdleElement>();
-  for (const diagram of (definitions.diagrams as ModdleElement[] | undefined) ?? []) {
+  for (const diagram of definitions.diagrams ?? []) {
     const plane = diagram?.plane as ModdleElement | undefined;
-    for (const di of (plane?.planeElement as ModdleElement[] | undefined) ?? []) {
+    for (const di of plane?.planeElement ?? []) {
       const element = di?.bpmnElement as ModdleElement | undefined;
       if (!element) continue;
       if (di.$type === 'bpmndi:BPMNShape' && !shapes.has(element)) shapes.set(element, di);
@@ -41,10 +41,10 @@ export function drawnElements(definitions: ModdleElement): DrawnElements {
 
 /** The element bpmn-js shows first: the first diagram's plane element, else the first collaboration or process. */
 export function displayRoot(definitions: ModdleElement): ModdleElement | undefined {
-  const first = (definitions.diagrams as ModdleElement[] | undefined)?.[0];
-  const planeElement = (first?.plane as ModdleElement | undefined)?.bpmnElement as ModdleElement | undefined;
+  const first = definitions.diagrams?.[0];
+  const planeElement = first?.plane?.bpmnElement as ModdleElement | undefined;
   if (planeElement) return planeElement;
-  const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const roots = definitions.rootElements ?? [];
   return roots.find((r) => isA(r, 'bpmn:Collaboration')) ?? roots.find((r) => isA(r, 'bpmn:Process'));
 }
 
@@ -54,7 +54,7 @@ export function displayRoot(definitions: ModdleElement): ModdleElement | undefin
  * commonly draw it on a separate diagram, or not at all.
  */
 export function diagramCoverage(definitions: ModdleElement): DiagramCoverage {
-  const diagrams = (definitions.diagrams as ModdleElement[] | undefined) ?? [];
+  const diagrams = definitions.diagrams ?? [];
   const hasDiagram = diagrams.length > 0 && !!diagrams[0]?.plane;
   const { shapes, edges } = drawnElements(definitions);
   const missingShapes: string[] = [];
@@ -73,12 +73,12 @@ export function diagramCoverage(definitions: ModdleElement): DiagramCoverage {
   const containers: ModdleElement[] = [];
   const root = displayRoot(definitions);
   if (isA(root, 'bpmn:Collaboration')) {
-    for (const participant of (root!.participants as ModdleElement[] | undefined) ?? []) {
+    for (const participant of root!.participants ?? []) {
       expect(participant);
       const process = participant.processRef as ModdleElement | undefined;
       if (process && !containers.includes(process)) containers.push(process);
     }
-    for (const flow of (root!.messageFlows as ModdleElement[] | undefined) ?? []) expectEdge(flow, flow.sourceRef, flow.targetRef);
+    for (const flow of root!.messageFlows ?? []) expectEdge(flow, flow.sourceRef, flow.targetRef);
   } else if (root) {
     containers.push(root);
   }
@@ -88,17 +88,17 @@ export function diagramCoverage(definitions: ModdleElement): DiagramCoverage {
   while (stack.length > 0) {
     const container = stack.pop()!;
     if (isA(container, 'bpmn:Process')) {
-      const laneStack = [...((container.laneSets as ModdleElement[] | undefined) ?? [])];
+      const laneStack = [...(container.laneSets ?? [])];
       while (laneStack.length > 0) {
         const laneSet = laneStack.pop()!;
-        for (const lane of (laneSet.lanes as ModdleElement[] | undefined) ?? []) {
+        for (const lane of laneSet.lanes ?? []) {
           expect(lane);
           if (lane.childLaneSet) laneStack.push(lane.childLaneSet as ModdleElement);
         }
       }
     }
     const nested: ModdleElement[] = [];
-    for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    for (const element of container.flowElements ?? []) {
       if (isA(element, 'bpmn:SequenceFlow')) {
         expectEdge(element, element.sourceRef, element.targetRef);
       } else if (isA(element, 'bpmn:BoundaryEvent') && !element.attachedToRef) {

@@ -49,7 +49,7 @@ interface Block {
  * `definitions.diagrams`, using `moddle` to create the DI elements.
  */
 export function layoutDefinitions(definitions: ModdleElement, moddle: BpmnModdle): LayoutSummary {
-  const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const roots = definitions.rootElements ?? [];
   const collaboration = roots.find((r) => isA(r, 'bpmn:Collaboration') && ((r.participants as unknown[] | undefined)?.length ?? 0) > 0);
   const processes = roots.filter((r) => isA(r, 'bpmn:Process'));
   const root =
@@ -60,7 +60,7 @@ export function layoutDefinitions(definitions: ModdleElement, moddle: BpmnModdle
   const blocks: Block[] = [];
   const placed = new Set<ModdleElement>();
   if (collaboration) {
-    for (const participant of (collaboration.participants as ModdleElement[] | undefined) ?? []) {
+    for (const participant of collaboration.participants ?? []) {
       if (!participant?.id) continue;
       const process = participant.processRef as ModdleElement | undefined;
       const own = process && !placed.has(process) ? process : undefined;
@@ -87,7 +87,7 @@ export function layoutDefinitions(definitions: ModdleElement, moddle: BpmnModdle
     for (const { lane, leaves } of block.lanes) if (leaves[0]) firstLeafOf.set(lane, bandIndex.get(leaves[0])!);
     const needsLooseBand =
       block.leafLanes.length > 0 &&
-      ((block.process.flowElements as ModdleElement[] | undefined) ?? []).some(
+      (block.process.flowElements ?? []).some(
         (e) => e?.id && isA(e, 'bpmn:FlowNode') && !isA(e, 'bpmn:BoundaryEvent') && !laneIndex.laneOfNode.has(e.id)
       );
     const bands: Band[] = block.leafLanes.length ? block.leafLanes.map((lane) => ({ lane })) : [{}];
@@ -140,7 +140,7 @@ export function layoutDefinitions(definitions: ModdleElement, moddle: BpmnModdle
     y += height + POOL_GAP;
   }
   if (collaboration) {
-    for (const flow of (collaboration.messageFlows as ModdleElement[] | undefined) ?? []) {
+    for (const flow of collaboration.messageFlows ?? []) {
       const source = shapes.get(flow.sourceRef as ModdleElement);
       const target = shapes.get(flow.targetRef as ModdleElement);
       if (!flow.id || !source || !target) continue;
@@ -184,10 +184,10 @@ function makeBlock(process: ModdleElement | undefined, participant: ModdleElemen
   // Depth first, in document order, without recursion: bands follow the lane tree.
   const visit: Array<{ lane: ModdleElement; depth: number; exit?: boolean }> = [];
   const pushSet = (laneSet: ModdleElement | undefined, depth: number) => {
-    const list = ((laneSet?.lanes as ModdleElement[] | undefined) ?? []).filter((l) => l?.id);
+    const list = (laneSet?.lanes ?? []).filter((l) => l?.id);
     for (let i = list.length - 1; i >= 0; i--) visit.push({ lane: list[i]!, depth });
   };
-  for (const laneSet of [...((process?.laneSets as ModdleElement[] | undefined) ?? [])].reverse()) pushSet(laneSet, 0);
+  for (const laneSet of [...(process?.laneSets ?? [])].reverse()) pushSet(laneSet, 0);
   const open: Array<{ lane: ModdleElement; depth: number; leaves: ModdleElement[] }> = [];
   while (visit.length > 0) {
     const item = visit.pop()!;
@@ -198,7 +198,7 @@ function makeBlock(process: ModdleElement | undefined, participant: ModdleElemen
     }
     const entry = { lane: item.lane, depth: item.depth, leaves: [] as ModdleElement[] };
     lanes.push(entry);
-    const children = ((item.lane.childLaneSet as ModdleElement | undefined)?.lanes as ModdleElement[] | undefined)?.filter((l) => l?.id) ?? [];
+    const children = (item.lane.childLaneSet?.lanes as ModdleElement[] | undefined)?.filter((l) => l?.id) ?? [];
     if (children.length === 0) {
       leafLanes.push(item.lane);
       entry.leaves.push(item.lane);
@@ -221,7 +221,7 @@ function makeBlock(process: ModdleElement | undefined, participant: ModdleElemen
 function expandSubProcesses(container: ModdleElement): Map<ModdleElement, ContainerLayout> {
   const expanded = new Map<ModdleElement, ContainerLayout>();
   const visit = (parent: ModdleElement, depth: number) => {
-    for (const element of (parent.flowElements as ModdleElement[] | undefined) ?? []) {
+    for (const element of parent.flowElements ?? []) {
       if (!element?.id || !isSubProcess(element)) continue;
       if (depth > EXPAND_MAX_DEPTH) continue;
       // An empty sub-process has nothing to show inside; it stays a small collapsed box.
@@ -242,7 +242,7 @@ function countFlowNodes(subProcess: ModdleElement, limit: number): number {
   const stack = [subProcess];
   while (stack.length > 0 && count <= limit) {
     const current = stack.pop()!;
-    for (const element of (current.flowElements as ModdleElement[] | undefined) ?? []) {
+    for (const element of current.flowElements ?? []) {
       if (!isA(element, 'bpmn:FlowNode')) continue;
       count++;
       if (isSubProcess(element)) stack.push(element);

@@ -1,13 +1,13 @@
 import type { BpmnModdle } from 'bpmn-moddle';
-import { BpmnImportError, MAX_BPMN_BYTES, createModdle, parseBpmn } from '../bpmn-io';
+import { BpmnImportError, createModdle } from '../bpmn-io';
+import { readBpmnFile } from '../bpmn-file';
 import type { ModdleElement } from '../moddle-types';
 import { removeUnsafeColours } from './colours';
 import { diagramCoverage, drawnElements } from './coverage';
 import { centre, straightConnection, type Bounds, type Point } from './geometry';
 import { layoutDefinitions, type LayoutSummary } from './layout';
-import { checkStructureLimits } from './limits';
 import { describeRepair, repairDiagramGeometry, repairedAnything } from './repair-geometry';
-import { describeRenamedIds, makeIdsSafe } from './safe-ids';
+import { describeRenamedIds } from './safe-ids';
 
 /** Why an imported model was (partly) laid out by MissingLink. */
 export type LayoutReason = 'no-diagram' | 'incomplete-diagram' | 'missing-edges';
@@ -33,19 +33,18 @@ export interface PreparedImport {
 let layoutModdle: BpmnModdle | undefined;
 
 /**
- * The import step before the modeler: reads the file (BpmnImportError when it cannot
- * be BPMN) and makes sure it has something to show. A model without diagram, or
+ * The import step before the modeler: reads the file, as text or as its bytes
+ * (readBpmnFile; BpmnImportError when it cannot be BPMN) and makes sure it has something to show. A model without diagram, or
  * whose diagram leaves out pools, lanes or flow nodes, is laid out anew; flows whose
  * ends are drawn but which lack a line get one. A complete file comes back unchanged,
  * byte for byte, unless it holds elements in no namespace (see below).
  */
-export async function prepareImport(xml: string): Promise<PreparedImport> {
+export async function prepareImport(file: string | Uint8Array): Promise<PreparedImport> {
   const moddle = (layoutModdle ??= createModdle());
-  // Over the size limit, parseBpmn refuses the file before reading it; below, the structure is checked first.
-  if (typeof xml === 'string' && xml.length <= MAX_BPMN_BYTES) checkStructureLimits(xml);
-  // Ids the reader or the modeler cannot keep (Object.prototype names, non-ASCII) are renamed first.
-  const safe = typeof xml === 'string' ? makeIdsSafe(xml) : { text: xml, renamed: new Map<string, string>() };
-  const parsed = await parseBpmn(safe.text, { moddle });
+  // Decoding, the structure limits, safe ids and parsing are the command line's too (readBpmnFile).
+  const parsed = await readBpmnFile(file, { moddle });
+  const xml = parsed.xml;
+  const safe = { renamed: parsed.renamedIds };
   const definitions = parsed.definitions;
   // Coordinates bpmn-js cannot draw are repaired or removed first, so coverage sees what is really drawable.
   const repair = repairDiagramGeometry(definitions);
@@ -53,7 +52,7 @@ export async function prepareImport(xml: string): Promise<PreparedImport> {
   const repaired = repairedAnything(repair) || colours.length > 0 || safe.renamed.size > 0;
   const warnings = [...describeRenamedIds(safe.renamed), ...parsed.warnings, ...describeRepair(repair), ...colours];
   const coverage = diagramCoverage(definitions);
-  const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const roots = definitions.rootElements ?? [];
   if (!roots.some((r) => r.$type === 'bpmn:Process' || r.$type === 'bpmn:Collaboration')) {
     throw new BpmnImportError('invalid', 'The file contains no process and no collaboration, so there is no model to show.');
   }
@@ -85,9 +84,9 @@ const NO_NAMESPACE = /\sxmlns\s*=\s*(""|'')/;
 function addMissingEdges(definitions: ModdleElement, moddle: BpmnModdle, flowIds: Set<string>): number {
   const { shapes } = drawnElements(definitions);
   const planeOf = new Map<ModdleElement, ModdleElement>();
-  for (const diagram of (definitions.diagrams as ModdleElement[] | undefined) ?? []) {
+  for (const diagram of definitions.diagrams ?? []) {
     const plane = diagram?.plane as ModdleElement | undefined;
-    for (const di of (plane?.planeElement as ModdleElement[] | undefined) ?? []) {
+    for (const di of plane?.planeElement ?? []) {
       if (di.$type === 'bpmndi:BPMNShape' && di.bpmnElement && !planeOf.has(di.bpmnElement)) planeOf.set(di.bpmnElement, plane!);
     }
   }
@@ -95,12 +94,12 @@ function addMissingEdges(definitions: ModdleElement, moddle: BpmnModdle, flowIds
   const collect = (element: ModdleElement) => {
     if (element.id && flowIds.has(element.id)) flows.push(element);
   };
-  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
-    for (const flow of (root.messageFlows as ModdleElement[] | undefined) ?? []) collect(flow);
+  for (const root of definitions.rootElements ?? []) {
+    for (const flow of root.messageFlows ?? []) collect(flow);
     const stack = [root];
     while (stack.length > 0) {
       const container = stack.pop()!;
-      for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+      for (const element of container.flowElements ?? []) {
         collect(element);
         if (element.flowElements) stack.push(element);
       }
@@ -119,7 +118,7 @@ function addMissingEdges(definitions: ModdleElement, moddle: BpmnModdle, flowIds
       waypoint: points.map((p) => moddle.create('dc:Point', { x: Math.round(p.x), y: Math.round(p.y) }))
     });
     edge.$parent = plane;
-    (plane.planeElement as ModdleElement[]).push(edge);
+    plane.planeElement!.push(edge);
     added++;
   }
   return added;

@@ -37,8 +37,8 @@ function usableSize(bounds: ModdleElement): boolean {
 /** Repairs or removes every shape, label and edge of every diagram whose geometry bpmn-js could not draw. */
 export function repairDiagramGeometry(definitions: ModdleElement): GeometryRepair {
   const repair: GeometryRepair = { resized: [], removedShapes: [], removedLabels: [], removedWaypoints: 0, removedEdges: [] };
-  const name = (di: ModdleElement) => String(di.id ?? (di.bpmnElement as ModdleElement | undefined)?.id ?? di.$type);
-  for (const diagram of (definitions.diagrams as ModdleElement[] | undefined) ?? []) {
+  const name = (di: ModdleElement) => String(di.id ?? di.bpmnElement?.id ?? di.$type);
+  for (const diagram of definitions.diagrams ?? []) {
     const plane = diagram?.plane as ModdleElement | undefined;
     const elements = plane?.planeElement as ModdleElement[] | undefined;
     if (!elements) continue;
@@ -64,7 +64,7 @@ export function repairDiagramGeometry(definitions: ModdleElement): GeometryRepai
         }
       }
       if (di.$type === 'bpmndi:BPMNEdge') {
-        const points = (di.waypoint as ModdleElement[] | undefined) ?? [];
+        const points = di.waypoint ?? [];
         const good = points.filter((p) => finite(p.x) && finite(p.y));
         if (good.length < 2) {
           repair.removedEdges.push(name(di));
@@ -75,7 +75,7 @@ export function repairDiagramGeometry(definitions: ModdleElement): GeometryRepai
           di.waypoint = good;
         }
       }
-      const labelBounds = (di.label as ModdleElement | undefined)?.bounds as ModdleElement | undefined;
+      const labelBounds = di.label?.bounds as ModdleElement | undefined;
       if (labelBounds && !(finite(labelBounds.x) && finite(labelBounds.y) && usableSize(labelBounds))) {
         (di.label as ModdleElement).bounds = undefined;
         repair.removedLabels.push(name(di));

@@ -1,16 +1,21 @@
-import type { BpmnModdle } from 'bpmn-moddle';
 import type { ModdleElement } from '../moddle-types';
 import { findHandovers, type Handover } from '../handovers';
 import { indexLanes } from '../lanes';
 import { forEachContained } from '../walk';
-import { getExtension, getExtensions, type MlType } from './extension';
+import { getExtension, getExtensions } from './extension';
 import {
   type Action,
   attributeNames,
   budgetGroupRule,
   validateAttributes,
   type Agreement,
+  type Arrivals,
   type Assignment,
+  type Calendar,
+  type CapacityScenario,
+  type Pool,
+  type PoolChange,
+  type Work,
   type CustomerPromise,
   type Department,
   type Duration,
@@ -59,10 +64,22 @@ export interface ValueChainEntry extends ElementRef {
   ruleSettings: Array<Partial<RuleSetting>>;
   /** Improvement actions (the Act of Plan–Do–Check–Act), as read: an action missing its id or text stays, with an issue. */
   actions: Array<Partial<Action>>;
+  /** Capacity data (pools, calendars, arrivals, what-if scenarios); absent when the model has none. */
+  capacity?: CapacityEntry;
+}
+
+/** ml:Capacity as read: every list keeps its entries, with fields that failed validation left out. */
+export interface CapacityEntry {
+  timeZone?: string;
+  start?: string;
+  calendars: Array<Partial<Calendar>>;
+  pools: Array<Partial<Omit<Pool, 'people'>> & { people: Array<{ name?: string }> }>;
+  arrivals?: Partial<Arrivals>;
+  scenarios: Array<Partial<Omit<CapacityScenario, 'poolChanges'>> & { poolChanges: Array<Partial<PoolChange>> }>;
 }
 
 /** A step as read: like Step, but an assignment may lack its (required) role or responsibility. */
-export type StepEntry = Omit<Step, 'assignments'> & { assignments: Array<Partial<Assignment>> } & ElementRef;
+export type StepEntry = Omit<Step, 'assignments' | 'work'> & { assignments: Array<Partial<Assignment>>; work?: Partial<Work> } & ElementRef;
 
 /** A typed snapshot of all value-chain data in a BPMN model: valid values typed, invalid ones in `issues`. */
 export interface ValueChainSnapshot {
@@ -99,6 +116,7 @@ export function readValueChain(definitions: ModdleElement): ValueChainSnapshot {
     issues: []
   };
   const roleIdsChecks: Array<{ ref: ElementRef; field: string; roleId: string }> = [];
+  const poolChecks: Array<{ ref: ElementRef; field: string; poolId: string }> = [];
   let processValueChain: ValueChainEntry | null = null;
 
   forEachContained(definitions, (element) => {
@@ -125,6 +143,7 @@ export function readValueChain(definitions: ModdleElement): ValueChainSnapshot {
       entry.assignments.forEach((a, i) => {
         if (a.role) roleIdsChecks.push({ ref, field: `assignments[${i}].role`, roleId: a.role });
       });
+      if (entry.work?.pool) poolChecks.push({ ref, field: 'work.pool', poolId: entry.work.pool });
     }
 
     const agreement = getExtension(element, 'ml:Agreement');
@@ -170,6 +189,7 @@ export function readValueChain(definitions: ModdleElement): ValueChainSnapshot {
   };
   if (chain) duplicates(chain.roles.map((r, i) => ({ ref: chain, field: `roles[${i}].id`, id: r.id })), 'role');
   if (chain) duplicates(chain.actions.map((a, i) => ({ ref: chain, field: `actions[${i}].id`, id: a.id })), 'action');
+  if (chain?.capacity) checkCapacityReferences(chain, chain.capacity, poolChecks, snapshot.issues);
   duplicates(
     Object.values(snapshot.steps).flatMap((step) => step.kpis.map((k, i) => ({ ref: step as ElementRef, field: `kpis[${i}].id`, id: k.id }))),
     'KPI'
@@ -226,8 +246,73 @@ function readValueChainElement(extension: ModdleElement, ref: ElementRef, report
     ...(promise ? { customerPromise: readAttributes(promise, 'ml:CustomerPromise', report, 'customerPromise.') } : {}),
     roles: children(extension, 'roles').map((r, i) => readAttributes(r, 'ml:Role', report, `roles[${i}].`)),
     ruleSettings: children(extension, 'ruleSettings').map((r, i) => readAttributes(r, 'ml:RuleSetting', report, `ruleSettings[${i}].`)),
-    actions: children(extension, 'actions').map((a, i) => readAttributes(a, 'ml:Action', report, `actions[${i}].`))
+    actions: children(extension, 'actions').map((a, i) => readAttributes(a, 'ml:Action', report, `actions[${i}].`)),
+    ...(extension.capacity ? { capacity: readCapacity(extension.capacity as ModdleElement, report) } : {})
   };
+}
+
+function readCapacity(extension: ModdleElement, report: Report): CapacityEntry {
+  const arrivals = extension.arrivals as ModdleElement | undefined;
+  return {
+    ...readAttributes(extension, 'ml:Capacity', report, 'capacity.'),
+    calendars: children(extension, 'calendars').map((c, i) => readAttributes(c, 'ml:Calendar', report, `capacity.calendars[${i}].`)),
+    pools: children(extension, 'pools').map((p, i) => ({
+      ...readAttributes(p, 'ml:Pool', report, `capacity.pools[${i}].`),
+      people: children(p, 'people').map((m, j) => readAttributes(m, 'ml:Person', report, `capacity.pools[${i}].people[${j}].`))
+    })),
+    ...(arrivals ? { arrivals: readAttributes(arrivals, 'ml:Arrivals', report, 'capacity.arrivals.') } : {}),
+    scenarios: children(extension, 'scenarios').map((s, i) => ({
+      ...readAttributes(s, 'ml:Scenario', report, `capacity.scenarios[${i}].`),
+      poolChanges: children(s, 'poolChanges').map((c, j) => readAttributes(c, 'ml:PoolChange', report, `capacity.scenarios[${i}].poolChanges[${j}].`))
+    }))
+  };
+}
+
+/**
+ * Pools, calendars and scenarios refer to each other by plain ids: each reference must
+ * name an entry that exists, and each id must be unique within its list.
+ */
+function checkCapacityReferences(
+  chain: ValueChainEntry,
+  capacity: CapacityEntry,
+  poolChecks: Array<{ ref: ElementRef; field: string; poolId: string }>,
+  issues: SchemaIssue[]
+): void {
+  const issue = (ref: ElementRef, field: string, code: SchemaIssue['code'], message: string, value: string) =>
+    issues.push({ elementId: ref.elementId, ...(ref.elementName ? { elementName: ref.elementName } : {}), field, code, message, value });
+  const unique = (ids: Array<string | undefined>, list: string, what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (id === undefined) return;
+      if (seen.has(id)) issue(chain, `capacity.${list}[${i}].id`, 'duplicate-id', `The ${what} id "${id}" is used more than once; each ${what} needs its own id.`, id);
+      seen.add(id);
+    });
+    return seen;
+  };
+  const calendars = unique(capacity.calendars.map((c) => c.id), 'calendars', 'calendar');
+  const pools = unique(capacity.pools.map((p) => p.id), 'pools', 'pool');
+  unique(capacity.scenarios.map((s) => s.id), 'scenarios', 'scenario');
+  const roles = new Set(chain.roles.map((r) => r.id).filter((id): id is string => !!id));
+  const calendar = (field: string, id: string | undefined) => {
+    if (id !== undefined && !calendars.has(id)) issue(chain, field, 'unknown-reference', `The calendar "${id}" is not among the working calendars of this value chain.`, id);
+  };
+  const pool = (ref: ElementRef, field: string, id: string) => {
+    if (!pools.has(id)) issue(ref, field, 'unknown-reference', `The pool "${id}" is not among the resource pools of this value chain.`, id);
+  };
+  capacity.pools.forEach((p, i) => {
+    calendar(`capacity.pools[${i}].calendar`, p.calendar);
+    if (p.role !== undefined && !roles.has(p.role)) {
+      issue(chain, `capacity.pools[${i}].role`, 'unknown-role', `The role "${p.role}" is not in the role catalogue of this value chain.`, p.role);
+    }
+  });
+  calendar('capacity.arrivals.calendar', capacity.arrivals?.calendar);
+  capacity.scenarios.forEach((s, i) =>
+    s.poolChanges.forEach((c, j) => {
+      calendar(`capacity.scenarios[${i}].poolChanges[${j}].calendar`, c.calendar);
+      if (c.pool !== undefined) pool(chain, `capacity.scenarios[${i}].poolChanges[${j}].pool`, c.pool);
+    })
+  );
+  for (const check of poolChecks) pool(check.ref, check.field, check.poolId);
 }
 
 function readStep(extension: ModdleElement, ref: ElementRef, report: Report): StepEntry {
@@ -236,6 +321,8 @@ function readStep(extension: ModdleElement, ref: ElementRef, report: Report): St
   const durationElement = extension.duration as ModdleElement | undefined;
   const resources: Resources | undefined = resourcesElement ? readAttributes(resourcesElement, 'ml:Resources', report, 'resources.') : undefined;
   const duration: Duration | undefined = durationElement ? readAttributes(durationElement, 'ml:Duration', report, 'duration.') : undefined;
+  const workElement = extension.work as ModdleElement | undefined;
+  const work = workElement ? readAttributes(workElement, 'ml:Work', report, 'work.') : undefined;
   report(budgetGroupRule(attrs.activityGroup, resources?.budgetGroup));
   const assignments: Array<Partial<Assignment>> = children(extension, 'assignments').map((a, i) =>
     readAttributes(a, 'ml:Assignment', report, `assignments[${i}].`)
@@ -253,7 +340,8 @@ function readStep(extension: ModdleElement, ref: ElementRef, report: Report): St
     assignments,
     kpis,
     ...(resources ? { resources } : {}),
-    ...(duration ? { duration } : {})
+    ...(duration ? { duration } : {}),
+    ...(work ? { work } : {})
   };
 }
 
@@ -266,66 +354,4 @@ function toIssue(ref: ElementRef, problem: FieldProblem, prefix: string): Schema
     message: problem.message,
     ...(problem.value !== undefined ? { value: problem.value } : {})
   };
-}
-
-// ---------------------------------------------------------------------------
-// Small pure helpers for building edits; the modeler applies them through commands.
-
-/** A typed or textual value as it is stored: numbers and booleans become text, blank text becomes absent. */
-export function toStoredValue(value: string | number | boolean | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return value.trim() === '' ? undefined : value;
-}
-
-/**
- * The attribute object for an update of an ml: element (as passed to
- * modeling.updateModdleProperties): stored strings, with `undefined` for cleared
- * fields so that they are removed. Fields the type does not know are refused.
- */
-export function attributeUpdate(
-  type: MlElementType,
-  changes: Record<string, string | number | boolean | null | undefined>
-): Record<string, string | undefined> {
-  const known = new Set(attributeNames(type));
-  const update: Record<string, string | undefined> = {};
-  for (const [field, value] of Object.entries(changes)) {
-    if (!known.has(field)) throw new Error(`${type} has no attribute "${field}".`);
-    update[field] = toStoredValue(value);
-  }
-  return update;
-}
-
-/** Creates an ml: element with the given attributes stored as text (blank ones left out). */
-export function createExtension(
-  moddle: BpmnModdle,
-  type: MlElementType,
-  attrs: Record<string, string | number | boolean | null | undefined> = {},
-  childElements: Record<string, ModdleElement | ModdleElement[]> = {}
-): ModdleElement {
-  const stored = Object.fromEntries(Object.entries(attributeUpdate(type, attrs)).filter(([, v]) => v !== undefined));
-  const element = moddle.create(type, stored);
-  for (const [property, value] of Object.entries(childElements)) {
-    element[property] = value;
-    for (const child of Array.isArray(value) ? value : [value]) child.$parent = element;
-  }
-  return element;
-}
-
-/**
- * The extensionElements `values` list of `bo` with `extension` added (replacing an
- * element of the same ml: type when `replace` is set); the existing list is not changed.
- */
-export function extensionValuesWith(bo: ModdleElement, extension: ModdleElement, replace = true): ModdleElement[] {
-  const values = ((bo.extensionElements?.values as ModdleElement[] | undefined) ?? []).slice();
-  const at = replace ? values.findIndex((v) => v.$type === extension.$type) : -1;
-  if (at >= 0) values[at] = extension;
-  else values.push(extension);
-  return values;
-}
-
-/** The extensionElements `values` list of `bo` without the elements of one ml: type. */
-export function extensionValuesWithout(bo: ModdleElement, type: MlType): ModdleElement[] {
-  return ((bo.extensionElements?.values as ModdleElement[] | undefined) ?? []).filter((v) => v.$type !== type);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDecimal } from '../decimal';
 import { isIsoDuration, parseIsoDuration } from '../duration';
 
 /*
@@ -35,6 +36,14 @@ export const RULE_SEVERITIES = ['error', 'warning', 'info'] as const;
 export const LEAD_TIME_MEASURE = 'lead-time';
 /** The currency assumed when ml:Resources names none. */
 export const DEFAULT_CURRENCY = 'EUR';
+/** Distributions of durations and of the time between arrivals (capacity simulation). */
+export const DISTRIBUTIONS = ['fixed', 'exponential', 'uniform', 'normal', 'lognormal', 'gamma', 'triangular'] as const;
+/** Weekdays of a working calendar, as stored in ml:Calendar days. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** The time zone of a capacity model when ml:Capacity names none. */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+/** The working calendar when a pool names none: Monday to Friday, 09:00–17:00. */
+export const DEFAULT_CALENDAR = { days: 'mon tue wed thu fri', hours: '09:00-17:00' } as const;
 
 // One type per vocabulary above.
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
@@ -46,6 +55,8 @@ export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type DistributionKind = (typeof DISTRIBUTIONS)[number];
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Stable codes of schema issues; the UI translates them, `message` is the English fallback. */
 export type SchemaIssueCode =
@@ -64,7 +75,16 @@ export type SchemaIssueCode =
   | 'triangle-order'
   | 'budget-group-mismatch'
   | 'unknown-role'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'not-an-integer'
+  | 'not-a-time-zone'
+  | 'not-a-date-time'
+  | 'not-weekdays'
+  | 'not-working-hours'
+  | 'not-a-date-list'
+  | 'distribution-incomplete'
+  | 'distribution-order'
+  | 'unknown-reference';
 
 /** One problem with one stored field, before it is tied to a BPMN element. */
 export interface FieldProblem {
@@ -129,17 +149,17 @@ function requiredField<T>(label: string, check: Check<T>) {
   return checkedText<T>(label, check, true);
 }
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
 const asText: Check<string> = (text) => ({ value: text });
 
-const asDecimal: Check<number> = (text, label) =>
-  DECIMAL.test(text)
-    ? { value: Number(text) }
+const asDecimal: Check<number> = (text, label) => {
+  const value = parseDecimal(text);
+  return value !== undefined
+    ? { value }
     : {
         code: 'not-a-number',
         message: `${capitalise(label)} "${text}" is not a number; write digits with a decimal point, such as 1234.5.`
       };
+};
 
 const asAmount: Check<number> = (text, label) => {
   const parsed = asDecimal(text, label);
@@ -208,6 +228,77 @@ function asOneOf<const T extends readonly string[]>(values: T): Check<T[number]>
       : { code: 'unknown-value', message: `${capitalise(label)} "${text}" is not one of: ${values.join(', ')}.` };
 }
 
+const INTEGER = /^[+-]?\d+$/;
+
+const asInteger: Check<number> = (text, label) =>
+  INTEGER.test(text) ? { value: Number(text) } : { code: 'not-an-integer', message: `${capitalise(label)} "${text}" is not a whole number.` };
+
+const asHeadcount: Check<number> = (text, label) =>
+  /^\d+$/.test(text) && Number(text) >= 1
+    ? { value: Number(text) }
+    : { code: 'not-an-integer', message: `${capitalise(label)} "${text}" is not a whole number of people (1 or more).` };
+
+/** An IANA time zone such as Europe/Amsterdam, as the platform's Intl knows it. */
+const asTimeZone: Check<string> = (text, label) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: text });
+    return { value: text };
+  } catch {
+    return { code: 'not-a-time-zone', message: `${capitalise(label)} "${text}" is not a time zone; write it like Europe/Amsterdam.` };
+  }
+};
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/;
+
+/** A local date and time YYYY-MM-DDTHH:MM, read in the model's time zone. */
+const asLocalDateTime: Check<string> = (text, label) => {
+  const m = LOCAL_DATE_TIME.exec(text);
+  if (m && 'value' in asDate(m[1]!, label)) return { value: text };
+  return { code: 'not-a-date-time', message: `${capitalise(label)} "${text}" is not a date and time; write it like 2026-01-05T09:00.` };
+};
+
+/** Weekdays separated by spaces or commas, such as "mon tue wed thu fri". */
+const asWeekdays: Check<Weekday[]> = (text, label) => {
+  const days = text.toLowerCase().split(/[\s,]+/).filter((d) => d !== '');
+  if (days.length > 0 && days.every((d) => (WEEKDAYS as readonly string[]).includes(d))) return { value: [...new Set(days)] as Weekday[] };
+  return { code: 'not-weekdays', message: `${capitalise(label)} "${text}" are not weekdays; write them like "mon tue wed thu fri".` };
+};
+
+/** A working-hours range of one day, minutes from midnight. */
+export interface HoursRange {
+  from: number;
+  to: number;
+}
+
+const HOURS_RANGE = /^([01]\d|2[0-3]):([0-5]\d)-(([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
+
+/** Ranges such as "09:00-17:00" or "08:30-12:00 13:00-17:00", in order and not overlapping. */
+const asWorkingHours: Check<HoursRange[]> = (text, label) => {
+  const ranges: HoursRange[] = [];
+  for (const part of text.split(/[\s,]+/).filter((p) => p !== '')) {
+    const m = HOURS_RANGE.exec(part);
+    const from = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+    const to = m ? (m[3] === '24:00' ? 1440 : Number(m[4]) * 60 + Number(m[5])) : NaN;
+    const previous = ranges[ranges.length - 1];
+    if (!m || !(from < to) || (previous && from < previous.to)) {
+      return {
+        code: 'not-working-hours',
+        message: `${capitalise(label)} "${text}" are not working hours; write ranges in order like "09:00-17:00" or "08:30-12:00 13:00-17:00".`
+      };
+    }
+    ranges.push({ from, to });
+  }
+  if (ranges.length === 0) return { code: 'not-working-hours', message: `${capitalise(label)} "${text}" are not working hours; write them like "09:00-17:00".` };
+  return { value: ranges };
+};
+
+/** Dates separated by spaces or commas, such as "2026-12-25 2026-12-26". */
+const asDateList: Check<string[]> = (text, label) => {
+  const dates = text.split(/[\s,]+/).filter((d) => d !== '');
+  if (dates.every((d) => 'value' in asDate(d, label))) return { value: dates };
+  return { code: 'not-a-date-list', message: `${capitalise(label)} "${text}" are not dates; write them like "2026-12-25 2026-12-26".` };
+};
+
 const text = (label: string) => fieldOf(label, asText);
 const requiredText = (label: string) => requiredField(label, asText);
 const decimal = (label: string) => fieldOf(label, asDecimal);
@@ -218,6 +309,9 @@ const duration = (label: string) => fieldOf(label, asDuration);
 const boolean = (label: string) => fieldOf(label, asBoolean);
 const oneOf = <const T extends readonly string[]>(label: string, values: T) => fieldOf(label, asOneOf(values));
 const requiredOneOf = <const T extends readonly string[]>(label: string, values: T) => requiredField(label, asOneOf(values));
+const integer = (label: string) => fieldOf(label, asInteger);
+const headcount = (label: string) => fieldOf(label, asHeadcount);
+const timeZone = (label: string) => fieldOf(label, asTimeZone);
 
 // ---------------------------------------------------------------------------
 // Cross-field rules: they see only the fields that are valid on their own.
@@ -419,6 +513,116 @@ const actionShape = {
   createdOn: date('created on')
 };
 
+// ---- Capacity: resource pools, working calendars, arrivals, work per step, what-if scenarios.
+
+/** The attributes of a distribution; durations are ISO 8601 (in working time of the performer for work). */
+const distributionShape = {
+  distribution: oneOf('distribution', DISTRIBUTIONS),
+  mean: duration('mean'),
+  sd: duration('standard deviation'),
+  min: duration('minimum'),
+  mostLikely: duration('most likely'),
+  max: duration('maximum')
+};
+
+type DistributionFields = Partial<z.output<z.ZodObject<typeof distributionShape>>>;
+
+/** Which parameters each distribution needs. */
+export const DISTRIBUTION_PARAMETERS: Record<DistributionKind, ReadonlyArray<keyof typeof distributionShape>> = {
+  fixed: ['mean'],
+  exponential: ['mean'],
+  uniform: ['min', 'max'],
+  normal: ['mean', 'sd'],
+  lognormal: ['mean', 'sd'],
+  gamma: ['mean', 'sd'],
+  triangular: ['min', 'mostLikely', 'max']
+};
+
+const DISTRIBUTION_LABELS: Record<string, string> = { mean: 'mean', sd: 'standard deviation', min: 'minimum', mostLikely: 'most likely', max: 'maximum' };
+
+function distributionRule(v: DistributionFields): FieldProblem[] {
+  if (v.distribution === undefined) return [];
+  const missing = DISTRIBUTION_PARAMETERS[v.distribution].filter((k) => v[k] === undefined);
+  if (missing.length > 0) {
+    return [
+      {
+        field: missing[0]!,
+        code: 'distribution-incomplete',
+        message: `A ${v.distribution} distribution needs its ${missing.map((k) => DISTRIBUTION_LABELS[k]).join(' and ')}.`
+      }
+    ];
+  }
+  const ordered = (['min', 'mostLikely', 'max'] as const).filter((k) => v[k] !== undefined);
+  for (let i = 1; i < ordered.length; i++) {
+    const a = ordered[i - 1]!;
+    const b = ordered[i]!;
+    if (parseIsoDuration(v[a])! > parseIsoDuration(v[b])!) {
+      return [{ field: b, code: 'distribution-order', message: `The ${DISTRIBUTION_LABELS[a]} (${v[a]}) is above the ${DISTRIBUTION_LABELS[b]} (${v[b]}).`, value: v[b] }];
+    }
+  }
+  return [];
+}
+
+const capacityShape = {
+  timeZone: timeZone('time zone'),
+  start: fieldOf('start', asLocalDateTime)
+};
+
+const calendarShape = {
+  id: requiredText('calendar id'),
+  name: text('name'),
+  days: fieldOf('days', asWeekdays),
+  hours: fieldOf('working hours', asWorkingHours),
+  holidays: fieldOf('holidays', asDateList),
+  timeZone: timeZone('time zone')
+};
+
+const poolShape = {
+  id: requiredText('pool id'),
+  name: text('name'),
+  role: text('role'),
+  department: text('department'),
+  capacity: headcount('capacity'),
+  costPerHour: amount('cost per hour'),
+  currency: fieldOf('currency', asCurrency),
+  calendar: text('calendar')
+};
+
+const personShape = { name: requiredText('name') };
+
+const arrivalsShape = {
+  ...distributionShape,
+  rate: amount('arrivals per period'),
+  per: duration('period'),
+  calendar: text('arrival calendar')
+};
+
+const arrivalsRule: Rule<z.output<z.ZodObject<typeof arrivalsShape>>> = (v) => distributionRule(v);
+
+const workShape = {
+  pool: text('pool'),
+  priority: integer('priority'),
+  fixedCost: amount('fixed cost per execution'),
+  ...distributionShape
+};
+
+const workRule: Rule<z.output<z.ZodObject<typeof workShape>>> = (v) => distributionRule(v);
+
+const scenarioShape = {
+  id: requiredText('scenario id'),
+  name: text('name'),
+  arrivalRate: amount('arrivals per period'),
+  arrivalChange: decimal('change in arrivals (percent)'),
+  notes: text('notes')
+};
+
+const poolChangeShape = {
+  pool: requiredText('pool'),
+  capacity: headcount('capacity'),
+  costPerHour: amount('cost per hour'),
+  calendar: text('calendar')
+};
+
 const noRule: Rule<unknown> = () => [];
 
 /** Per ml: type, the attribute validators and the cross-field rule. */
@@ -437,7 +641,15 @@ const ML_TYPES = {
   'ml:Duration': { shape: durationShape, rule: durationRule },
   'ml:Agreement': { shape: agreementShape, rule: noRule },
   'ml:Simulation': { shape: simulationShape, rule: noRule },
-  'ml:Exemption': { shape: exemptionShape, rule: noRule }
+  'ml:Exemption': { shape: exemptionShape, rule: noRule },
+  'ml:Capacity': { shape: capacityShape, rule: noRule },
+  'ml:Calendar': { shape: calendarShape, rule: noRule },
+  'ml:Pool': { shape: poolShape, rule: noRule },
+  'ml:Person': { shape: personShape, rule: noRule },
+  'ml:Arrivals': { shape: arrivalsShape, rule: arrivalsRule },
+  'ml:Work': { shape: workShape, rule: workRule },
+  'ml:Scenario': { shape: scenarioShape, rule: noRule },
+  'ml:PoolChange': { shape: poolChangeShape, rule: noRule }
 } as const;
 
 /** Every ml: element type, including the ones that only occur as children. */
@@ -595,14 +807,41 @@ export function budgetGroupRule(activityGroup: ActivityGroup | undefined, budget
   ];
 }
 
-/** ml:Step: what a value-chain step records (group, level, RACI, KPIs, resources, duration). */
+/** ml:Calendar: working days, hours, holidays and time zone. */
+export const CalendarSchema = strict(calendarShape, noRule);
+/** ml:Person: a named member of a pool. */
+export const PersonSchema = strict(personShape, noRule);
+/** ml:Pool: people of a role (or a department's roles) with capacity, cost per hour and calendar. */
+export const PoolSchema = strict({ ...poolShape, people: z.array(PersonSchema).default([]) }, noRule);
+/** ml:Arrivals: how cases arrive, as a distribution of the time between them or as a rate ("200 per week"). */
+export const ArrivalsSchema = strict(arrivalsShape, arrivalsRule);
+/** ml:Work: who performs a step (pool), its priority, fixed cost and duration distribution in working time. */
+export const WorkSchema = strict(workShape, workRule);
+/** ml:PoolChange: a what-if change to one pool. */
+export const PoolChangeSchema = strict(poolChangeShape, noRule);
+/** ml:Scenario: a saved what-if scenario. */
+export const ScenarioSchema = strict({ ...scenarioShape, poolChanges: z.array(PoolChangeSchema).default([]) }, noRule);
+/** ml:Capacity: everything the capacity simulation reads besides the steps. */
+export const CapacitySchema = strict(
+  {
+    ...capacityShape,
+    calendars: z.array(CalendarSchema).default([]),
+    pools: z.array(PoolSchema).default([]),
+    arrivals: ArrivalsSchema.optional(),
+    scenarios: z.array(ScenarioSchema).default([])
+  },
+  noRule
+);
+
+/** ml:Step: what a value-chain step records (group, level, RACI, KPIs, resources, duration, work). */
 export const StepSchema = strict(
   {
     ...stepShape,
     assignments: z.array(AssignmentSchema).default([]),
     kpis: z.array(KpiSchema).default([]),
     resources: ResourcesSchema.optional(),
-    duration: DurationSchema.optional()
+    duration: DurationSchema.optional(),
+    work: WorkSchema.optional()
   },
   (v) => budgetGroupRule(v.activityGroup, v.resources?.budgetGroup)
 );
@@ -614,7 +853,8 @@ export const ValueChainSchema = strict(
     customerPromise: CustomerPromiseSchema.optional(),
     roles: z.array(RoleSchema).default([]),
     ruleSettings: z.array(RuleSettingSchema).default([]),
-    actions: z.array(ActionSchema).default([])
+    actions: z.array(ActionSchema).default([]),
+    capacity: CapacitySchema.optional()
   },
   noRule
 );
@@ -634,6 +874,14 @@ export type Agreement = z.infer<typeof AgreementSchema>;
 export type Simulation = z.infer<typeof SimulationSchema>;
 export type Exemption = z.infer<typeof ExemptionSchema>;
 export type Step = z.infer<typeof StepSchema>;
+export type Calendar = z.infer<typeof CalendarSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Pool = z.infer<typeof PoolSchema>;
+export type Arrivals = z.infer<typeof ArrivalsSchema>;
+export type Work = z.infer<typeof WorkSchema>;
+export type PoolChange = z.infer<typeof PoolChangeSchema>;
+export type CapacityScenario = z.infer<typeof ScenarioSchema>;
+export type Capacity = z.infer<typeof CapacitySchema>;
 export type ValueChain = z.infer<typeof ValueChainSchema>;
 
 function capitalise(label: string): string {

@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type CommandStack from 'diagram-js/lib/command/CommandStack';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { AppController } from '../../app/app-controller';
 import { RULE_IDS, RULES, type AuditFinding, type AuditResult, type RuleId } from '../../analysis/audit';
 import type { ModdleElement } from '../../model/moddle-types';
 import { RULE_SEVERITIES } from '../../model/value-chain/schema';
 import type { Modeler } from '../../modeler/create-modeler';
-import { AUDIT_MARKER_CLICK, RULE_SETTINGS_COMMAND, type AuditMarkers, type RuleSettingChange } from '../../modeler/features/audit-markers';
+import { AUDIT_MARKER_CLICK, type AuditMarkers, type RuleSettingChange } from '../../modeler/features/audit-markers';
 import {
   evidenceLines,
   findingMessage,
@@ -192,7 +191,7 @@ export class MlAuditPanel extends LitElement {
   }
 
   private changeRule(change: RuleSettingChange): void {
-    this.run(() => this.modeler?.get<CommandStack>('commandStack').execute(RULE_SETTINGS_COMMAND, { changes: [change] }));
+    this.run(() => this.editor()?.setRuleSettings([change]));
   }
 
   private run(action: () => void): void {

@@ -12,6 +12,7 @@ import {
   type RaciMatrix
 } from '../../analysis/audit';
 import { auditMarkdown, auditReportJson, findingsCsv, markdownText, type AuditedFile } from '../../analysis/audit/export';
+import { auditResultInLanguage } from '../../analysis/audit/messages';
 import { RULE_SEVERITIES } from '../../model/value-chain/schema';
 import { downloadBlob, safeFileName } from '../../app/download';
 import { currentLocale } from '../../i18n/localization';
@@ -346,8 +347,10 @@ export class MlAuditReport extends LitElement {
     return this.imageUrl;
   }
 
+  /** The report's files for the downloads, the findings worded in the UI language (as `missinglink audit --lang` writes them). */
   private files(data: AuditReportData): AuditedFile[] {
-    return [{ file: data.processName, result: data.result, raci: data.raci }];
+    const roles = new Map(data.raci.roles.map((r) => [r.id, r.name]));
+    return [{ file: data.processName, result: auditResultInLanguage(data.result, currentLocale(), (id) => roles.get(id)), raci: data.raci }];
   }
 
   private download(kind: 'json' | 'csv' | 'md'): void {
@@ -400,7 +403,7 @@ export class MlAuditReport extends LitElement {
         <button type="button" data-download="csv" @click=${() => this.download('csv')}>${msg('Download CSV')}</button>
         <button type="button" data-download="md" @click=${() => this.download('md')}>${msg('Download Markdown')}</button>
         <span class="spacer"></span>
-        <span class="muted">${msg('Downloads are in English, as the command line writes them.')}</span>
+        <span class="muted">${msg('Downloads give the findings in the language of the app, with English column names, as the command line writes them.')}</span>
         <button type="button" data-action="close-report" @click=${() => this.close()}>${msg('Close report')}</button>
       </div>
       <article role="document" aria-labelledby="report-title">

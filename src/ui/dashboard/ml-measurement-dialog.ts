@@ -5,8 +5,8 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
-import { checkChanges } from '../../modeler/features/value-chain/edit-check';
-import { normaliseDecimal } from '../../modeler/features/value-chain/input-values';
+import { checkChanges } from '../../model/value-chain/edit-check';
+import { normaliseDecimal } from '../../model/value-chain/input-values';
 import type KpiMeasurements from '../../modeler/features/actions/KpiMeasurements';
 import { dialogStyles } from '../shared/form-styles';
 import { fieldProblemText } from '../shared/field-problems';
@@ -122,7 +122,7 @@ export function recordKpiMeasurement(modeler: Modeler, activityId: string, kpiId
   const activity = shape?.businessObject;
   const kpi = ((getExtension(activity, 'ml:Step')?.kpis as ModdleElement[] | undefined) ?? []).find((k) => k.id === kpiId);
   if (!activity || !kpi) return Promise.resolve(false);
-  const measurements = (kpi.measurements as ModdleElement[] | undefined) ?? [];
+  const measurements = kpi.measurements ?? [];
   const suggested = suggestedMeasurementPeriod(
     measurements.map((m) => ({ periodStart: m.periodStart as string | undefined, periodEnd: m.periodEnd as string | undefined })),
     { start: kpi.periodStart as string | undefined, end: kpi.periodEnd as string | undefined }

@@ -1,6 +1,6 @@
 import type { FieldProblem, MlElementType, SchemaIssueCode } from '../../model/value-chain/schema';
-import { checkBranches, checkChanges, storedProblems, type Branch, type BranchRouting, type ExtraRule, type StoredAttributes } from '../../modeler/features/value-chain/edit-check';
-import type { ValueChainEdit } from '../../modeler/features/value-chain/edits';
+import { checkBranches, checkChanges, storedProblems, type Branch, type BranchRouting, type ExtraRule, type StoredAttributes } from '../../model/value-chain/edit-check';
+import type { ValueChainEdit } from '../../model/value-chain/edit';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type { ElementLike } from '../../modeler/features/value-chain/ValueChainEditor';
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtensions } from '../../model/value-chain/extension';
-import { carrierOf, findValueChain } from '../../modeler/features/value-chain/edits';
+import { carrierOf, findValueChain } from '../../model/value-chain/locate';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import { VALUE_CHAIN_CHANGED, type ValueChainChangedEvent } from '../../modeler/features/value-chain/ValueChainEditor';
 import type { Modeler } from '../../modeler/create-modeler';
@@ -166,7 +166,7 @@ export class MlProperties extends LitElement {
 
   private view(definitions: ModdleElement): PanelView {
     const valueChain = findValueChain(definitions);
-    const roles: RoleOption[] = ((valueChain?.roles as ModdleElement[] | undefined) ?? [])
+    const roles: RoleOption[] = (valueChain?.roles ?? [])
       .filter((r) => typeof r.id === 'string')
       .map((r) => ({ id: r.id as string, name: (r.name as string | undefined) ?? '', department: r.department, person: r.person }));
     return {
@@ -227,7 +227,7 @@ export class MlProperties extends LitElement {
     const bo = element.businessObject;
     if (bo.$type === 'bpmn:TextAnnotation') return html``;
     const id = (f: string) => fieldId(element.id, 'general', f);
-    const docs = (bo.documentation as ModdleElement[] | undefined) ?? [];
+    const docs = bo.documentation ?? [];
     return html`<div class="section-body general">
       ${textField({
         id: id('name'),

@@ -1,5 +1,5 @@
 import type { ModdleElement } from '../../model/moddle-types';
-import type { DurationUnit } from '../../modeler/features/value-chain/input-values';
+import type { DurationUnit } from '../../model/value-chain/input-values';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type { FormState, ShownProblem } from './form-state';
 

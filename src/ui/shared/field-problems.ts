@@ -42,6 +42,24 @@ export function problemText(code: SchemaIssueCode | 'probability-sum' | 'probabi
       return msg(str`The role “${v}” is not in the role catalogue.`);
     case 'duplicate-id':
       return msg(str`The id “${v}” is used more than once in this model.`);
+    case 'not-an-integer':
+      return msg(str`“${v}” is not a whole number.`);
+    case 'not-a-time-zone':
+      return msg(str`“${v}” is not a time zone; write it like Europe/Amsterdam.`);
+    case 'not-a-date-time':
+      return msg(str`“${v}” is not a date and time; write it like 2026-01-05T09:00.`);
+    case 'not-weekdays':
+      return msg(str`“${v}” are not weekdays; write them like mon tue wed thu fri.`);
+    case 'not-working-hours':
+      return msg(str`“${v}” are not working hours; write them like 09:00-17:00 or 08:30-12:00 13:00-17:00.`);
+    case 'not-a-date-list':
+      return msg(str`“${v}” are not dates; write them like 2026-12-25 2026-12-26.`);
+    case 'distribution-incomplete':
+      return msg('This distribution needs more values: fixed and exponential a mean; normal, lognormal and gamma a mean and a standard deviation; uniform a minimum and maximum; triangular all three.');
+    case 'distribution-order':
+      return msg('Minimum, most likely and maximum must be in increasing order.');
+    case 'unknown-reference':
+      return msg(str`“${v}” does not exist in this model.`);
     case 'probability-sum':
       return msg(str`The outgoing flows add up to ${sum ?? 0} %; they must add up to 100 %. Not saved until they do.`);
     case 'probability-missing':

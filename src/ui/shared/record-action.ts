@@ -3,7 +3,7 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { Modeler } from '../../modeler/create-modeler';
 import type { ModdleElement } from '../../model/moddle-types';
 import { getExtension } from '../../model/value-chain/extension';
-import { checkChanges } from '../../modeler/features/value-chain/edit-check';
+import { checkChanges } from '../../model/value-chain/edit-check';
 import type ValueChainEditor from '../../modeler/features/value-chain/ValueChainEditor';
 import type ImprovementActions from '../../modeler/features/actions/ImprovementActions';
 import { ruleTitle } from '../../modeler/features/audit-markers/finding-text';

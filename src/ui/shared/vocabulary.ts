@@ -10,7 +10,7 @@ import type {
   StepLevel
 } from '../../model/value-chain/schema';
 import type { KpiStatus } from '../../analysis/performance/schema';
-import type { DurationUnit } from '../../modeler/features/value-chain/input-values';
+import type { DurationUnit } from '../../model/value-chain/input-values';
 
 /*
  * The value-chain vocabulary (DOMAIN.md §1–3) in the UI language, for every panel:

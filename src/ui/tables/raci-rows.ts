@@ -42,7 +42,7 @@ export function responsibilityForKey(key: string): Responsibility | undefined {
 
 /** The roles of the catalogue on the ml:ValueChain, in catalogue order (roles without id are skipped). */
 export function raciRoles(valueChain: ModdleElement | undefined): RaciRole[] {
-  const roles = (valueChain?.roles as ModdleElement[] | undefined) ?? [];
+  const roles = valueChain?.roles ?? [];
   return roles
     .filter((r) => typeof r.id === 'string' && r.id !== '')
     .map((r) => ({

@@ -9,19 +9,20 @@ import { importCycles, importsOf, sourceFiles } from '../../support/import-graph
 const LAYERS: ReadonlyArray<readonly [layer: string, mayImport: readonly string[]]> = [
   ['preferences', []],
   ['model', []],
-  ['analysis', ['model']],
-  ['simulation', ['model', 'analysis']],
+  ['i18n/messages', []],
+  ['analysis', ['model', 'i18n/messages']],
+  ['simulation', ['model', 'analysis', 'i18n/messages']],
   ['workspace', ['model', 'analysis']],
-  ['cli', ['model', 'analysis', 'simulation', 'workspace']],
+  ['cli', ['model', 'analysis', 'simulation', 'workspace', 'i18n/messages']],
   ['i18n', ['preferences']],
   ['storage', ['model', 'analysis']],
-  ['modeler', ['model', 'analysis', 'simulation', 'i18n', 'preferences']],
+  ['modeler', ['model', 'analysis', 'simulation', 'i18n', 'i18n/messages', 'preferences']],
   ['offline', []],
-  ['app', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'storage', 'modeler']],
-  ['ui/shared', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'modeler', 'app']],
+  ['app', ['model', 'analysis', 'simulation', 'i18n', 'i18n/messages', 'preferences', 'storage', 'modeler']],
+  ['ui/shared', ['model', 'analysis', 'simulation', 'i18n', 'i18n/messages', 'preferences', 'modeler', 'app']],
   ['ui/panel-api', ['app']],
-  ['ui/feature', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'modeler', 'app', 'ui/shared', 'ui/panel-api']],
-  ['ui/shell', ['model', 'analysis', 'simulation', 'i18n', 'preferences', 'modeler', 'app', 'ui/shared', 'ui/panel-api', 'ui/feature']],
+  ['ui/feature', ['model', 'analysis', 'simulation', 'i18n', 'i18n/messages', 'preferences', 'modeler', 'app', 'ui/shared', 'ui/panel-api']],
+  ['ui/shell', ['model', 'analysis', 'simulation', 'i18n', 'i18n/messages', 'preferences', 'modeler', 'app', 'ui/shared', 'ui/panel-api', 'ui/feature']],
   ['main', ['i18n', 'app', 'ui/shell']],
   ['build', []]
 ];
@@ -33,6 +34,8 @@ function layerOf(file: string): string {
   if (file === 'src/main.ts') return 'main';
   const [, top, sub] = file.match(/^src\/([^/]+)\/(?:([^/]+)\/)?/) ?? [];
   if (!top) throw new Error(`${file} is in no layer`);
+  // The message catalogue is a layer of its own: plain data every layer that shows text may read.
+  if (top === 'i18n' && sub === 'messages') return 'i18n/messages';
   if (top !== 'ui') return top;
   return sub && UI_FLOORS.has(sub) ? `ui/${sub}` : 'ui/feature';
 }

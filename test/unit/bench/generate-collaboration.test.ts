@@ -43,7 +43,7 @@ function pools(definitions: ModdleElement): { customer: ModdleElement; organisat
 
 function shapeBounds(definitions: ModdleElement): Map<ModdleElement, { x: number; width: number }> {
   const map = new Map<ModdleElement, { x: number; width: number }>();
-  for (const di of definitions.diagrams[0].plane.planeElement as ModdleElement[]) if (di.bounds) map.set(di.bpmnElement, di.bounds);
+  for (const di of definitions.diagrams![0].plane!.planeElement as ModdleElement[]) if (di.bounds) map.set(di.bpmnElement!, { x: Number(di.bounds.x), width: Number(di.bounds.width) });
   return map;
 }
 
@@ -60,8 +60,8 @@ describe('generateCollaboration', () => {
     const nodes = flowNodes(definitions);
     expect(nodes).toHaveLength(count);
     const { customer, organisation } = pools(definitions);
-    expect(allLanes(organisation.processRef)).toHaveLength(lanes);
-    expect(allLanes(customer.processRef)).toHaveLength(1);
+    expect(allLanes(organisation.processRef!)).toHaveLength(lanes);
+    expect(allLanes(customer.processRef!)).toHaveLength(1);
     const lanesOf = (node: ModdleElement) =>
       processesOf(definitions)
         .flatMap(allLanes)
@@ -92,18 +92,18 @@ describe('generateCollaboration', () => {
     const crossings = processesOf(definitions).flatMap(laneCrossingFlows);
     expect(crossings.length / sequenceFlows.length).toBeGreaterThan(0.1);
     const bounds = shapeBounds(definitions);
-    expect(sequenceFlows.some((f) => bounds.get(f.targetRef)!.x < bounds.get(f.sourceRef)!.x)).toBe(true);
+    expect(sequenceFlows.some((f) => bounds.get(f.targetRef!)!.x < bounds.get(f.sourceRef!)!.x)).toBe(true);
     const nodes = flowNodes(definitions);
     for (const type of ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway']) {
-      expect(nodes.some((n) => n.$type === type && n.outgoing.length === 2)).toBe(true);
-      expect(nodes.some((n) => n.$type === type && n.incoming.length === 2)).toBe(true);
+      expect(nodes.some((n) => n.$type === type && n.outgoing!.length === 2)).toBe(true);
+      expect(nodes.some((n) => n.$type === type && n.incoming!.length === 2)).toBe(true);
     }
     const messageFlows = collaborationOf(definitions)!.messageFlows as ModdleElement[];
     expect(messageFlows.length).toBeGreaterThanOrEqual(2);
     expect(messageFlows.length).toBeLessThanOrEqual(12);
     const { customer } = pools(definitions);
-    const inCustomerPool = new Set(allFlowElements(customer.processRef));
-    for (const m of messageFlows) expect(inCustomerPool.has(m.sourceRef) !== inCustomerPool.has(m.targetRef), m.id).toBe(true);
+    const inCustomerPool = new Set(allFlowElements(customer.processRef!));
+    for (const m of messageFlows) expect(inCustomerPool.has(m.sourceRef!) !== inCustomerPool.has(m.targetRef!), m.id).toBe(true);
   });
 
   it('given the same seed, then the XML is identical; given another seed, it differs', () => {
@@ -116,17 +116,17 @@ describe('generateCollaboration', () => {
   it('given withValueChain, then steps, departments, roles, agreements on part of the handovers and routing probabilities are filled in', async () => {
     const { definitions } = await parse(generateCollaboration({ flowNodes: 1000, lanes: 6, seed: 2, withValueChain: true }));
     const chain = getExtension(collaborationOf(definitions), 'ml:ValueChain')!;
-    const roles = new Set((chain.roles as ModdleElement[]).map((r) => r.id));
+    const roles = new Set(chain.roles!.map((r) => r.id));
     expect(roles).toContain(chain.owner);
     const { customer, organisation } = pools(definitions);
     expect(getExtension(customer, 'ml:Department')?.kind).toBe('customer');
-    for (const lane of allLanes(organisation.processRef)) expect(getExtension(lane, 'ml:Department')?.kind).toBe('department');
+    for (const lane of allLanes(organisation.processRef!)) expect(getExtension(lane, 'ml:Department')?.kind).toBe('department');
 
     const tasks = flowNodes(definitions).filter((n) => /Task$/.test(n.$type));
     for (const task of tasks) {
       const step = getExtension(task, 'ml:Step');
       expect(step, task.id).toBeDefined();
-      expect(step!.resources.budgetGroup).toBe(step!.activityGroup);
+      expect(step!.resources!.budgetGroup).toBe(step!.activityGroup);
       for (const a of step!.assignments as ModdleElement[]) expect(roles).toContain(a.role);
     }
 
@@ -139,13 +139,13 @@ describe('generateCollaboration', () => {
       expect(roles).toContain(a.receiverRole);
     }
 
-    const deciding = flowNodes(definitions).filter((n) => n.$type === 'bpmn:ExclusiveGateway' && n.outgoing.length > 1);
+    const deciding = flowNodes(definitions).filter((n) => n.$type === 'bpmn:ExclusiveGateway' && n.outgoing!.length > 1);
     expect(deciding.length).toBeGreaterThan(0);
     for (const gateway of deciding) {
-      const sum = (gateway.outgoing as ModdleElement[]).reduce((s, f) => s + Number(getExtension(f, 'ml:Simulation')?.probability), 0);
+      const sum = gateway.outgoing!.reduce((s, f) => s + Number(getExtension(f, 'ml:Simulation')?.probability), 0);
       expect(sum, gateway.id).toBe(100);
       expect(gateway.default, gateway.id).toBeDefined();
-      expect(gateway.default.conditionExpression, gateway.id).toBeUndefined();
+      expect(gateway.default!.conditionExpression, gateway.id).toBeUndefined();
     }
   });
 

@@ -8,8 +8,9 @@ import { importGraph } from '../../support/import-graph';
  * layer rules of the whole app are in test/unit/architecture/layers.test.ts.
  */
 
-// src/workspace is the team workspace's pure part (documents, rules, the CouchDB HTTP client on fetch).
-const PURE_FOLDERS = /^src\/(model|analysis|simulation|workspace|cli)\//;
+// src/workspace is the team workspace's pure part (documents, rules, the CouchDB HTTP client on fetch);
+// src/i18n/messages is the message catalogue: plain data and functions, read by the pure layers and the UI alike.
+const PURE_FOLDERS = /^src\/(model|analysis|simulation|workspace|cli|i18n\/messages)\//;
 const BROWSER_PACKAGES = ['bpmn-js', 'diagram-js', 'dexie', 'lit', '@lit/localize', 'chart.js', 'bpmn-js-bpmnlint', 'fake-indexeddb'];
 
 describe('the command line imports only pure layers', () => {
@@ -32,13 +33,21 @@ describe('the command line imports only pure layers', () => {
   });
 });
 
+describe('the message catalogue imports nothing', () => {
+  it('is plain modules: no package, no file outside src/i18n/messages', () => {
+    const graph = importGraph('src/i18n/messages/index.ts');
+    expect(graph.files.filter((f) => !f.startsWith('src/i18n/messages/'))).toEqual([]);
+    expect(graph.packages).toEqual([]);
+  });
+});
+
 describe('the audit module imports only pure layers', () => {
   it('runs on the model layer, bpmn-moddle, zod and bpmn-js-differ alone', () => {
     const graph = importGraph('src/analysis/audit/index.ts');
     const withDiff = importGraph('src/analysis/audit/diff.ts');
     const plugin = importGraph('src/analysis/audit/bpmnlint-plugin/index.ts');
     for (const g of [graph, withDiff, plugin]) {
-      expect(g.files.filter((f) => !/^src\/(model|analysis)\//.test(f))).toEqual([]);
+      expect(g.files.filter((f) => !/^src\/(model|analysis|i18n\/messages)\//.test(f))).toEqual([]);
       expect(g.packages.filter((p) => !['bpmn-moddle', 'zod', 'bpmn-js-differ'].includes(p))).toEqual([]);
     }
   });

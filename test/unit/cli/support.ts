@@ -7,7 +7,7 @@ export interface MemoryIo extends CliIo {
 }
 
 /** Files by path ("models/a.bpmn"); folders are implied by the paths. */
-export function memoryIo(files: Record<string, string>, env: Record<string, string | undefined> = {}): MemoryIo {
+export function memoryIo(files: Record<string, string | Uint8Array>, env: Record<string, string | undefined> = {}): MemoryIo {
   let out = '';
   let err = '';
   const folders = new Set<string>();
@@ -22,9 +22,14 @@ export function memoryIo(files: Record<string, string>, env: Record<string, stri
     out: () => out,
     err: () => err,
     async readFile(path) {
-      const text = files[clean(path)];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
+      const content = files[clean(path)];
+      if (content === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      return typeof content === 'string' ? content : new TextDecoder().decode(content);
+    },
+    async readBytes(path) {
+      const content = files[clean(path)];
+      if (content === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     },
     async kind(path) {
       if (files[clean(path)] !== undefined) return 'file';

@@ -129,7 +129,7 @@ describe('parseBpmn refuses files that cannot be BPMN', () => {
   it('reads the character references XML 1.0 allows', async () => {
     const xml = `<bpmn:definitions ${BPMN} id="d"><bpmn:process id="p"><bpmn:task id="t" name="&#9;&#x41;&#233;&#xD7FF;"/></bpmn:process></bpmn:definitions>`;
     const { definitions } = await parseBpmn(xml);
-    expect(definitions.rootElements[0].flowElements[0].name).toBe('\tAé\uD7FF');
+    expect(definitions.rootElements![0]!.flowElements![0]!.name).toBe('\tAé\uD7FF');
   });
 
   it('names the root element of XML that is not BPMN', async () => {
@@ -182,8 +182,8 @@ describe('parseBpmn reads past damaged content and says what it skipped', () => 
     // when it is parsed
     const { definitions, warnings } = await parseBpmn(xml);
     // then the process is there and each problem is one plain sentence
-    const process = definitions.rootElements[0];
-    expect(process.flowElements.map((e: { id: string }) => e.id)).toEqual(['t', 'f']);
+    const process = definitions.rootElements![0];
+    expect(process.flowElements!.map((e) => e.id)).toEqual(['t', 'f']);
     expect(warnings).toEqual([
       'Line 1, column 1: text outside the root element ("stray text") was ignored.',
       'Line 4, column 5: the id "t" is already used by another element, so this <bpmn:task> was skipped.',
@@ -267,7 +267,8 @@ describe('foreign extensions survive parse and serialize', () => {
     const reread = await parseBpmn(out);
     const grids: string[] = [];
     forEachContained(reread.definitions, (e) => {
-      if (e.$descriptor?.isGeneric && e.$descriptor.ns.localName === 'Grid') grids.push(`${e.$descriptor.ns.uri || 'no namespace'}|${e.color}`);
+      const descriptor = e.$descriptor as { isGeneric?: boolean; ns: { localName: string; uri?: string } } | undefined;
+      if (descriptor?.isGeneric && descriptor.ns.localName === 'Grid') grids.push(`${descriptor.ns.uri || 'no namespace'}|${String(e.color)}`);
     });
     expect(grids).toEqual(['no namespace|230,230,230']);
   });

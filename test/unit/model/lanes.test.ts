@@ -66,10 +66,10 @@ describe('laneOf by node object', () => {
     const { definitions, byId } = await load();
     const task = byId.get('Task_visit')!;
     const [sales, design] = [byId.get('Lane_sales')!, byId.get('Lane_design')!];
-    sales.flowNodeRef = (sales.flowNodeRef as ModdleElement[]).filter((n) => n !== task);
-    design.flowNodeRef.push(task);
+    sales.flowNodeRef = sales.flowNodeRef!.filter((n) => n !== task);
+    design.flowNodeRef!.push(task);
     expect(laneOf(indexLanes(definitions), task)?.id).toBe('Lane_design');
-    design.flowNodeRef = (design.flowNodeRef as ModdleElement[]).filter((n) => n !== task);
+    design.flowNodeRef = design.flowNodeRef!.filter((n) => n !== task);
     const index = indexLanes(definitions);
     expect(index.laneOfElement?.has(task)).toBe(false);
     expect(laneOf(index, task)).toBeUndefined();
@@ -79,7 +79,7 @@ describe('laneOf by node object', () => {
     // given a second object under the id of a task of Sales, listed by Design after it
     const { definitions, byId } = await load();
     const twin = createModdle().create('bpmn:Task', { id: 'Task_visit' });
-    byId.get('Lane_design')!.flowNodeRef.push(twin);
+    byId.get('Lane_design')!.flowNodeRef!.push(twin);
     const index = indexLanes(definitions);
     // then the object index is left out, and both answer what the ids say: the later lane
     expect(index.laneOfElement).toBeUndefined();

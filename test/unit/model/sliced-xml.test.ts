@@ -173,7 +173,7 @@ describe('toXmlInSlices', () => {
 
 function findFirst(definitions: ModdleElement, type: string): ModdleElement {
   for (const root of definitions.rootElements as ModdleElement[]) {
-    const found = (root.flowElements as ModdleElement[] | undefined)?.find((e) => e.$type === type);
+    const found = root.flowElements?.find((e) => e.$type === type);
     if (found) return found;
   }
   throw new Error(`no ${type}`);

@@ -83,8 +83,8 @@ export function laneCrossingFlows(process: ModdleElement): ModdleElement[] {
   const laneOf = innermostLanes(process);
   return allFlowElements(process).filter((e) => {
     if (e.$type !== 'bpmn:SequenceFlow') return false;
-    const from = laneOf.get(e.sourceRef);
-    const to = laneOf.get(e.targetRef);
+    const from = laneOf.get(e.sourceRef!);
+    const to = laneOf.get(e.targetRef!);
     return from !== undefined && to !== undefined && from !== to;
   });
 }
@@ -97,8 +97,8 @@ function diagramElements(definitions: ModdleElement): ModdleElement[] {
 export function undrawnElements(definitions: ModdleElement): string[] {
   const drawn = new Set<ModdleElement>();
   for (const di of diagramElements(definitions)) {
-    if (di.$type === 'bpmndi:BPMNShape' && di.bounds) drawn.add(di.bpmnElement);
-    if (di.$type === 'bpmndi:BPMNEdge' && (di.waypoint?.length ?? 0) >= 2) drawn.add(di.bpmnElement);
+    if (di.$type === 'bpmndi:BPMNShape' && di.bounds) drawn.add(di.bpmnElement!);
+    if (di.$type === 'bpmndi:BPMNEdge' && (di.waypoint?.length ?? 0) >= 2) drawn.add(di.bpmnElement!);
   }
   const expected: ModdleElement[] = [];
   const collaboration = collaborationOf(definitions);
@@ -113,8 +113,8 @@ export function undrawnElements(definitions: ModdleElement): string[] {
 /** Ids of lanes and pools whose shape is not marked isHorizontal="true". */
 export function notHorizontal(definitions: ModdleElement): string[] {
   return diagramElements(definitions)
-    .filter((di) => di.$type === 'bpmndi:BPMNShape' && ['bpmn:Lane', 'bpmn:Participant'].includes(di.bpmnElement?.$type) && di.isHorizontal !== true)
-    .map((di) => di.bpmnElement.id);
+    .filter((di) => di.$type === 'bpmndi:BPMNShape' && ['bpmn:Lane', 'bpmn:Participant'].includes(di.bpmnElement?.$type ?? '') && di.isHorizontal !== true)
+    .map((di) => di.bpmnElement!.id ?? di.bpmnElement!.$type);
 }
 
 function isFlowNode(e: ModdleElement): boolean {
@@ -124,13 +124,13 @@ function isFlowNode(e: ModdleElement): boolean {
 function shapes(definitions: ModdleElement): DrawnShape[] {
   return diagramElements(definitions)
     .filter((di) => di.$type === 'bpmndi:BPMNShape' && di.bounds && di.bpmnElement)
-    .map((di) => ({ element: di.bpmnElement, ...boxOf(di.bounds) }));
+    .map((di) => ({ element: di.bpmnElement!, ...boxOf(di.bounds!) }));
 }
 
 function labels(definitions: ModdleElement): DrawnLabel[] {
   return diagramElements(definitions)
     .filter((di) => di.label?.bounds && di.bpmnElement)
-    .map((di) => ({ owner: di.bpmnElement, ...boxOf(di.label.bounds) }));
+    .map((di) => ({ owner: di.bpmnElement!, ...boxOf(di.label!.bounds!) }));
 }
 
 function boxOf(bounds: ModdleElement): Box {
@@ -235,7 +235,7 @@ export function untidyFlows(definitions: ModdleElement): string[] {
   for (const di of diagramElements(definitions)) {
     if (di.$type !== 'bpmndi:BPMNEdge') continue;
     const flow = di.bpmnElement as ModdleElement;
-    const ends = new Set<ModdleElement>([flow.sourceRef, flow.targetRef]);
+    const ends = new Set<ModdleElement | undefined>([flow.sourceRef, flow.targetRef]);
     for (const end of [flow.sourceRef, flow.targetRef] as ModdleElement[]) if (end?.attachedToRef) ends.add(end.attachedToRef);
     const points = (di.waypoint ?? []) as Array<{ x: number; y: number }>;
     for (let k = 0; k + 1 < points.length; k++) {
@@ -244,7 +244,7 @@ export function untidyFlows(definitions: ModdleElement): string[] {
       if (a.x !== b.x && a.y !== b.y) found.push(`${flow.id} has a slanted segment`);
       const segment = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x) || 0.01, height: Math.abs(a.y - b.y) || 0.01 };
       for (const node of nodes) {
-        if (ends.has(node.element) || ends.has(node.element.attachedToRef)) continue;
+        if (ends.has(node.element) || ends.has(node.element.attachedToRef!)) continue;
         const inside = { x: node.x + 1, y: node.y + 1, width: node.width - 2, height: node.height - 2 };
         if (overlap(segment, inside)) found.push(`${flow.id} runs through ${node.element.id}`);
       }

@@ -56,7 +56,7 @@ describe('role ids equal to Object.prototype names', () => {
   it('the RACI panel’s rows and CSV hold the letters under those roles', async () => {
     const { definitions } = await parseBpmn(XML);
     const collaboration = (definitions.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Collaboration')!;
-    const valueChain = (collaboration.extensionElements.values as ModdleElement[]).find((v) => v.$type === 'ml:ValueChain');
+    const valueChain = (collaboration.extensionElements!.values as ModdleElement[]).find((v) => v.$type === 'ml:ValueChain');
     const process = (definitions.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Process')!;
     const activities: ActivityEntry[] = (process.flowElements as ModdleElement[])
       .filter((e) => isActivity(e))

@@ -74,11 +74,11 @@ export async function diagramEntries(xml: string): Promise<string[]> {
 
 function diagramEntriesOf(definitions: ModdleElement): string[] {
   const out: string[] = [];
-  for (const diagram of (definitions.diagrams as ModdleElement[] | undefined) ?? []) {
-    for (const di of (diagram.plane?.planeElement as ModdleElement[] | undefined) ?? []) {
+  for (const diagram of definitions.diagrams ?? []) {
+    for (const di of diagram.plane?.planeElement ?? []) {
       const target = di.bpmnElement?.id ?? '(none)';
-      if (di.bounds) out.push(`shape ${target} ${['x', 'y', 'width', 'height'].map((k) => Number(di.bounds[k])).join(',')}`);
-      else out.push(`edge ${target} ${((di.waypoint as ModdleElement[] | undefined) ?? []).map((p) => `${Number(p.x)},${Number(p.y)}`).join(' ')}`);
+      if (di.bounds) out.push(`shape ${target} ${['x', 'y', 'width', 'height'].map((k) => Number(di.bounds![k])).join(',')}`);
+      else out.push(`edge ${target} ${(di.waypoint ?? []).map((p) => `${Number(p.x)},${Number(p.y)}`).join(' ')}`);
     }
   }
   return out.sort();

@@ -91,7 +91,7 @@ describe('compiling a model for the engine', () => {
   });
 
   it('given a process library, when a call activity calls a process in it, then that process runs inside the call', async () => {
-    const called = (await loadDefinitions('series.bpmn')).rootElements[0];
+    const called = (await loadDefinitions('series.bpmn')).rootElements![0];
     const model = await loadModel('call-activity.bpmn', { resolveCalledProcess: (id) => (id === 'CreditCheck' ? called : undefined) });
     expect(node(model, 'Check').kind).toBe(NodeKind.SubProcess);
     expect(model.nodes.map((n) => n.id)).toContain('Check/Brief');

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseBpmn } from '../../../src/model/bpmn-io';
 import { runBatch, type BatchOptions } from '../../../src/simulation/batch';
+import { runCapacitySimulation, type CapacityRunOptions } from '../../../src/simulation/capacity';
 import { launchBrowser } from '../../support/browser';
 import { loadModel, readFixture } from './support';
 
@@ -55,6 +58,28 @@ describe('same seed, same numbers in node and in Chromium', () => {
       expect(inBrowser).toBe(inNode);
       // And the run did real work: random lead times, not a constant.
       expect(JSON.parse(inNode).tokenMoves).toBeGreaterThan(10_000);
+    },
+    60_000
+  );
+
+  it.each([
+    ['van-lead-tot-order.bpmn', { cases: 3000, seed: 5 }],
+    ['van-lead-tot-order.bpmn', { cases: 2000, seed: 'wat-als', whatIf: 'scenario-verlengd' }]
+  ] as Array<[string, CapacityRunOptions]>)(
+    'given the sample %s with capacity data and %j, when the capacity simulation runs in both, then the JSON results are identical',
+    async (file, options) => {
+      const xml = readFileSync(fileURLToPath(new URL(`../../../processes/${file}`, import.meta.url)), 'utf8');
+      const inBrowser = await page.evaluate(
+        ([text, opts]) => (globalThis as unknown as { simulateCapacityInBrowser(x: string, o: CapacityRunOptions): Promise<string> }).simulateCapacityInBrowser(text, opts),
+        [xml, options] as const
+      );
+      const inNode = JSON.stringify(runCapacitySimulation((await parseBpmn(xml)).definitions, options));
+      expect(inBrowser).toBe(inNode);
+      // And the run had queues and calendars to get right: people waited, work paused overnight.
+      const result = JSON.parse(inNode);
+      expect(result.mode).toBe('capacity');
+      expect(result.split.waiting).toBeGreaterThan(0);
+      expect(result.split.offCalendar).toBeGreaterThan(0);
     },
     60_000
   );

@@ -24,7 +24,7 @@ describe('interactive run', () => {
     expect(third.time).toBe(5);
     expect(third.moves.map((m) => m.kind)).toEqual(['flow', 'consume']);
     expect(third.status).toBe('finished');
-    expect(run.snapshot()).toMatchObject({ tokens: {}, cases: [{ index: 0, status: 'completed', end: 5, cost: 150.5 }] });
+    expect(run.snapshot()).toMatchObject({ tokens: {}, cases: [{ index: 0, status: 'completed', end: 5, cost: 250.5 }] });
     // A finished run stays put.
     expect(run.step().moves).toEqual([]);
   });

@@ -50,7 +50,7 @@ function toTyped(generic: ModdleElement, parent: ModdleElement): ModdleElement |
     const property = properties.find((p) => !p.isAttr && p.type === childType);
     const converted = property ? toTyped(child, typed) : undefined;
     if (!property || !converted) continue;
-    if (property.isMany) (typed[property.name] ??= []).push(converted);
+    if (property.isMany) ((typed[property.name] ??= []) as ModdleElement[]).push(converted);
     else typed[property.name] = converted;
   }
   typed.$parent = parent;

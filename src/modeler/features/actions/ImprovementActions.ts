@@ -1,8 +1,9 @@
 import type { ModdleElement } from '../../../model/moddle-types';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { validateAttributes, type Action, type FieldProblem } from '../../../model/value-chain/schema';
-import type PdcaCommands from './PdcaCommands';
-import { storedActions, type ActionEdits } from './pdca-edits';
+import type { ActionEdits } from '../../../model/value-chain/edit';
+import { storedActions } from '../../../model/value-chain/locate';
+import type ValueChainEditor from '../value-chain/ValueChainEditor';
 import { localDate } from './today';
 
 /** An improvement action as the UI lists it: typed valid fields, the stored text, and what is wrong with it. */
@@ -24,11 +25,12 @@ interface Ids {
  * as given; callers validate first with checkChanges('ml:Action', …).
  */
 export default class ImprovementActions {
-  static $inject = ['pdcaCommands', 'moddle'];
+  static $inject = ['valueChainEditor', 'moddle', 'bpmnjs'];
 
   constructor(
-    private readonly commands: PdcaCommands,
-    private readonly moddle: { ids?: Ids }
+    private readonly editor: ValueChainEditor,
+    private readonly moddle: { ids?: Ids },
+    private readonly bpmnjs: { getDefinitions(): ModdleElement | undefined }
   ) {}
 
   /** Records a new action (status open and today's date unless given) and returns its id. */
@@ -36,23 +38,23 @@ export default class ImprovementActions {
     const ids = this.moddle.ids;
     if (!ids) throw new Error('The modeler has no id registry; is this a bpmn-js Modeler?');
     const id = ids.nextPrefixed('Action_');
-    this.commands.run(null, [{ kind: 'action.add', id, attrs: { status: 'open', createdOn: localDate(new Date()), ...attrs } }]);
+    this.editor.update(null, [{ kind: 'action.add', id, attrs: { status: 'open', createdOn: localDate(new Date()), ...attrs } }]);
     return id;
   }
 
   /** Changes fields of an action; blank values remove them. */
   update(actionId: string, attrs: ActionEdits): void {
-    this.commands.run(null, [{ kind: 'action.update', actionId, attrs }]);
+    this.editor.update(null, [{ kind: 'action.update', actionId, attrs }]);
   }
 
   /** Removes an action. */
   remove(actionId: string): void {
-    this.commands.run(null, [{ kind: 'action.remove', actionId }]);
+    this.editor.update(null, [{ kind: 'action.remove', actionId }]);
   }
 
   /** Every stored action with an id, in the order recorded. */
   list(): ActionEntry[] {
-    const definitions = this.commands.definitions();
+    const definitions = this.definitions();
     return storedActions(definitions).flatMap((element) => {
       const entry = toEntry(element);
       return entry ? [entry] : [];
@@ -61,8 +63,14 @@ export default class ImprovementActions {
 
   /** One action by id, if it exists. */
   get(actionId: string): ActionEntry | undefined {
-    const element = storedActions(this.commands.definitions()).find((a) => a.id === actionId);
+    const element = storedActions(this.definitions()).find((a) => a.id === actionId);
     return element ? toEntry(element) : undefined;
+  }
+
+  private definitions(): ModdleElement {
+    const definitions = this.bpmnjs.getDefinitions();
+    if (!definitions) throw new Error('No model is open.');
+    return definitions;
   }
 }
 

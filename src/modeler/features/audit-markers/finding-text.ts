@@ -2,12 +2,13 @@ import { msg, str } from '@lit/localize';
 import type { AuditFinding, InvalidValue, RuleId } from '../../../analysis/audit';
 import type { RuleSeverity } from '../../../model/value-chain/schema';
 import { currentLocale } from '../../../i18n/localization';
+import { agreementStatusText, fieldText, findingText, formatList } from '../../../i18n/messages/render';
 
 /*
  * The audit in the UI language. The engine gives every finding a stable message key
- * with parameters and an English text; here each key becomes a lit-localize message.
- * Lists inside a message (missing KPI parts, agreement fields, accountable roles) are
- * rebuilt from the evidence, because the engine's parameters hold them as English prose.
+ * with parameters; its sentence, the field names and the agreement statuses come from
+ * the message catalogue (src/i18n/messages), the one the command line and the downloads
+ * use. Labels only the UI shows (rule titles, evidence captions) are lit-localize messages.
  */
 
 /** Looks up a role's display name by id (from the process's role catalogue). */
@@ -98,139 +99,22 @@ export function toleranceUnitLabel(unit: 'percent' | 'days'): string {
 
 /** A list in the UI language: "a, b and c" / "a, b en c". */
 export function joinList(items: readonly string[]): string {
-  return new Intl.ListFormat(currentLocale(), { style: 'long', type: 'conjunction' }).format(items);
+  return formatList(items, currentLocale());
 }
 
-/** The name of a value-chain field or missing part as the evidence names it. */
+/** The name of a value-chain field or missing part as the evidence names it (from the message catalogue). */
 export function fieldLabel(field: string): string {
-  switch (field) {
-    case 'unit':
-      return msg('a unit');
-    case 'target':
-      return msg('a target score');
-    case 'periodStart':
-      return msg('a period start');
-    case 'periodEnd':
-      return msg('a period end');
-    case 'period':
-      return msg('a period');
-    case 'realised':
-      return msg('a realised value');
-    case 'kpi':
-      return msg('a performance measure');
-    case 'resources':
-      return msg('resources');
-    case 'plannedBudget':
-      return msg('a planned budget');
-    case 'plannedHours':
-      return msg('planned hours');
-    case 'accountable':
-      return msg('an accountable role');
-    case 'agreement':
-      return msg('an agreement');
-    case 'status:agreed':
-      return msg('the status “agreed”');
-    case 'deliverable':
-      return msg('the deliverable');
-    case 'providerRole':
-      return msg('the provider');
-    case 'receiverRole':
-      return msg('the receiver');
-    case 'customer':
-      return msg('a customer lane or pool');
-    case 'start-from-customer':
-      return msg('a start at the customer');
-    case 'end-at-customer':
-      return msg('an end at the customer');
-    case 'valueChain':
-      return msg('value-chain data');
-    case 'customerPromise':
-      return msg('a customer promise');
-    case 'text':
-      return msg('a promise text');
-    default:
-      return field;
-  }
+  return fieldText(field, currentLocale());
 }
 
-/** An agreement status in words. */
+/** An agreement status in words (from the message catalogue). */
 export function agreementStatusLabel(status: string): string {
-  switch (status) {
-    case 'agreed':
-      return msg('agreed');
-    case 'draft':
-      return msg('a draft');
-    case 'under-review':
-      return msg('under review');
-    case 'missing':
-      return msg('missing');
-    default:
-      return status;
-  }
+  return agreementStatusText(status, currentLocale());
 }
 
-/** The SMART gaps as phrases; a wholly missing period is one gap. */
-function smartGaps(missing: readonly string[]): string[] {
-  const out = missing.filter((m) => m === 'unit' || m === 'target').map(fieldLabel);
-  const start = missing.includes('periodStart');
-  const end = missing.includes('periodEnd');
-  if (start && end) out.push(fieldLabel('period'));
-  else if (start) out.push(fieldLabel('periodStart'));
-  else if (end) out.push(fieldLabel('periodEnd'));
-  return out;
-}
-
-/** The finding's message in the UI language (the engine's English text for a key this build does not know). */
+/** The finding's message in the UI language, from the message catalogue (the engine's English text for a key this build does not know). */
 export function findingMessage(finding: AuditFinding, roleNames: RoleNames = () => undefined): string {
-  const p = finding.params;
-  const missing = finding.evidence.missing ?? [];
-  switch (finding.messageKey) {
-    case 'customer-to-customer.no-customer':
-      return msg(str`“${p.chain}” marks no lane or pool as the customer, so it cannot be checked to run from customer to customer.`);
-    case 'customer-to-customer.start':
-      return msg(str`“${p.chain}” does not start from the customer: no start event lies with the customer or is triggered by a message from the customer.`);
-    case 'customer-to-customer.end':
-      return msg(str`“${p.chain}” does not end at the customer: no flow leads from the organisation back to the customer.`);
-    case 'customer-to-customer.start-and-end':
-      return msg(str`“${p.chain}” neither starts from the customer nor ends at the customer.`);
-    case 'activity-kpi.missing':
-      return msg(str`“${p.activity}” has no performance measure.`);
-    case 'kpi-smart.incomplete':
-      return msg(str`Performance measure “${p.kpi}” of “${p.activity}” is not SMART: it lacks ${joinList(smartGaps(missing))}.`);
-    case 'kpi-realised.missing':
-      return msg(str`Performance measure “${p.kpi}” of “${p.activity}” has no realised value, although its period ended on ${p.periodEnd}.`);
-    case 'activity-resources.missing':
-      return msg(str`“${p.activity}” has no planned resources: neither a planned budget nor planned hours.`);
-    case 'resource-overrun.budget':
-      return msg(
-        str`“${p.activity}” used a budget of ${p.currency} ${p.realised}, ${p.percent} % above the planned ${p.currency} ${p.planned} (tolerance ${p.tolerance} %).`
-      );
-    case 'resource-overrun.hours':
-      return msg(str`“${p.activity}” used ${p.realised} hours, ${p.percent} % above the planned ${p.planned} hours (tolerance ${p.tolerance} %).`);
-    case 'activity-accountable.none':
-      return msg(str`“${p.activity}” has no accountable role; exactly one role must be accountable.`);
-    case 'activity-accountable.several': {
-      const ids = (finding.evidence.values?.accountable as string[] | undefined) ?? [];
-      const roles = ids.length ? joinList(ids.map((id) => roleNames(id) ?? id)) : String(p.roles);
-      return msg(str`“${p.activity}” has ${p.count} accountable roles (${roles}); exactly one role must be accountable.`);
-    }
-    case 'handover-agreement.missing':
-      return msg(str`The handover ${p.handover} has no agreement.`);
-    case 'handover-agreement.not-agreed':
-      return msg(str`The agreement on the handover ${p.handover} is ${agreementStatusLabel(String(p.status))}, not agreed.`);
-    case 'handover-agreement.incomplete':
-      return msg(str`The agreement on the handover ${p.handover} does not name ${joinList(missing.map(fieldLabel))}.`);
-    case 'agreement-overdue.passed':
-      return msg(str`The agreement on ${p.handover} was due for review on ${p.reviewDate}.`);
-    case 'customer-promise.no-value-chain':
-      return msg(str`“${p.chain}” has no value-chain data, so no customer promise.`);
-    case 'customer-promise.missing':
-      return msg(str`“${p.chain}” has no customer promise.`);
-    case 'customer-promise.empty':
-      return msg(str`The customer promise of “${p.chain}” states neither a text nor a target.`);
-    default:
-      return finding.message;
-  }
+  return findingText(finding, currentLocale(), roleNames);
 }
 
 /** The evidence of a finding as short lines in the UI language: what is missing, the values compared, invalid stored values. */

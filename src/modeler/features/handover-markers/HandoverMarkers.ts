@@ -137,7 +137,7 @@ export default class HandoverMarkers {
         continue;
       } else if (type === 'bpmn:Lane') {
         // A renamed or re-departmented lane renames the handovers of its nodes.
-        for (const node of (element.businessObject.flowNodeRef as ModdleElement[] | undefined) ?? []) {
+        for (const node of element.businessObject.flowNodeRef ?? []) {
           if (node.id) flowsOf(this.elementRegistry.get(node.id));
         }
       } else if (type === 'bpmn:Participant') {

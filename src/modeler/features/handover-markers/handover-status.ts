@@ -72,7 +72,7 @@ export function poolOf(element: ModdleElement, collaboration: ModdleElement | un
   let process: ModdleElement | undefined = element;
   while (process && process.$type !== 'bpmn:Process') process = process.$parent;
   if (!process) return undefined;
-  const participants = (collaboration?.participants as ModdleElement[] | undefined) ?? [];
+  const participants = collaboration?.participants ?? [];
   return participants.find((p) => p.processRef === process);
 }
 

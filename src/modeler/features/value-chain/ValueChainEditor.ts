@@ -3,10 +3,9 @@ import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { ModdleElement } from '../../../model/moddle-types';
 import type { Responsibility } from '../../../model/value-chain/schema';
-import { ChangeLog } from './change-log';
+import { findValueChain } from '../../../model/value-chain/locate';
 import {
-  applyEdit,
-  findValueChain,
+  planEdits,
   type AgreementEdits,
   type CustomerPromiseEdits,
   type DepartmentEdits,
@@ -18,9 +17,11 @@ import {
   type SimulationEdits,
   type StepEdits,
   type ValueChainEdit,
-  type ValueChainEdits
-} from './edits';
-import UpdateValueChainHandler, { UPDATE_COMMAND, type EditTarget, type UpdateValueChainContext } from './UpdateValueChainHandler';
+  type ValueChainEdits,
+  type RuleSettingChange,
+  type ElementFactory
+} from '../../../model/value-chain/edit';
+import { UPDATE_COMMAND, type EditTarget, type UpdateValueChainContext } from './UpdateValueChainHandler';
 
 /** What the editor accepts as "the element": a diagram element, a BPMN business object, or an element id. */
 export type ElementLike = string | { businessObject: ModdleElement } | ModdleElement;
@@ -46,7 +47,8 @@ interface Ids {
 }
 
 /**
- * The one way to change value-chain data in the modeler. Every method runs one
+ * The one way to change value-chain data in the modeler (Plan data, the value
+ * chain, PDCA records, audit rule settings). Every method runs one
  * `valueChain.update` command, so undo and redo cover it and a batch undoes in one
  * step; every execution, undo and redo ends with one `valueChain.changed` event that
  * names the elements whose data changed. Values are stored as given (as text); the
@@ -62,10 +64,9 @@ export default class ValueChainEditor {
     private readonly eventBus: EventBus,
     private readonly commandStack: CommandStack,
     private readonly elementRegistry: ElementRegistry,
-    private readonly moddle: { ids?: Ids; create(type: string, attrs?: Record<string, unknown>): ModdleElement },
+    private readonly moddle: ElementFactory & { ids?: Ids },
     private readonly bpmnjs: BpmnJs
   ) {
-    commandStack.registerHandler(UPDATE_COMMAND, UpdateValueChainHandler as never);
     const collect = (event: { context: UpdateValueChainContext }) => {
       for (const id of event.context.touched ?? []) this.pending.add(id);
     };
@@ -103,8 +104,9 @@ export default class ValueChainEditor {
       .filter((b) => b.edits.length > 0)
       .map((b) => ({ element: b.element === null ? null : this.businessObject(b.element), edits: b.edits }));
     if (targets.length === 0) return;
-    // A batch that would change nothing leaves no empty step on the undo stack.
-    if (!this.dryRun(targets)) return;
+    // Planned first, without touching the model: a refused edit throws before the
+    // command stack is involved, and a batch that changes nothing leaves no empty undo step.
+    if (this.plan(targets).log.empty) return;
     this.commandStack.execute(UPDATE_COMMAND, { targets } satisfies UpdateValueChainContext);
   }
 
@@ -215,6 +217,11 @@ export default class ValueChainEditor {
     this.update(null, [{ kind: 'role.remove', roleId }]);
   }
 
+  /** Changes audit rule settings (enabled, severity, tolerance) in the value chain; null fields go back to the rule's default. */
+  setRuleSettings(changes: RuleSettingChange[]): void {
+    this.update(null, changes.map((change) => ({ kind: 'ruleSetting', change }) satisfies ValueChainEdit));
+  }
+
   // ---- reading helpers -------------------------------------------------------------------------
 
   /** The ml:ValueChain holding owner, promise and roles (collaboration first, else a process), if any. */
@@ -245,18 +252,10 @@ export default class ValueChainEditor {
     return found && typeof found === 'object' && '$type' in found ? (found as ModdleElement) : undefined;
   }
 
-  /** Applies the batch and reverts it at once, so a refused edit throws before the command stack is touched; true when it changes something. */
-  private dryRun(targets: EditTarget[]): boolean {
+  /** Plans the batch on the open model without changing it. */
+  private plan(targets: EditTarget[]) {
     const definitions = this.bpmnjs.getDefinitions();
     if (!definitions) throw new Error('No model is open.');
-    const log = new ChangeLog();
-    try {
-      for (const target of targets) {
-        for (const edit of target.edits) applyEdit({ moddle: this.moddle, definitions, log, touched: new Set() }, target.element ?? undefined, edit);
-      }
-    } finally {
-      log.revert();
-    }
-    return !log.empty;
+    return planEdits(this.moddle, definitions, targets);
   }
 }

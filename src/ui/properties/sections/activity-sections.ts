@@ -13,9 +13,9 @@ import {
   type ActivityGroup,
   type Responsibility
 } from '../../../model/value-chain/schema';
-import { typedValues } from '../../../modeler/features/value-chain/edit-check';
-import type { ValueChainEdit } from '../../../modeler/features/value-chain/edits';
-import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
+import { typedValues } from '../../../model/value-chain/edit-check';
+import type { ValueChainEdit } from '../../../model/value-chain/edit';
+import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
 import { problemText } from '../../shared/field-problems';
@@ -57,7 +57,7 @@ function activityGroupHint(group: ActivityGroup | undefined): string {
 // ---- Verantwoording (RACI) ---------------------------------------------------------------------
 
 function accountabilitySection(view: PanelView, element: DiagramElement, step: ModdleElement | undefined): TemplateResult {
-  const assignments = ((step?.assignments as ModdleElement[] | undefined) ?? []).map((a) => ({ role: a.role as string | undefined, responsibility: a.responsibility as string | undefined }));
+  const assignments = (step?.assignments ?? []).map((a) => ({ role: a.role as string | undefined, responsibility: a.responsibility as string | undefined }));
   const cell = new Map<string, string>();
   for (const a of assignments) if (a.role && !cell.has(a.role)) cell.set(a.role, a.responsibility ?? '');
   const count = (r: Responsibility) => assignments.filter((a) => a.responsibility === r).length;
@@ -155,7 +155,7 @@ function activitySection(view: PanelView, element: DiagramElement, step: ModdleE
 // ---- Prestaties (KPIs) ---------------------------------------------------------------------------
 
 function performanceSection(view: PanelView, element: DiagramElement, step: ModdleElement | undefined): TemplateResult {
-  const kpis = (step?.kpis as ModdleElement[] | undefined) ?? [];
+  const kpis = step?.kpis ?? [];
   const add = () => {
     const kpiId = view.editor.addKpi(element, {});
     view.ui.openKpis.add(kpiId);

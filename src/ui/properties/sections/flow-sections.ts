@@ -6,8 +6,8 @@ import { indexLanes, laneOf, participantOf } from '../../../model/lanes';
 import { getExtension } from '../../../model/value-chain/extension';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { AGREEMENT_STATUSES } from '../../../model/value-chain/schema';
-import { branchSum, checkBranches, type BranchRouting } from '../../../modeler/features/value-chain/edit-check';
-import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../modeler/features/value-chain/input-values';
+import { branchSum, checkBranches, type BranchRouting } from '../../../model/value-chain/edit-check';
+import { DURATION_UNITS, durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit, type DurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { dateField, fieldId, selectField, textAreaField, textField } from '../fields';
 import { agreementStatusLabel, durationUnitLabel } from '../../shared/vocabulary';
@@ -45,7 +45,7 @@ export function gatewaySections(view: PanelView, element: DiagramElement): Templ
  * tools often leave out the nodes' <outgoing> lists, which moddle would read from.
  */
 export function outgoingFlows(node: ModdleElement): ModdleElement[] {
-  const siblings = (node.$parent?.flowElements as ModdleElement[] | undefined) ?? [];
+  const siblings = node.$parent?.flowElements ?? [];
   return siblings.filter((f) => f.$type === 'bpmn:SequenceFlow' && f.sourceRef === node);
 }
 

@@ -4,7 +4,7 @@ import type { ModdleElement } from '../../../model/moddle-types';
 import { getExtension } from '../../../model/value-chain/extension';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../../../model/value-chain/schema';
-import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../modeler/features/value-chain/input-values';
+import { durationFromInput, durationToInput, normaliseDecimal, preferredDurationUnit } from '../../../model/value-chain/input-values';
 import type { AttrGroup } from '../form-state';
 import { fieldId, selectField, textField } from '../fields';
 import { departmentKindLabel, durationUnitLabel } from '../../shared/vocabulary';
@@ -64,7 +64,7 @@ export function simulationSection(view: PanelView, element: DiagramElement): Tem
 }
 
 function simulationField(bo: ModdleElement): { name: 'probability' | 'repeatProbability' | 'arrivalInterval' | 'delay'; kind: 'percent' | 'duration'; label: string; hint: string } | undefined {
-  const definitions = (bo.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  const definitions = bo.eventDefinitions ?? [];
   switch (bo.$type) {
     case 'bpmn:BoundaryEvent':
       return { name: 'probability', kind: 'percent', label: msg('Probability that it fires'), hint: msg('In how many of the cases this event interrupts or branches off the activity.') };

@@ -3,9 +3,9 @@ import { msg, str } from '@lit/localize';
 import type { ModdleElement } from '../../../model/moddle-types';
 import { storedAttributes } from '../../../model/value-chain/read';
 import { LEAD_TIME_MEASURE } from '../../../model/value-chain/schema';
-import { findValueChain } from '../../../modeler/features/value-chain/edits';
-import { durationFromInput, durationToInput, normaliseDecimal } from '../../../modeler/features/value-chain/input-values';
-import { findRoleUsage } from '../../../modeler/features/value-chain/role-references';
+import { findValueChain } from '../../../model/value-chain/locate';
+import { durationFromInput, durationToInput, normaliseDecimal } from '../../../model/value-chain/input-values';
+import { findRoleUsage } from '../../../model/value-chain/role-references';
 import type { AttrGroup } from '../form-state';
 import { checkboxField, fieldId, selectField, textAreaField, textField } from '../fields';
 import { roleChoices, roleLabel, type PanelView, type RoleOption } from '../panel-view';
@@ -129,7 +129,7 @@ function rolesSection(view: PanelView): TemplateResult {
 
 function roleCard(view: PanelView, role: RoleOption): TemplateResult {
   const element = findValueChain(view.definitions);
-  const stored = storedAttributes(((element?.roles as ModdleElement[] | undefined) ?? []).find((r) => r.id === role.id)!, 'ml:Role');
+  const stored = storedAttributes((element?.roles ?? []).find((r) => r.id === role.id)!, 'ml:Role');
   const group: AttrGroup = { key: `role/${role.id}`, type: 'ml:Role', stored, element: null, edits: (accepted) => [{ kind: 'role.update', roleId: role.id, attrs: accepted }] };
   const id = (f: string) => fieldId('role', role.id, f);
   const field = (f: 'name' | 'department' | 'person', label: string) =>

@@ -57,9 +57,9 @@ describe('flattenExtensions', () => {
     const { BpmnModdle } = await import('bpmn-moddle');
     const generic = (await new BpmnModdle().fromXML(example)).rootElement;
     const typed = await parse(example);
-    const task = (defs: ModdleElement) => (defs.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Process')!.flowElements.find((e: ModdleElement) => e.id === 'Task_mail');
-    const paths = flattenExtensions(task(typed));
+    const task = (defs: ModdleElement) => defs.rootElements!.find((r) => r.$type === 'bpmn:Process')!.flowElements!.find((e: ModdleElement) => e.id === 'Task_mail');
+    const paths = flattenExtensions(task(typed)!);
     expect(paths.get('ml:step.kpi[Kpi_responseRate].measurement[1].value')).toBe('35');
-    expect(flattenExtensions(task(generic))).toEqual(paths);
+    expect(flattenExtensions(task(generic)!)).toEqual(paths);
   });
 });

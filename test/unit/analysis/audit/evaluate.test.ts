@@ -77,8 +77,8 @@ describe('what a finding tells the auditor', () => {
       laneId: 'Lane_marketing',
       participantId: 'Participant_org',
       department: 'Marketing',
-      params: { activity: 'Qualify request', kpi: 'Qualification hours', missing: 'a target and a period end' },
-      message: 'KPI “Qualification hours” of “Qualify request” is not SMART: it lacks a target and a period end.',
+      params: { activity: 'Qualify request', kpi: 'Qualification hours', missing: 'a target score and a period end' },
+      message: 'Performance measure “Qualification hours” of “Qualify request” is not SMART: it lacks a target score and a period end.',
       // the stored "abc" is not a number, so the target counts as missing, and the text is shown
       evidence: { missing: ['target', 'periodEnd'], invalid: [{ field: 'kpis[2].target', value: 'abc' }] }
     });

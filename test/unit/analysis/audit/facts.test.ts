@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, parseAmount, parseDate, parseDecimal, readStepFacts } from '../../../../src/analysis/audit/facts';
+import { addDays, parseAmount, parseDate, readDecimal, readStepFacts } from '../../../../src/analysis/audit/facts';
 import { validateAttributes } from '../../../../src/model/value-chain/schema';
 import type { ModdleElement } from '../../../../src/model/moddle-types';
 import { loadFixture } from './support';
@@ -14,7 +14,7 @@ const DATES = ['2025-03-31', '2025-02-30', '2024-02-29', '2023-02-29', '31-03-20
 describe('value formats, exactly as the schema reads them', () => {
   it.each(SAMPLES)('decimal %j', (text) => {
     const schema = validateAttributes('ml:Kpi', { target: text });
-    const ours = parseDecimal(text);
+    const ours = readDecimal(text);
     expect(ours.value).toEqual(schema.value.target);
     expect(ours.invalid !== undefined).toBe(schema.problems.some((p) => p.field === 'target'));
   });
@@ -46,8 +46,8 @@ describe('addDays', () => {
 describe('readStepFacts', () => {
   it('reads KPIs, RACI and resources, keeping unusable values as evidence', async () => {
     const definitions = await loadFixture('./rules/kpi-smart.finds.bpmn');
-    const task = (definitions.rootElements as ModdleElement[])[1]!.flowElements.find((e: ModdleElement) => e.id === 'Task_qualify');
-    const facts = readStepFacts(task);
+    const task = definitions.rootElements![1]!.flowElements!.find((e: ModdleElement) => e.id === 'Task_qualify');
+    const facts = readStepFacts(task!);
     expect(facts.hasStep).toBe(true);
     expect(facts.kpis[2]).toEqual({
       index: 2,

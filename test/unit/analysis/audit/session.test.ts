@@ -27,12 +27,12 @@ function editor(seed: number) {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T | undefined => (items.length ? items[Math.floor(random() * items.length)] : undefined);
   let counter = 0;
-  const processes = (defs: ModdleElement) => (defs.rootElements as ModdleElement[]).filter((r) => r.$type === 'bpmn:Process');
-  const collaboration = (defs: ModdleElement) => (defs.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Collaboration');
+  const processes = (defs: ModdleElement) => defs.rootElements!.filter((r) => r.$type === 'bpmn:Process');
+  const collaboration = (defs: ModdleElement) => defs.rootElements!.find((r) => r.$type === 'bpmn:Collaboration');
   const lanesOf = (process: ModdleElement): ModdleElement[] => {
     const out: ModdleElement[] = [];
     const visit = (sets: ModdleElement[] | undefined) => {
-      for (const set of sets ?? []) for (const lane of (set.lanes as ModdleElement[] | undefined) ?? []) {
+      for (const set of sets ?? []) for (const lane of set.lanes ?? []) {
         out.push(lane);
         if (lane.childLaneSet) visit([lane.childLaneSet]);
       }
@@ -41,7 +41,7 @@ function editor(seed: number) {
     return out;
   };
   const elements = (defs: ModdleElement, type: (e: ModdleElement) => boolean) =>
-    processes(defs).flatMap((p) => ((p.flowElements as ModdleElement[] | undefined) ?? []).filter(type));
+    processes(defs).flatMap((p) => (p.flowElements ?? []).filter(type));
   const isActivity = (e: ModdleElement) => /Task$|SubProcess$|^bpmn:CallActivity$/.test(e.$type);
   const isFlowNode = (e: ModdleElement) => e.$type !== 'bpmn:SequenceFlow' && e.$type !== 'bpmn:DataObject' && e.$type !== 'bpmn:DataObjectReference';
   const extensions = (bo: ModdleElement): ModdleElement[] => {
@@ -60,19 +60,19 @@ function editor(seed: number) {
     kpiTarget(defs) {
       const task = pick(elements(defs, (e) => isActivity(e) && !!getExtension(e, 'ml:Step')?.kpis?.length));
       if (!task) return undefined;
-      getExtension(task, 'ml:Step')!.kpis[0].target = pick(['5', '', 'abc', undefined]);
+      getExtension(task, 'ml:Step')!.kpis![0].target = pick(['5', '', 'abc', undefined]);
       return [task.id!];
     },
     realisedBudget(defs) {
       const task = pick(elements(defs, (e) => isActivity(e) && !!getExtension(e, 'ml:Step')?.resources));
       if (!task) return undefined;
-      getExtension(task, 'ml:Step')!.resources.realisedBudget = pick(['999999', '0', undefined]);
+      getExtension(task, 'ml:Step')!.resources!.realisedBudget = pick(['999999', '0', undefined]);
       return [task.id!];
     },
     accountable(defs) {
       const task = pick(elements(defs, (e) => isActivity(e) && !!getExtension(e, 'ml:Step')?.assignments?.length));
       if (!task) return undefined;
-      const a = getExtension(task, 'ml:Step')!.assignments[0];
+      const a = getExtension(task, 'ml:Step')!.assignments![0];
       a.responsibility = a.responsibility === 'accountable' ? 'responsible' : 'accountable';
       return [task.id!];
     },
@@ -81,7 +81,7 @@ function editor(seed: number) {
       if (!flow) return undefined;
       const existing = getExtension(flow, 'ml:Agreement');
       if (existing && random() < 0.3) {
-        flow.extensionElements.values = flow.extensionElements.values.filter((v: ModdleElement) => v !== existing);
+        flow.extensionElements!.values = flow.extensionElements!.values!.filter((v: ModdleElement) => v !== existing);
       } else if (existing) {
         existing.status = pick(['agreed', 'draft', 'under-review', 'bogus']);
         existing.reviewDate = pick(['2026-01-01', '2027-01-01', undefined]);
@@ -96,9 +96,9 @@ function editor(seed: number) {
       const process = pick(processes(defs).filter((p) => lanesOf(p).length > 1));
       if (!process) return undefined;
       const lanes = lanesOf(process);
-      const node = pick(((process.flowElements as ModdleElement[]) ?? []).filter(isFlowNode));
+      const node = pick((process.flowElements! ?? []).filter(isFlowNode));
       if (!node) return undefined;
-      for (const lane of lanes) if (lane.flowNodeRef) lane.flowNodeRef = (lane.flowNodeRef as ModdleElement[]).filter((n) => n !== node);
+      for (const lane of lanes) if (lane.flowNodeRef) lane.flowNodeRef = lane.flowNodeRef!.filter((n) => n !== node);
       (pick(lanes)!.flowNodeRef ??= []).push(node);
       return [node.id!];
     },
@@ -106,7 +106,7 @@ function editor(seed: number) {
       const flow = pick(elements(defs, (e) => e.$type === 'bpmn:SequenceFlow'));
       if (!flow) return undefined;
       const container = flow.$parent!;
-      container.flowElements = (container.flowElements as ModdleElement[]).filter((e) => e !== flow);
+      container.flowElements = container.flowElements!.filter((e) => e !== flow);
       for (const [end, list] of [[flow.sourceRef, 'outgoing'], [flow.targetRef, 'incoming']] as const) {
         if (end?.[list]) end[list] = (end[list] as ModdleElement[]).filter((f) => f !== flow);
       }
@@ -114,24 +114,24 @@ function editor(seed: number) {
     },
     addFlow(defs) {
       const process = pick(processes(defs));
-      const nodes = ((process?.flowElements as ModdleElement[] | undefined) ?? []).filter(isFlowNode);
+      const nodes = (process?.flowElements ?? []).filter(isFlowNode);
       const [source, target] = [pick(nodes), pick(nodes)];
       if (!process || !source || !target) return undefined;
       const flow = moddle.create('bpmn:SequenceFlow', { id: `Flow_new_${++counter}`, sourceRef: source, targetRef: target });
       flow.$parent = process;
-      process.flowElements.push(flow);
+      process.flowElements!.push(flow);
       return [flow.id!, source.id!, target.id!];
     },
     deleteTask(defs) {
       const task = pick(elements(defs, (e) => isActivity(e) && e.$type !== 'bpmn:SubProcess'));
       if (!task) return undefined;
       const process = task.$parent!;
-      const attached = (process.flowElements as ModdleElement[]).filter((e) => e.sourceRef === task || e.targetRef === task);
-      process.flowElements = (process.flowElements as ModdleElement[]).filter((e) => e !== task && !attached.includes(e));
-      for (const lane of lanesOf(process)) if (lane.flowNodeRef) lane.flowNodeRef = (lane.flowNodeRef as ModdleElement[]).filter((n) => n !== task);
+      const attached = process.flowElements!.filter((e) => e.sourceRef === task || e.targetRef === task);
+      process.flowElements = process.flowElements!.filter((e) => e !== task && !attached.includes(e));
+      for (const lane of lanesOf(process)) if (lane.flowNodeRef) lane.flowNodeRef = lane.flowNodeRef!.filter((n) => n !== task);
       const collab = collaboration(defs);
-      const messages = ((collab?.messageFlows as ModdleElement[] | undefined) ?? []).filter((m) => m.sourceRef === task || m.targetRef === task);
-      if (collab) collab.messageFlows = (collab.messageFlows as ModdleElement[]).filter((m) => !messages.includes(m));
+      const messages = (collab?.messageFlows ?? []).filter((m) => m.sourceRef === task || m.targetRef === task);
+      if (collab) collab.messageFlows = collab.messageFlows!.filter((m) => !messages.includes(m));
       return [task.id!, ...attached.map((f) => f.id!), ...messages.map((m) => m.id!)];
     },
     addTask(defs) {
@@ -200,9 +200,9 @@ function editor(seed: number) {
     },
     deleteMessageFlow(defs) {
       const collab = collaboration(defs);
-      const flow = pick((collab?.messageFlows as ModdleElement[] | undefined) ?? []);
+      const flow = pick(collab?.messageFlows ?? []);
       if (!collab || !flow) return undefined;
-      collab.messageFlows = (collab.messageFlows as ModdleElement[]).filter((m) => m !== flow);
+      collab.messageFlows = collab.messageFlows!.filter((m) => m !== flow);
       return [flow.id!];
     }
   };
@@ -263,7 +263,7 @@ describe('what an update reports', () => {
   it('adds a finding when an edit opens a gap and removes it when the edit is undone', async () => {
     const definitions = await loadFixture('./rules/complete-chain.bpmn');
     const session = createAuditSession(definitions, { today: AUDIT_DATE });
-    const flow = (definitions.rootElements as ModdleElement[])[1]!.flowElements.find((e: ModdleElement) => e.id === 'Flow_handover');
+    const flow = definitions.rootElements![1]!.flowElements!.find((e: ModdleElement) => e.id === 'Flow_handover');
     const agreement = getExtension(flow, 'ml:Agreement')!;
 
     // when the agreement on the handover becomes a draft
@@ -284,8 +284,8 @@ describe('what an update reports', () => {
   it('reports a finding whose message changed as changed, not as removed and added', async () => {
     const definitions = await loadFixture('./rules/resource-overrun.finds.bpmn');
     const session = createAuditSession(definitions, { today: AUDIT_DATE });
-    const task = (definitions.rootElements as ModdleElement[])[1]!.flowElements.find((e: ModdleElement) => e.id === 'Task_qualify');
-    getExtension(task, 'ml:Step')!.resources.realisedBudget = '1300';
+    const task = definitions.rootElements![1]!.flowElements!.find((e: ModdleElement) => e.id === 'Task_qualify');
+    getExtension(task, 'ml:Step')!.resources!.realisedBudget = '1300';
     const update = session.update(['Task_qualify']);
     expect(update.added).toEqual([]);
     expect(update.removed).toEqual([]);
@@ -295,19 +295,19 @@ describe('what an update reports', () => {
   it('follows a task into another lane when only the resized lanes are reported, also when the lanes list two objects under one id', async () => {
     for (const twin of [false, true]) {
       const { definitions } = await parseBpmn(generateCollaboration({ flowNodes: 60, lanes: 3, seed: 4, withValueChain: true }));
-      const process = (definitions.rootElements as ModdleElement[]).find((r) => r.id === 'Process_organisation')!;
-      const lanes = process.laneSets[0].lanes as ModdleElement[];
+      const process = definitions.rootElements!.find((r) => r.id === 'Process_organisation')!;
+      const lanes = process.laneSets![0].lanes as ModdleElement[];
       // A listed stand-in sharing an id with a gateway turns the lookup of nodes by object off.
       if (twin) {
-        const gateway = (process.flowElements as ModdleElement[]).find((e) => e.$type === 'bpmn:ExclusiveGateway')!;
-        lanes[2]!.flowNodeRef.push(moddle.create('bpmn:ExclusiveGateway', { id: gateway.id }));
+        const gateway = process.flowElements!.find((e) => e.$type === 'bpmn:ExclusiveGateway')!;
+        lanes[2]!.flowNodeRef!.push(moddle.create('bpmn:ExclusiveGateway', { id: gateway.id }));
       }
       const session = createAuditSession(definitions, { today: AUDIT_DATE });
       const withFindings = new Set(session.result.findings.map((f) => f.elementId));
-      const task = (process.flowElements as ModdleElement[]).find((e) => e.$type === 'bpmn:Task' && lanes[0]!.flowNodeRef.includes(e) && withFindings.has(e.id!))!;
+      const task = process.flowElements!.find((e) => e.$type === 'bpmn:Task' && lanes[0]!.flowNodeRef!.includes(e) && withFindings.has(e.id!))!;
       // when resizing the lanes moves the task from the first lane into the second
-      lanes[0]!.flowNodeRef.splice(lanes[0]!.flowNodeRef.indexOf(task), 1);
-      lanes[1]!.flowNodeRef.push(task);
+      lanes[0]!.flowNodeRef!.splice(lanes[0]!.flowNodeRef!.indexOf(task), 1);
+      lanes[1]!.flowNodeRef!.push(task);
       const update = session.update([lanes[0]!.id!, lanes[1]!.id!]);
       // then its findings are in the new lane, as a full audit has them
       expect(update.result).toEqual(runAudit(definitions, { today: AUDIT_DATE }));

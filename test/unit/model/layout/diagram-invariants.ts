@@ -31,13 +31,13 @@ export function planesOf(definitions: ModdleElement): PlaneView[] {
         edges.set(di.bpmnElement, ((di.waypoint ?? []) as ModdleElement[]).map((p) => ({ x: Number(p.x), y: Number(p.y) })));
       }
     }
-    return { root: diagram.plane?.bpmnElement, shapes, edges };
+    return { root: diagram.plane!.bpmnElement!, shapes, edges };
   });
 }
 
 /** The two elements a line connects, as bpmn-js draws it. */
 export function endsOf(connection: ModdleElement): [ModdleElement | undefined, ModdleElement | undefined] {
-  if (isA(connection, 'bpmn:DataInputAssociation')) return [connection.sourceRef?.[0], connection.$parent];
+  if (isA(connection, 'bpmn:DataInputAssociation')) return [(connection.sourceRef as unknown as ModdleElement[] | undefined)?.[0], connection.$parent];
   if (isA(connection, 'bpmn:DataOutputAssociation')) return [connection.$parent, connection.targetRef];
   return [connection.sourceRef, connection.targetRef];
 }

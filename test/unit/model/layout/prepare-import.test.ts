@@ -111,7 +111,7 @@ describe('automatic layout of a hand-written collaboration', () => {
     const { definitions } = await laidOut(fixture('./no-diagram.bpmn'));
     const diagrams = definitions.diagrams as ModdleElement[];
     const shapeOf = (id: string) =>
-      diagrams.flatMap((d) => d.plane.planeElement as ModdleElement[]).find((di) => di.bpmnElement?.id === id)!;
+      diagrams.flatMap((d) => d.plane!.planeElement as ModdleElement[]).find((di) => di.bpmnElement?.id === id)!;
     expect(shapeOf('workshop').isExpanded).toBe(true);
     expect(shapeOf('complaints').isExpanded).toBe(true);
     expect(shapeOf('visit').isExpanded).toBe(false);
@@ -154,7 +154,7 @@ describe('automatic layout of a hand-written collaboration', () => {
     expect(warnings).toEqual([]);
     const ids: string[] = [];
     for (const diagram of definitions.diagrams as ModdleElement[]) {
-      ids.push(diagram.id as string, diagram.plane.id as string, ...(diagram.plane.planeElement as ModdleElement[]).map((di) => di.id as string));
+      ids.push(diagram.id as string, diagram.plane!.id as string, ...diagram.plane!.planeElement!.map((di) => di.id as string));
     }
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('select_di');

@@ -10,7 +10,7 @@ const sample = readFileSync(new URL('../../../../processes/klachtafhandeling.bpm
 async function diOf(xml: string, id: string): Promise<ModdleElement | undefined> {
   const { definitions } = await parseBpmn(xml);
   for (const diagram of definitions.diagrams as ModdleElement[]) {
-    const found = (diagram.plane!.planeElement as ModdleElement[]).find((e) => e.id === id);
+    const found = diagram.plane!.planeElement!.find((e) => e.id === id);
     if (found) return found;
   }
   return undefined;
@@ -24,7 +24,7 @@ describe('prepareImport repairs diagram coordinates bpmn-js cannot draw', () => 
     const prepared = await prepareImport(xml);
     // then the label has no bounds (bpmn-js places it), the shape keeps its place, nothing was laid out anew
     const shape = await diOf(prepared.xml, 'kl_k_start_di');
-    expect((shape!.label as ModdleElement | undefined)?.bounds).toBeUndefined();
+    expect(shape!.label?.bounds).toBeUndefined();
     expect(shape!.bounds).toMatchObject({ x: 292, y: 137, width: 36, height: 36 });
     expect(prepared.layout).toBeUndefined();
     expect(prepared.warnings.join('\n')).toContain('label position of kl_k_start_di was unreadable');

@@ -1,3 +1,4 @@
+import type { ModdleElement } from '../../../../src/model/moddle-types';
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../../../src/model/bpmn-io';
 import { prepareImport } from '../../../../src/model/layout/prepare-import';
@@ -24,14 +25,14 @@ describe('ids the modeler cannot keep', () => {
     ]);
     const { definitions: read, warnings } = await parseBpmn(text);
     expect(warnings).toEqual([]);
-    const process = read.rootElements[0];
-    const [start, task] = process.flowElements;
+    const process = read.rootElements![0]!;
+    const [start, task] = process.flowElements! as [ModdleElement, ModdleElement];
     expect([start.id, start.name, task.id, task.name]).toEqual(['Debut', 'constructor', 'constructor_id_2', 'Début']);
-    const flow = process.flowElements.find((e: { id: string }) => e.id === '_4efb_52a1_1');
+    const flow = process.flowElements!.find((e) => e.id === '_4efb_52a1_1')!;
     expect([flow.sourceRef, flow.targetRef]).toEqual([start, task]);
     expect(start.outgoing).toEqual([flow]);
-    expect(process.laneSets[0].lanes[0].flowNodeRef).toEqual([start, task]);
-    expect(read.diagrams[0].plane.planeElement[0].bpmnElement).toBe(start);
+    expect(process.laneSets![0]!.lanes![0]!.flowNodeRef).toEqual([start, task]);
+    expect(read.diagrams![0]!.plane!.planeElement![0]!.bpmnElement).toBe(start);
   });
 
   it('tells the user at import which id became which', async () => {

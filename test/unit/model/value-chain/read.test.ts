@@ -91,12 +91,12 @@ describe('the documented example is a well-drawn, valid BPMN model', () => {
   it('draws every flow node inside the lane that lists it', async () => {
     const { definitions } = await parseBpmn(example);
     const bounds = new Map<string, { x: number; y: number; width: number; height: number }>();
-    for (const shape of definitions.diagrams[0].plane.planeElement) if (shape.bounds) bounds.set(shape.bpmnElement.id, shape.bounds);
-    const process = definitions.rootElements.find((e: { $type: string }) => e.$type === 'bpmn:Process');
-    for (const lane of process.laneSets[0].lanes) {
-      const l = bounds.get(lane.id)!;
-      for (const node of lane.flowNodeRef) {
-        const b = bounds.get(node.id)!;
+    for (const shape of definitions.diagrams![0].plane!.planeElement!) if (shape.bounds) bounds.set(shape.bpmnElement!.id!, shape.bounds as { x: number; y: number; width: number; height: number });
+    const process = definitions.rootElements!.find((e: { $type: string }) => e.$type === 'bpmn:Process');
+    for (const lane of process!.laneSets![0].lanes!) {
+      const l = bounds.get(lane.id!)!;
+      for (const node of lane.flowNodeRef!) {
+        const b = bounds.get(node.id!)!;
         const [cx, cy] = [b.x + b.width / 2, b.y + b.height / 2];
         expect(cx >= l.x && cx <= l.x + l.width && cy >= l.y && cy <= l.y + l.height, `${node.id} in ${lane.id}`).toBe(true);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModdle, parseBpmn, serializeBpmn } from '../../../../src/model/bpmn-io';
 import type { ModdleElement } from '../../../../src/model/moddle-types';
-import { createExtension } from '../../../../src/model/value-chain/read';
+import { attributeUpdate } from '../../../../src/model/value-chain/edit';
 import { attributeNames, type MlElementType } from '../../../../src/model/value-chain/schema';
 import { forEachContained } from '../../../../src/model/walk';
 
@@ -21,6 +21,22 @@ const SKELETON = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="Flow_rt" sourceRef="Task_rt" targetRef="End_rt" />
   </bpmn:process>
 </bpmn:definitions>`;
+
+/** Creates an ml: element with its attributes stored as text (blank ones left out) and its children attached. */
+function createExtension(
+  moddle: ReturnType<typeof createModdle>,
+  type: MlElementType,
+  attrs: Record<string, string | number | boolean | null | undefined> = {},
+  childElements: Record<string, ModdleElement | ModdleElement[]> = {}
+): ModdleElement {
+  const stored = Object.fromEntries(Object.entries(attributeUpdate(type, attrs)).filter(([, v]) => v !== undefined));
+  const element = moddle.create(type, stored);
+  for (const [property, value] of Object.entries(childElements)) {
+    element[property] = value;
+    for (const child of Array.isArray(value) ? value : [value]) child.$parent = element;
+  }
+  return element;
+}
 
 /** Every ml element of a tree as plain data: type, host and all stored attributes, in document order. */
 function mlContent(definitions: ModdleElement): Array<{ type: string; host: string; attrs: Record<string, unknown> }> {

@@ -56,7 +56,7 @@ describe('missinglink simulate', () => {
   it('given a missing file or a file that is not BPMN, then it exits 2 with the reason', async () => {
     const missing = await simulate(fixturePath('does-not-exist.bpmn'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('cannot read');
+    expect(missing.stderr).toContain('The file cannot be read');
     const notBpmn = await simulate(fixturePath('series.expected.json'));
     expect(notBpmn.code).toBe(2);
     expect(notBpmn.stderr).toMatch(/not (well-formed )?XML|not BPMN/);

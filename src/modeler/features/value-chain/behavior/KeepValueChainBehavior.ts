@@ -1,7 +1,7 @@
 import CommandInterceptor from 'diagram-js/lib/command/CommandInterceptor';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { ModdleElement } from '../../../../model/moddle-types';
-import { findValueChain } from '../edits';
+import { findValueChain } from '../../../../model/value-chain/locate';
 import type ValueChainEditor from '../ValueChainEditor';
 
 interface Modeling {
@@ -47,9 +47,11 @@ export default class KeepValueChainBehavior extends CommandInterceptor {
       const newRoot = event.context.newRoot;
       const copy = moddleCopy.copyElement(kept, moddle.create('ml:ValueChain'), null, true);
       const container = moddle.create('bpmn:ExtensionElements', {
-        values: [...((newRoot.businessObject.extensionElements?.values as ModdleElement[] | undefined) ?? []), copy]
+        values: [...(newRoot.businessObject.extensionElements?.values ?? []), copy]
       });
       copy.$parent = container;
+      // Later edits find the value chain's carrier by walking up: the container needs its parent too.
+      container.$parent = newRoot.businessObject;
       modeling.updateModdleProperties(newRoot, newRoot.businessObject, { extensionElements: container });
       if (newRoot.businessObject.id) editor.markChanged([newRoot.businessObject.id]);
     });

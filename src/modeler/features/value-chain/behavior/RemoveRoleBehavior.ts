@@ -1,7 +1,7 @@
 import CommandInterceptor from 'diagram-js/lib/command/CommandInterceptor';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import type { ModdleElement } from '../../../../model/moddle-types';
-import { roleRemovalEdits } from '../role-references';
+import { roleRemovalEdits } from '../../../../model/value-chain/role-references';
 import { UPDATE_COMMAND, type UpdateValueChainContext } from '../UpdateValueChainHandler';
 import type ValueChainEditor from '../ValueChainEditor';
 

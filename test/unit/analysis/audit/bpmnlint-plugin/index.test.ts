@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { BpmnModdle } from 'bpmn-moddle';
+import type { ModdleElement } from '../../../../../src/model/moddle-types';
 import { Linter } from 'bpmnlint';
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import { describe, expect, it } from 'vitest';
@@ -73,9 +74,9 @@ describe('bpmnlint-plugin-missinglink', () => {
     const linter = new Linter({ resolver });
     expect(await linter.lint(rootElement, rc)).toEqual({});
     // when the handover's agreement is edited in the tree between two runs
-    const process = rootElement.rootElements.find((r: { $type: string }) => r.$type === 'bpmn:Process');
-    const flow = process.flowElements.find((e: { id: string }) => e.id === 'Flow_handover');
-    flow.extensionElements.values[0].status = 'draft';
+    const process = (rootElement as ModdleElement).rootElements!.find((r) => r.$type === 'bpmn:Process')!;
+    const flow = process.flowElements!.find((e) => e.id === 'Flow_handover')!;
+    flow.extensionElements!.values![0]!.status = 'draft';
     const reports = (await linter.lint(rootElement, rc)) as Record<string, unknown[]>;
     expect(Object.keys(reports)).toEqual(['missinglink/handover-agreement']);
   });

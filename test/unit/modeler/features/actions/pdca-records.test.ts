@@ -9,7 +9,6 @@ import { readValueChain } from '../../../../../src/model/value-chain/read';
 import { aggregatePerformance } from '../../../../../src/analysis/performance/aggregate';
 import { performanceInputFromModel } from '../../../../../src/analysis/performance/from-model';
 import type { ValueChainChangedEvent } from '../../../../../src/modeler/features/value-chain/ValueChainEditor';
-import PdcaCommands from '../../../../../src/modeler/features/actions/PdcaCommands';
 import ImprovementActions from '../../../../../src/modeler/features/actions/ImprovementActions';
 import KpiMeasurements from '../../../../../src/modeler/features/actions/KpiMeasurements';
 import { localDate } from '../../../../../src/modeler/features/actions/today';
@@ -41,7 +40,6 @@ interface Harness {
 
 async function harness(xml: string): Promise<Harness> {
   const h = await commandHarness(xml, {
-    pdcaCommands: ['type', PdcaCommands],
     improvementActions: ['type', ImprovementActions],
     kpiMeasurements: ['type', KpiMeasurements]
   });
@@ -53,8 +51,8 @@ async function harness(xml: string): Promise<Harness> {
 }
 
 function findById(definitions: ModdleElement, id: string): ModdleElement {
-  const process = (definitions.rootElements as ModdleElement[]).find((r) => r.$type === 'bpmn:Process' && (r.flowElements as ModdleElement[] | undefined)?.some((f) => f.id === id));
-  return (process!.flowElements as ModdleElement[]).find((f) => f.id === id)!;
+  const process = definitions.rootElements!.find((r) => r.$type === 'bpmn:Process' && r.flowElements?.some((f) => f.id === id));
+  return process!.flowElements!.find((f) => f.id === id)!;
 }
 
 describe('recording improvement actions', () => {

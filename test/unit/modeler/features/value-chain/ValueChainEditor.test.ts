@@ -68,7 +68,7 @@ describe('valueChainEditor commands', () => {
     expect(kpi).toMatch(/^Kpi_/);
     expect(role).toMatch(/^Role_/);
     expect(kpi).not.toBe('Kpi_reach');
-    expect(h.editor.getValueChain()!.roles.map((r: ModdleElement) => r.id)).toContain(role);
+    expect(h.editor.getValueChain()!.roles!.map((r: ModdleElement) => r.id)).toContain(role);
   });
 
   it('refuses an edit of a missing KPI or step data on a gateway without touching the model or the undo stack', async () => {
@@ -109,13 +109,73 @@ describe('valueChainEditor commands', () => {
   });
 });
 
+describe('audit rule settings through the same command', () => {
+  it('stores a rule setting as one undo step, and undo / redo restore the XML exactly', async () => {
+    // when an auditor switches a rule off and gives another a tolerance
+    h.editor.setRuleSettings([
+      { rule: 'kpi-required', enabled: false },
+      { rule: 'budget-overrun', tolerance: 10 }
+    ]);
+    const edited = await serializeBpmn(h.definitions);
+    expect(edited).toContain('<ml:ruleSetting rule="kpi-required" enabled="false" />');
+    expect(edited).toContain('<ml:ruleSetting rule="budget-overrun" tolerance="10" />');
+    // then one undo takes both back and one redo brings them again
+    h.commandStack.undo();
+    expect(await serializeBpmn(h.definitions)).toBe(original);
+    expect(h.commandStack.canUndo()).toBe(false);
+    h.commandStack.redo();
+    expect(await serializeBpmn(h.definitions)).toBe(edited);
+    // and each step was announced for the value chain's carrier
+    expect(h.changes.map((c) => c.trigger)).toEqual(['execute', 'undo', 'redo']);
+    expect(h.changes[0]!.elementIds).toEqual(['Collaboration_1']);
+  });
+
+  it('removes a setting left with nothing but its rule id: the rule is back on its defaults', async () => {
+    h.editor.setRuleSettings([{ rule: 'kpi-required', enabled: false }]);
+    h.editor.setRuleSettings([{ rule: 'kpi-required', enabled: null }]);
+    expect(await serializeBpmn(h.definitions)).toBe(original);
+  });
+
+  it('leaves no empty undo step for a setting that changes nothing', () => {
+    // given a rule already switched off
+    h.editor.setRuleSettings([{ rule: 'kpi-required', enabled: false }]);
+    h.commandStack.clear();
+    h.changes.length = 0;
+    // when it is switched off again, and a rule without a setting is reset to its default
+    h.editor.setRuleSettings([{ rule: 'kpi-required', enabled: false }]);
+    h.editor.setRuleSettings([{ rule: 'activity-accountable', enabled: null, tolerance: null }]);
+    // then the undo stack stays empty and nobody is told about a change
+    expect(h.commandStack.canUndo()).toBe(false);
+    expect(h.changes).toEqual([]);
+  });
+});
+
+describe('planning a batch', () => {
+  it('writes nothing into the model before the command runs: a refused batch throws its own error on a frozen model', () => {
+    // given the task's business objects cannot be written to (any write would throw a TypeError)
+    const task = h.byId('Task_plan');
+    const step = getExtension(task, 'ml:Step')!;
+    for (const o of [task, task.extensionElements, task.extensionElements!.values, step, step.kpis]) Object.freeze(o);
+    // when a batch whose last edit is refused is sent
+    // then the refusal is reported, not a write to a frozen object
+    expect(() =>
+      h.editor.update('Task_plan', [
+        { kind: 'kpi.add', id: 'Kpi_new', attrs: { name: 'Nieuw' } },
+        { kind: 'step', attrs: { level: 'task' } },
+        { kind: 'kpi.update', kpiId: 'Kpi_missing', attrs: { name: 'x' } }
+      ])
+    ).toThrow(/no performance measure "Kpi_missing"/);
+    expect(h.commandStack.canUndo()).toBe(false);
+  });
+});
+
 describe('RemoveRoleBehavior: removing a role takes its references along in the same step', () => {
   it('clears the assignment, the agreement role and the owner, and one undo restores all', async () => {
     // given Role_mm is accountable on Task_plan, provider of Flow_handover and owner of the value chain
     h.editor.removeRole('Role_mm');
     const step = getExtension(h.byId('Task_plan'), 'ml:Step')!;
     const agreement = getExtension(h.byId('Flow_handover'), 'ml:Agreement')!;
-    expect(step.assignments.map((a: ModdleElement) => a.role)).toEqual(['Role_am']);
+    expect(step.assignments!.map((a: ModdleElement) => a.role)).toEqual(['Role_am']);
     expect([agreement.providerRole, agreement.receiverRole]).toEqual([undefined, 'Role_am']);
     expect(h.editor.getValueChain()!.owner).toBeUndefined();
     expect(h.changes).toEqual([{ elementIds: ['Collaboration_1', 'Flow_handover', 'Task_plan'], trigger: 'execute' }]);
