@@ -10,6 +10,9 @@ import type { ProcessSummary, VersionSummary } from '../storage/records';
 import { Autosaver, type AutosaveState } from '../storage/autosave';
 import { isStorageError, StorageError, type StorageErrorKind } from '../storage/errors';
 import type { TabSync } from '../storage/tab-sync';
+import type { StartOutcome } from '../storage/library-start';
+import type { ProcessRecord } from '../storage/records';
+import { archiveFileName, libraryArchive, type ArchiveEntry } from './library-archive';
 import { sessionMachine } from './session-machine';
 import { newProcessXml } from './templates';
 import { sampleProcesses } from './samples';
@@ -27,6 +30,23 @@ export interface Notice {
   message: string;
   detail?: string;
   action?: { label: string; run: () => void };
+  /** A second thing the user can do about it (e.g. download the library while the disk is full). */
+  secondaryAction?: { label: string; run: () => void };
+}
+
+/**
+ * How the library started, and how to get it back when the browser breaks or deletes the
+ * database under the open tab (see src/storage/library-start.ts).
+ */
+export interface LibraryHealth {
+  /** What the start found: a normal library, a first start, a library restored from its copy, or one lost. */
+  start: StartOutcome;
+  /** Closes and reopens the database and recovers it as at start. */
+  reopen(): Promise<StartOutcome>;
+  /** The processes in the second copy (used when the database cannot be read for a download). */
+  readCopy(): Promise<ProcessRecord[]>;
+  /** Whether the browser agreed to keep this origin's storage under pressure (undefined: not asked or not supported). */
+  persisted?: Promise<boolean | undefined>;
 }
 
 /** Everything the shell renders; replaced (never mutated) on every change. */
@@ -80,11 +100,14 @@ export class AppController extends EventTarget {
   private saveFailureNotice: number | undefined;
   /** Damaged library rows already reported, so a refresh does not repeat them. */
   private readonly reportedProblems = new Set<string>();
+  /** A write failed in a way that can leave Chromium's connection broken: reopen before the next one. */
+  private reopenBeforeSave = false;
 
   constructor(
     private readonly modeler: Modeler,
     private readonly repository: ProcessRepository,
-    private readonly tabSync: TabSync
+    private readonly tabSync: TabSync,
+    private readonly library?: LibraryHealth
   ) {
     super();
     this.autosaver = new Autosaver({
@@ -245,6 +268,48 @@ export class AppController extends EventTarget {
     }
   }
 
+  /**
+   * Downloads every process as a .bpmn file in one zip, the open one as it is on screen
+   * (unsaved edits included). Read from the database, or from the second copy when the
+   * database cannot be read.
+   */
+  async downloadLibrary(): Promise<void> {
+    try {
+      const entries = new Map<string, ArchiveEntry>();
+      // A database broken by a full disk may not answer at all: give it a few seconds, then use the copy.
+      const fromDatabase = async () => {
+        const { processes } = await this.repository.list();
+        const records = await Promise.all(processes.map((p) => this.repository.get(p.id).catch(() => undefined)));
+        return records.filter((r): r is ProcessRecord => !!r);
+      };
+      for (const record of await withinSeconds(fromDatabase(), 4).catch((error: unknown) => {
+        console.warn('The library could not be read for the download; using its copy', error);
+        return [];
+      })) {
+        entries.set(record.id, { name: record.name, xml: record.xml });
+      }
+      if (this.library) {
+        const copied = await withinSeconds(this.library.readCopy(), 10).catch((error: unknown) => {
+          console.warn('The library copy could not be read for the download', error);
+          return [];
+        });
+        for (const record of copied) {
+          if (!entries.has(record.id)) entries.set(record.id, { name: record.name, xml: record.xml });
+        }
+      }
+      const current = this.state.current;
+      if (current) {
+        const { xml } = await this.modeler.saveXML({ format: true });
+        if (xml) entries.set(current.id, { name: current.name, xml });
+      }
+      const zip = libraryArchive([...entries.values()]);
+      downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), archiveFileName(new Date()));
+      this.notify('success', msg(str`Downloaded ${entries.size} processes as one zip file.`));
+    } catch (error) {
+      this.notifyError(error);
+    }
+  }
+
   /** Shows a failure that happened outside the controller (e.g. a panel that failed to load). */
   reportError(error: unknown): void {
     this.notifyError(error);
@@ -278,8 +343,13 @@ export class AppController extends EventTarget {
   // ---- operations run by the session machine -------------------------------------------
 
   private async doBoot(): Promise<void> {
-    await this.repository.seedIfEmpty(async () => (await sampleProcesses()).map(({ name, xml }) => ({ name, xml })));
+    const start = this.library?.start ?? { kind: 'first-start' };
+    // Samples only on a first start: never over a library that vanished (it is restored or reported instead).
+    if (start.kind === 'first-start') {
+      await this.repository.seedIfEmpty(async () => (await sampleProcesses()).map(({ name, xml }) => ({ name, xml })));
+    }
     await this.refreshLibrary();
+    this.reportStart(start);
     const last = readLastOpened();
     const candidates = [...this.state.processes].sort((a, b) => Number(b.id === last) - Number(a.id === last));
     // A process that cannot be opened (damaged in storage) is reported and skipped: the others still open.
@@ -416,12 +486,36 @@ export class AppController extends EventTarget {
     this.update({ current: { ...current, revision: result.revision }, saveState: 'saved', savedAt: result.updatedAt });
     await this.refreshVersions();
     const before = result.beforeRestore;
-    const restoredFrom = result.restored.restoredFrom ?? versionId;
-    const restoredNumber = this.state.versions.find((v) => v.id === restoredFrom)?.number ?? result.restored.number;
-    this.notify('success', msg(str`Version ${restoredNumber} restored. The previous state is kept as version ${before.number}.`), undefined, {
+    // restoredFrom is the restored version's number (not its id).
+    const restoredNumber = result.restored.restoredFrom ?? this.state.versions.find((v) => v.id === versionId)?.number;
+    const restore = { beforeRestoreId: before.id, restoredId: result.restored.id, revision: result.revision };
+    this.notify('success', msg(str`Version ${restoredNumber ?? ''} restored. The previous state is kept as version ${before.number}.`), undefined, {
       label: msg('Undo restore'),
-      run: () => this.restoreVersion(before.id)
+      run: () => void this.undoRestore(restore)
     });
+  }
+
+  /** Takes back the restore just made: the previous state returns and the two versions the restore added go. */
+  private async undoRestore(restore: { beforeRestoreId: number; restoredId: number; revision: number }): Promise<void> {
+    const current = this.state.current;
+    if (!current) return;
+    try {
+      await this.autosaver.flush();
+      const expectedRevision = this.state.current?.revision ?? current.revision;
+      const result = await this.repository.undoRestore(current.id, restore, { expectedRevision });
+      if (!result.ok) {
+        // Edited since the restore: undoing now would drop those edits, so restore the kept state as a version instead.
+        this.restoreVersion(restore.beforeRestoreId);
+        return;
+      }
+      await this.loadDocument(result.xml!);
+      this.autosaver.resume({ discardPending: true });
+      this.update({ current: { ...current, revision: result.revision }, saveState: 'saved', savedAt: result.updatedAt });
+      await this.refreshVersions();
+      this.notify('success', msg('Restore undone: the process is back as it was before.'));
+    } catch (error) {
+      this.notifyError(error);
+    }
   }
 
   private async doReload(): Promise<void> {
@@ -533,11 +627,67 @@ export class AppController extends EventTarget {
   private async persist(xml: string) {
     const current = this.state.current;
     if (!current) return { ok: true as const, revision: 0, updatedAt: Date.now() };
-    const result = await this.repository.save(current.id, xml, { expectedRevision: current.revision });
+    if (this.reopenBeforeSave && this.library) return this.persistAfterReopen(current, xml);
+    let result;
+    try {
+      result = await this.repository.save(current.id, xml, { expectedRevision: current.revision });
+    } catch (error) {
+      // After a failed write on a full disk Chromium's connection can stay broken, or the database gone.
+      if (isStorageError(error, 'quota') || isStorageError(error, 'vanished') || isStorageError(error, 'unavailable')) {
+        this.reopenBeforeSave = true;
+      }
+      // The open process gone, and the library with it: the browser deleted the database (Dexie reopened an empty one).
+      if (isStorageError(error, 'not-found') && this.library && !(await this.repository.hasLibrary().catch(() => false))) {
+        this.reopenBeforeSave = true;
+        throw new StorageError('vanished', `The browser deleted the library's database while it was open (${error.message})`, { cause: error });
+      }
+      throw error;
+    }
     if (result.ok) {
       this.update({ current: { ...current, revision: result.revision }, savedAt: result.updatedAt });
     }
     return result;
+  }
+
+  /** Reopens (and if needed recovers) the database, then stores the open model; recreates it when the library lost it. */
+  private async persistAfterReopen(current: { id: string; name: string; revision: number }, xml: string) {
+    const outcome = await this.library!.reopen();
+    this.reopenBeforeSave = false;
+    this.reportStart(outcome);
+    const stored = await this.repository.get(current.id);
+    if (!stored) {
+      // The library vanished with this process in it and no copy held it: store the open model anew.
+      const record = await this.repository.create({ name: current.name, xml, origin: 'copy' });
+      this.update({ current: { id: record.id, name: record.name, revision: record.revision }, savedAt: record.updatedAt });
+      writeLastOpened(record.id);
+      this.openInTab(record.id);
+      await this.refreshLibrary();
+      return { ok: true as const, revision: record.revision, updatedAt: record.updatedAt };
+    }
+    if (outcome.kind !== 'opened') await this.refreshLibrary();
+    // Restored from the copy: the copy holds the last revision this tab stored, so the save fits on top.
+    const expectedRevision = outcome.kind === 'restored' ? stored.revision : current.revision;
+    const result = await this.repository.save(current.id, xml, { expectedRevision });
+    if (result.ok) this.update({ current: { ...current, revision: result.revision }, savedAt: result.updatedAt });
+    return result;
+  }
+
+  /** Tells the user what the start (or a reopen) found when it was not a plain start. */
+  private reportStart(outcome: StartOutcome): void {
+    if (outcome.kind === 'restored') {
+      this.notify(
+        'info',
+        msg(str`The browser had deleted the library's database. MissingLink restored ${outcome.processes} processes from its second copy.`),
+        msg('Versions and reviews were not in the copy. Free space on the disk, and download the library to keep a copy of your own.'),
+        { label: msg('Download all processes'), run: () => void this.downloadLibrary() }
+      );
+    } else if (outcome.kind === 'lost') {
+      this.notify(
+        'error',
+        msg('The library in this browser is gone: the browser deleted its database, and no second copy was left. No sample processes were added in its place.'),
+        msg('If you downloaded the library or exported processes before, import those files. Free space on the disk first.')
+      );
+    }
   }
 
   private onSaveState(state: AutosaveState): void {
@@ -547,12 +697,21 @@ export class AppController extends EventTarget {
       // One message per run of failures (the autosaver retries, backing off); it goes when saving works again.
       if (this.saveFailureNotice === undefined || !this.state.notices.some((n) => n.id === this.saveFailureNotice)) {
         const retry = { label: msg('Try saving again'), run: () => void this.autosaver.flush() };
-        if (kind === 'quota') {
+        if (kind === 'vanished') {
+          this.notify(
+            'error',
+            msg('The browser deleted the library’s database (this happens when the disk is full): your latest changes are not saved yet.'),
+            msg('Your open model stays on screen. Free space on the disk; MissingLink then puts the library back from its second copy and saves your work. Download the library to be safe.'),
+            retry,
+            { label: msg('Download all processes'), run: () => void this.downloadLibrary() }
+          );
+        } else if (kind === 'quota') {
           this.notify(
             'error',
             msg('The browser has no storage space left: your latest changes are not saved yet.'),
-            msg('Earlier saves and versions are kept and you can keep working; MissingLink tries again. Export or delete processes to make room.'),
-            retry
+            msg('Earlier saves and versions are kept and you can keep working; MissingLink tries again. Free space on the disk, or delete processes, and download the library to be safe.'),
+            retry,
+            { label: msg('Download all processes'), run: () => void this.downloadLibrary() }
           );
         } else {
           this.notifyError(state.error, undefined, retry);
@@ -614,8 +773,8 @@ export class AppController extends EventTarget {
     for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
   }
 
-  private notify(tone: Notice['tone'], message: string, detail?: string, action?: Notice['action']): void {
-    const notice: Notice = { id: ++this.noticeSeq, tone, message, detail, action };
+  private notify(tone: Notice['tone'], message: string, detail?: string, action?: Notice['action'], secondaryAction?: Notice['action']): void {
+    const notice: Notice = { id: ++this.noticeSeq, tone, message, detail, action, ...(secondaryAction ? { secondaryAction } : {}) };
     this.update({ notices: [...this.state.notices.slice(-4), notice] });
   }
 
@@ -632,6 +791,15 @@ export class AppController extends EventTarget {
     this.state = { ...this.state, ...patch };
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/** `work`, or a rejection once `seconds` have passed without an answer. */
+function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** Most import warnings a notice lists; the rest are counted. */

@@ -1,12 +1,10 @@
 import { createModeler } from '../modeler/create-modeler';
 import { AssessmentRepository } from '../storage/assessments';
-import { openDatabase } from '../storage/db';
-import { ProcessRepository } from '../storage/process-repository';
 import { ReviewRepository } from '../storage/reviews';
-import { TabSync } from '../storage/tab-sync';
 import { AppController } from './app-controller';
 import type { LibraryAnalysis } from './library-analysis';
 import type { AppServices } from './services';
+import { startLibrary } from './start-library';
 
 /**
  * Wires the application once: the modeler on its canvas, the one database connection
@@ -15,10 +13,9 @@ import type { AppServices } from './services';
  */
 export async function bootstrap(canvas: HTMLElement): Promise<AppServices> {
   const modeler = createModeler(canvas);
-  const db = await openDatabase();
-  const tabSync = new TabSync();
-  const repository = new ProcessRepository(db, { onChange: (change) => tabSync.publish(change) });
-  const controller = new AppController(modeler, repository, tabSync);
+  // The database, recovered from its second copy when the browser deleted it (see start-library.ts).
+  const { db, repository, tabSync, health } = await startLibrary();
+  const controller = new AppController(modeler, repository, tabSync, health);
   let library: Promise<LibraryAnalysis> | undefined;
   return {
     modeler,

@@ -25,11 +25,16 @@ export function describeError(error: unknown, fileName?: string): { message: str
     switch (error.kind) {
       case 'quota':
         return {
-          message: msg('The browser has no storage space left, so this was not stored. Earlier saves and versions are kept; export or delete processes to make room.'),
+          message: msg('The browser has no storage space left, so this was not stored. Earlier saves and versions are kept; free space on the disk, or delete processes, and download the library to be safe.'),
           detail: error.message
         };
       case 'too-large':
         return { message: msg('This process is too large to store.'), detail: error.message };
+      case 'vanished':
+        return {
+          message: msg('The browser deleted the library’s database while MissingLink was open. Your open model is still on screen; MissingLink puts the library back from its copy on the next save.'),
+          detail: error.message
+        };
       case 'not-found':
         return { message: msg('This process no longer exists in the library.'), detail: error.message };
       case 'corrupt':

@@ -1,5 +1,5 @@
 /** What went wrong in storage, in terms the UI can act on (each kind gets its own message and remedy). */
-export type StorageErrorKind = 'quota' | 'too-large' | 'not-found' | 'conflict' | 'corrupt' | 'unavailable';
+export type StorageErrorKind = 'quota' | 'too-large' | 'not-found' | 'conflict' | 'corrupt' | 'unavailable' | 'vanished';
 
 /** The one error type the storage layer throws; `message` is plain English, `cause` keeps the original. */
 export class StorageError extends Error {
@@ -30,15 +30,44 @@ const UNAVAILABLE_NAMES = new Set([
   'SecurityError'
 ]);
 
+// A full disk does not always arrive as QuotaExceededError: when the disk itself (not the
+// origin's quota) runs out, Chromium aborts the write with "DataError: Failed to write blobs
+// (IOError)", or an UnknownError/AbortError whose message names the I/O failure.
+const DISK_NAMES = new Set(['DataError', 'UnknownError', 'AbortError']);
+const DISK_MESSAGE = /\bIO ?error\b|write blobs|disk|no space|ENOSPC|space left/i;
+// Often Chromium's request error says only that its write transaction was aborted (the
+// IOError stays on the transaction, out of Dexie's reach). A write is not aborted for
+// any other reason the app causes (its own errors reject with themselves), so it counts
+// as a full disk too.
+const ABORTED_WRITE = /transaction was aborted/i;
+
+// What Chromium says once it has deleted a database it thinks is corrupt under an open connection.
+const VANISHED_MESSAGE = /object stores? (was|were) not found|database (was|has been) deleted/i;
+
 // Dexie wraps IndexedDB errors (an aborted transaction carries the real cause in
 // `inner`, a bulk write in `failures`), so look through the whole chain.
-function errorNames(error: unknown, seen = new Set<unknown>()): string[] {
+function errorChain(error: unknown, seen = new Set<unknown>()): { name: string; message: string }[] {
   if (!error || typeof error !== 'object' || seen.has(error)) return [];
   seen.add(error);
-  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
-  const own = typeof e.name === 'string' ? [e.name] : [];
+  const e = error as { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  const own = typeof e.name === 'string' ? [{ name: e.name, message: typeof e.message === 'string' ? e.message : '' }] : [];
   const failures = Array.isArray(e.failures) ? e.failures : [];
-  return [...own, ...[e.inner, e.cause, ...failures].flatMap((inner) => errorNames(inner, seen))];
+  return [...own, ...[e.inner, e.cause, ...failures].flatMap((inner) => errorChain(inner, seen))];
+}
+
+/** True when the error (or anything it wraps) says the disk or the origin's quota is full. */
+export function isDiskFull(error: unknown): boolean {
+  return errorChain(error).some(
+    ({ name, message }) =>
+      name === 'QuotaExceededError' ||
+      (DISK_NAMES.has(name) && DISK_MESSAGE.test(message)) ||
+      (name === 'AbortError' && ABORTED_WRITE.test(message))
+  );
+}
+
+/** True when the error says the database lost its tables under us (the browser deleted it). */
+export function isDatabaseVanished(error: unknown): boolean {
+  return errorChain(error).some(({ name, message }) => name === 'NotFoundError' && VANISHED_MESSAGE.test(message));
 }
 
 /**
@@ -48,11 +77,20 @@ function errorNames(error: unknown, seen = new Set<unknown>()): string[] {
  */
 export function toStorageError(error: unknown, action: string, fallback?: StorageErrorKind): unknown {
   if (error instanceof StorageError) return error;
-  const names = errorNames(error);
-  if (names.includes('QuotaExceededError')) {
+  const chain = errorChain(error);
+  const names = chain.map((e) => e.name);
+  if (isDiskFull(error)) {
+    const reason = names.includes('QuotaExceededError') ? undefined : chain.find((e) => DISK_NAMES.has(e.name) && (DISK_MESSAGE.test(e.message) || ABORTED_WRITE.test(e.message)));
     return new StorageError(
       'quota',
-      `The browser's storage is full, so ${action} failed. Nothing was changed; earlier saves and versions are kept. Free space by deleting old versions or processes, or export this process to a file.`,
+      `The browser's storage is full, so ${action} failed${reason ? ` (${reason.name}: ${reason.message})` : ''}. Nothing was changed; earlier saves and versions are kept. Free space on the disk, delete old versions or processes, or download the library.`,
+      { cause: error }
+    );
+  }
+  if (isDatabaseVanished(error)) {
+    return new StorageError(
+      'vanished',
+      `The browser deleted the library's database while it was open, so ${action} failed.`,
       { cause: error }
     );
   }

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { MAX_BPMN_BYTES } from '../model/bpmn-io';
 import type { MissingLinkDb } from './db';
 import { StorageError, toStorageError } from './errors';
+import type { LibraryCopy } from './library-copy';
 import {
   parseRow,
   processRecordSchema,
@@ -56,6 +57,8 @@ export interface RepositoryOptions {
   maxBytes?: number;
   /** Called after each committed change (never for a refused or failed one). */
   onChange?: (change: LibraryChange) => void;
+  /** A second copy outside IndexedDB, written after every committed change (see library-copy.ts). */
+  copy?: LibraryCopy;
 }
 
 function notFound(): StorageError {
@@ -102,6 +105,7 @@ export class ProcessRepository {
   private readonly newId: () => string;
   private readonly maxBytes: number;
   private readonly onChange: ((change: LibraryChange) => void) | undefined;
+  private readonly copy: LibraryCopy | undefined;
 
   constructor(
     private readonly db: MissingLinkDb,
@@ -111,6 +115,7 @@ export class ProcessRepository {
     this.newId = options.newId ?? randomUuid;
     this.maxBytes = options.maxBytes ?? MAX_PROCESS_BYTES;
     this.onChange = options.onChange;
+    this.copy = options.copy;
   }
 
   /** All readable processes without their XML, sorted by name; damaged rows are reported in `problems`. */
@@ -126,6 +131,11 @@ export class ProcessRepository {
       processes.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return { processes, problems };
     });
+  }
+
+  /** True when the database holds a library: it was seeded once or holds processes (false: it is new, or the browser emptied it). */
+  async hasLibrary(): Promise<boolean> {
+    return this.run('reading the process library', async () => (await this.db.settings.get(SEEDED_SETTING_KEY)) !== undefined || (await this.db.processes.count()) > 0);
   }
 
   /** One process with its XML; undefined when it does not exist, StorageError 'corrupt' when its row is damaged. */
@@ -150,6 +160,7 @@ export class ProcessRepository {
       })
     );
     this.emit({ type: 'created', processId: record.id, name: record.name });
+    await this.mirror((copy) => copy.put(record));
     return record;
   }
 
@@ -161,11 +172,12 @@ export class ProcessRepository {
         const current = await this.readProcess(id);
         const updatedAt = this.now();
         await this.db.processes.update(id, { name: newName, updatedAt });
-        return withoutXml({ ...current, name: newName, updatedAt });
+        return { ...current, name: newName, updatedAt };
       })
     );
     this.emit({ type: 'renamed', processId: id, name: newName });
-    return renamed;
+    await this.mirror((copy) => copy.put(renamed));
+    return withoutXml(renamed);
   }
 
   /** Copies a process's current content under a new name (the UI chooses the name, e.g. "<name> (copy)"); history is not copied. */
@@ -180,6 +192,7 @@ export class ProcessRepository {
       })
     );
     this.emit({ type: 'created', processId: copy.id, name: copy.name });
+    await this.mirror((mirror) => mirror.put(copy));
     return copy;
   }
 
@@ -194,6 +207,7 @@ export class ProcessRepository {
       })
     );
     if (existed) this.emit({ type: 'deleted', processId: id });
+    await this.mirror((copy) => copy.remove(id));
     return existed;
   }
 
@@ -204,7 +218,7 @@ export class ProcessRepository {
   async save(id: string, xml: string, options: { expectedRevision: number }): Promise<SaveResult> {
     const sizeBytes = this.checkSize(xml);
     const result = await this.run('saving the process', () =>
-      this.db.transaction('rw', this.db.processes, async (): Promise<SaveResult> => {
+      this.db.transaction('rw', this.db.processes, async (): Promise<SaveResult & { stored?: ProcessRecord }> => {
         const raw = await this.db.processes.get(id);
         if (raw === undefined) throw notFound();
         const current = this.parseProcess(id, raw);
@@ -214,11 +228,14 @@ export class ProcessRepository {
         // put the row read above (fields this version does not know included) instead of
         // update(), which would read the whole row, XML and all, a second time.
         await this.db.processes.put({ ...raw, xml, revision, updatedAt, sizeBytes });
-        return { ok: true, revision, updatedAt };
+        return { ok: true, revision, updatedAt, stored: { ...current, xml, revision, updatedAt, sizeBytes } };
       })
     );
-    if (result.ok) this.emit({ type: 'saved', processId: id, revision: result.revision });
-    return result;
+    if (!result.ok) return result;
+    this.emit({ type: 'saved', processId: id, revision: result.revision });
+    const { stored, ...saved } = result;
+    await this.mirror((copy) => copy.put(stored!));
+    return saved;
   }
 
   /**
@@ -294,7 +311,7 @@ export class ProcessRepository {
     options: { expectedRevision: number; labels?: { beforeRestore?: string; restored?: string } }
   ): Promise<RestoreResult> {
     const result = await this.run('restoring the version', () =>
-      this.db.transaction('rw', this.db.processes, this.db.versions, async (): Promise<RestoreResult> => {
+      this.db.transaction('rw', this.db.processes, this.db.versions, async (): Promise<RestoreResult & { stored?: ProcessRecord }> => {
         const current = await this.readProcess(id);
         if (current.revision !== options.expectedRevision) return conflict(current);
         const raw = await this.db.versions.get(versionId);
@@ -325,6 +342,7 @@ export class ProcessRepository {
           source.number
         );
         return {
+          stored: { ...current, xml: source.xml, revision, updatedAt: at, sizeBytes },
           ok: true,
           revision,
           updatedAt: at,
@@ -334,8 +352,48 @@ export class ProcessRepository {
         };
       })
     );
-    if (result.ok) this.emit({ type: 'saved', processId: id, revision: result.revision });
-    return result;
+    if (!result.ok) return result;
+    this.emit({ type: 'saved', processId: id, revision: result.revision });
+    const { stored, ...restored } = result;
+    await this.mirror((copy) => copy.put(stored!));
+    return restored;
+  }
+
+  /**
+   * Takes back a restore right after it: the content the restore replaced becomes current
+   * again, and the two versions the restore recorded ('before-restore' and 'restored') are
+   * removed, so undoing leaves the history as it was before. Refuses with a conflict when
+   * the content changed since the restore (then restore the 'before-restore' version instead).
+   */
+  async undoRestore(
+    id: string,
+    restore: { beforeRestoreId: number; restoredId: number },
+    options: { expectedRevision: number }
+  ): Promise<SaveResult & { xml?: string }> {
+    const result = await this.run('undoing the restore', () =>
+      this.db.transaction('rw', this.db.processes, this.db.versions, async (): Promise<(SaveResult & { xml?: string }) & { stored?: ProcessRecord }> => {
+        const current = await this.readProcess(id);
+        if (current.revision !== options.expectedRevision) return conflict(current);
+        const rawBefore = await this.db.versions.get(restore.beforeRestoreId);
+        if (rawBefore === undefined || rawBefore.processId !== id) {
+          throw new StorageError('not-found', `The state before the restore is no longer in the history of "${current.name}".`);
+        }
+        const before = this.parseVersion(restore.beforeRestoreId, rawBefore);
+        const sizeBytes = this.checkSize(before.xml);
+        const revision = current.revision + 1;
+        const updatedAt = this.now();
+        await this.db.processes.update(id, { xml: before.xml, revision, updatedAt, sizeBytes });
+        await this.db.versions.delete(restore.beforeRestoreId);
+        const restored = await this.db.versions.get(restore.restoredId);
+        if (restored?.processId === id && restored.kind === 'restored') await this.db.versions.delete(restore.restoredId);
+        return { ok: true, revision, updatedAt, xml: before.xml, stored: { ...current, xml: before.xml, revision, updatedAt, sizeBytes } };
+      })
+    );
+    if (!result.ok) return result;
+    this.emit({ type: 'saved', processId: id, revision: result.revision });
+    const { stored, ...undone } = result;
+    await this.mirror((copy) => copy.put(stored!));
+    return undone;
   }
 
   /**
@@ -366,6 +424,7 @@ export class ProcessRepository {
       })
     );
     for (const record of created) this.emit({ type: 'created', processId: record.id, name: record.name });
+    for (const record of created) await this.mirror((copy) => copy.put(record));
     return created;
   }
 
@@ -433,6 +492,16 @@ export class ProcessRepository {
       return await work();
     } catch (error) {
       throw toStorageError(error, action);
+    }
+  }
+
+  /** Keeps the copy in step; a copy that cannot be written never makes a committed change look failed. */
+  private async mirror(write: (copy: LibraryCopy) => Promise<void>): Promise<void> {
+    if (!this.copy) return;
+    try {
+      await write(this.copy);
+    } catch (error) {
+      console.warn('The second copy of the library could not be updated', error);
     }
   }
 

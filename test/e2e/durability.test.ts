@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../src/storage/db';
 import { compareFiles } from '../unit/robustness/semantic-diff';
 import { launchBrowser, newAppPage } from '../support/browser';
 import { launchKillable, newProfile, removeProfile, type KillableBrowser } from '../support/killable-browser';
-import { appUrl, currentProcessName, libraryNames, openApp, waitUntilIdle, waitUntilReady, waitUntilSaved } from '../support/app';
+import { appUrl, currentProcessName, importFile, libraryNames, openApp, waitUntilIdle, waitUntilReady, waitUntilSaved } from '../support/app';
 
 // Durability in a real browser: the page or the whole browser killed while saving,
 // a full disk, an old database, damaged rows, two tabs racing, and a long editing
@@ -64,15 +64,6 @@ type AppWindow = Window & {
     controller: { state: { current?: { id: string; name: string; revision: number }; saveState: string } };
   };
 };
-
-/** Imports a file through the library's import button, as a user does. */
-async function importFile(page: Page, name: string, content: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.click('ml-library [data-action="import"]');
-  await (await chooser).setFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(content) });
-  await page.waitForTimeout(50);
-  await waitUntilIdle(page);
-}
 
 /** Renames the first task of the open model through the modeler (one undoable command) and returns the XML autosave will store. */
 async function renameFirstTask(page: Page, name: string): Promise<string> {

@@ -10,7 +10,8 @@ import {
   openApp,
   waitUntilIdle,
   waitUntilReady,
-  waitUntilSaved
+  waitUntilSaved,
+  importFile
 } from '../support/app';
 
 let browser: Browser;
@@ -34,14 +35,6 @@ async function drawTaskAt(page: Page, x: number, y: number): Promise<string> {
   const added = after.filter((id) => !before.has(id) && id.startsWith('Activity_'));
   expect(added).toHaveLength(1);
   return added[0]!;
-}
-
-async function importFile(page: Page, name: string, content: string | Buffer, mimeType = 'application/xml'): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.click('ml-library [data-action="import"]');
-  await (await chooser).setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
-  await page.waitForTimeout(50);
-  await waitUntilIdle(page);
 }
 
 /** The lane of the open process with the largest part visible on the canvas (panels may hide the rest). */
@@ -265,10 +258,18 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     await openApp(page);
     await page.click('[data-panel="versions"]');
     await page.locator('ml-versions button.save').click();
+    // The field is empty with an example as placeholder, so Enter never saves a made-up label.
+    expect(await page.locator('ml-dialog input').inputValue()).toBe('');
+    expect(await page.locator('ml-dialog input').getAttribute('placeholder')).toMatch(/reviewed with sales/);
     await page.locator('ml-dialog input').fill('Voor de workshop');
     await page.locator('ml-dialog button[type=submit]').click();
     await expect.poll(() => page.locator('ml-versions li').count()).toBe(1);
     const idsV1 = await canvasElementIds(page);
+    // Enter on the empty field saves the automatic label, never the example.
+    await page.locator('ml-versions button.save').click();
+    await page.locator('ml-dialog input').press('Enter');
+    await expect.poll(() => page.locator('ml-versions li').count()).toBe(2);
+    expect(await page.locator('ml-versions li[data-version="2"]').textContent()).not.toMatch(/reviewed with sales/i);
 
     const lane = await laneOfProcess(page);
     const spot = await emptyPointIn(page, lane);
@@ -279,12 +280,17 @@ describe('MissingLink foundation, as a new user meets it in Chromium', () => {
     await waitUntilIdle(page);
     expect(await canvasElementIds(page)).toEqual(idsV1);
     // Nothing overwritten: the state with the new task is kept as a version of its own.
-    await expect.poll(() => page.locator('ml-versions li').count()).toBe(3);
+    await expect.poll(() => page.locator('ml-versions li').count()).toBe(4);
     expect((await page.locator('ml-versions li').allTextContents()).join(' ')).toMatch(/kept before a restore/);
+    const said = page.locator('ml-notices [role="status"]', { hasText: 'restored' });
+    expect(await said.last().textContent(), 'the message names the version the user restored').toMatch(/Version 1 restored\. The previous state is kept as version 3\./);
 
     await page.locator('ml-notices button', { hasText: 'Undo restore' }).click();
     await waitUntilIdle(page);
     await expect.poll(() => canvasElementIds(page)).toContain(taskId);
+    // Undoing takes the restore back: no more versions, and it says so instead of "Version … restored".
+    await expect.poll(() => page.locator('ml-versions li').count()).toBe(2);
+    await expect.poll(() => page.locator('ml-notices [role="status"]').last().textContent()).toMatch(/Restore undone/);
     await context.close();
   });
 

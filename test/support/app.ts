@@ -61,3 +61,12 @@ export async function elementBox(page: Page, id: string) {
   if (!box) throw new Error(`element ${id} is not visible`);
   return box;
 }
+
+/** Imports a file through the library's import button, as a user does, and waits until the session is idle. */
+export async function importFile(page: Page, name: string, content: string | Buffer, mimeType = 'application/xml'): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.click('ml-library [data-action="import"]');
+  await (await chooser).setFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+  await page.waitForTimeout(50);
+  await waitUntilIdle(page);
+}

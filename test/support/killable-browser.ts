@@ -65,11 +65,11 @@ async function endGroup(pid: number): Promise<void> {
 }
 
 /** Starts headless Chromium on `profileDir` and connects to it. */
-export async function launchKillable(profileDir: string): Promise<KillableBrowser> {
+export async function launchKillable(profileDir: string, extraArgs: readonly string[] = []): Promise<KillableBrowser> {
   const { executablePath, args } = await findChromium();
   const child = spawn(
     executablePath,
-    [...args, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, '--window-size=1440,900', 'about:blank'],
+    [...args, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, '--window-size=1440,900', ...extraArgs, 'about:blank'],
     // Its own process group, so a kill takes the renderer, storage and GPU helpers with it.
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true }
   );

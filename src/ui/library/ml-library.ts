@@ -9,6 +9,7 @@ import type { ProcessSummary } from '../../app/services';
  * @event ml-open - { id } the user opens a process
  * @event ml-create - the user asks for a new process
  * @event ml-import - { files } the user picked files to import
+ * @event ml-download-all - the user asked for every process in one zip file
  * @event ml-rename - { id } the user wants to rename a process
  * @event ml-duplicate - { id } the user wants a copy
  * @event ml-delete - { id } the user wants to delete a process
@@ -165,6 +166,9 @@ export class MlLibrary extends LitElement {
         <button type="button" data-action="new" ?disabled=${this.busy} @click=${() => this.emit('ml-create')}>${msg('+ New process')}</button>
         <button type="button" class="secondary" data-action="import" ?disabled=${this.busy} @click=${this.pickFiles}>
           ${msg('Import…')}
+        </button>
+        <button type="button" class="secondary" data-action="download-all" ?disabled=${this.processes.length === 0} @click=${() => this.emit('ml-download-all')}>
+          ${msg('Download all')}
         </button>
         <input type="file" accept=".bpmn,.xml,application/xml,text/xml" multiple hidden aria-label=${msg('Import BPMN files')} @change=${this.onFilesPicked} />
       </div>

@@ -7,6 +7,10 @@ interface DialogRequest {
   message?: string;
   inputLabel?: string;
   value?: string;
+  /** An example shown in the empty field; it is not a value, so Enter never saves it. */
+  placeholder?: string;
+  /** The field may stay empty (the caller then picks a default). */
+  optional?: boolean;
   confirmLabel: string;
   danger?: boolean;
   resolve: (value: string | null) => void;
@@ -71,7 +75,13 @@ export class MlDialog extends LitElement {
             <h2 id="dialog-title">${r.title}</h2>
             ${r.message ? html`<p>${r.message}</p>` : nothing}
             ${r.inputLabel
-              ? html`<label>${r.inputLabel}<input name="value" .value=${r.value ?? ''} required maxlength="200" /></label>`
+              ? html`<label>${r.inputLabel}<input
+                  name="value"
+                  .value=${r.value ?? ''}
+                  placeholder=${r.placeholder ?? nothing}
+                  ?required=${!r.optional}
+                  maxlength="200"
+                /></label></label>`
               : nothing}
             <div class="buttons">
               <button type="button" @click=${() => this.finish(null)}>${msg('Cancel')}</button>
@@ -94,7 +104,14 @@ function dialogElement(): MlDialog {
 }
 
 /** Asks the user for a line of text; resolves null when cancelled. */
-export function askText(options: { title: string; inputLabel: string; value?: string; confirmLabel: string }): Promise<string | null> {
+export function askText(options: {
+  title: string;
+  inputLabel: string;
+  value?: string;
+  placeholder?: string;
+  optional?: boolean;
+  confirmLabel: string;
+}): Promise<string | null> {
   return new Promise((resolve) => dialogElement().open({ ...options, resolve }));
 }
 

@@ -105,6 +105,9 @@ export class MlNotices extends LitElement {
           ${n.action
             ? html`<button type="button" @click=${() => (n.action!.run(), this.dismiss(n.id))}>${n.action.label}</button>`
             : nothing}
+          ${n.secondaryAction
+            ? html`<button type="button" @click=${() => n.secondaryAction!.run()}>${n.secondaryAction.label}</button>`
+            : nothing}
           <button type="button" aria-label=${msg('Dismiss message')} @click=${() => this.dismiss(n.id)}>×</button>
         </span>
       </div>`

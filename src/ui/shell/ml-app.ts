@@ -277,7 +277,7 @@ export class MlApp extends LitElement {
         return msg(str`Saved ${time}`);
       }
       case 'error':
-        return state.saveError === 'quota' ? msg('Not saved: storage full') : msg('Not saved');
+        return state.saveError === 'quota' || state.saveError === 'vanished' ? msg('Not saved: storage full') : msg('Not saved');
       case 'conflict':
         return msg('Not saved: changed in another tab');
       default:
@@ -354,6 +354,7 @@ export class MlApp extends LitElement {
           @ml-open=${(e: CustomEvent) => c?.open(e.detail.id)}
           @ml-create=${() => c?.create()}
           @ml-import=${(e: CustomEvent) => c?.importFiles(e.detail.files)}
+          @ml-download-all=${() => void c?.downloadLibrary()}
           @ml-rename=${(e: CustomEvent) => this.renameProcess(e.detail.id)}
           @ml-duplicate=${(e: CustomEvent) => c?.duplicate(e.detail.id)}
           @ml-delete=${(e: CustomEvent) => this.deleteProcess(e.detail.id)}

@@ -21,7 +21,9 @@ async function saveVersion(controller: AppController): Promise<void> {
   const label = await askText({
     title: msg('Save version'),
     inputLabel: msg('Describe this version'),
-    value: msg('Reviewed with sales'),
+    // An example, not a value: Enter on the empty field saves "Version" with its number, never this text.
+    placeholder: msg('For example: reviewed with sales'),
+    optional: true,
     confirmLabel: msg('Save version')
   });
   if (label !== null) await controller.saveVersion(label);

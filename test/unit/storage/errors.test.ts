@@ -16,6 +16,27 @@ describe('toStorageError', () => {
     }
   });
 
+  it('given the disk itself is full, as Chromium reports it (DataError or UnknownError naming the I/O failure), then it is a quota error too, not a generic failure', () => {
+    const blobs = new DOMException('Failed to write blobs (IOError)', 'DataError');
+    const wrapped = new Dexie.AbortError('Transaction aborted', blobs);
+    const unknown = new DOMException('Internal error: IO error: No space left on device', 'UnknownError');
+    // What the request reports when Chromium keeps the IOError on the transaction.
+    const aborted = new Dexie.AbortError('The transaction was aborted, so the request cannot be fulfilled.');
+    expect(isStorageError(toStorageError(aborted, 'saving the process'), 'quota')).toBe(true);
+    for (const error of [blobs, wrapped, unknown]) {
+      const mapped = toStorageError(error, 'saving the process') as StorageError;
+      expect(mapped.kind).toBe('quota');
+      expect(mapped.message).toMatch(/storage is full, so saving the process failed \(\w+: [^)]*(IOError|IO error)/);
+    }
+    // A DataError about the data itself (a bad key) is not a full disk.
+    expect(toStorageError(new DOMException('Data provided to an operation does not meet requirements.', 'DataError'), 'saving')).not.toBeInstanceOf(StorageError);
+  });
+
+  it('given Chromium deleted the database under an open connection, then the error says the library vanished', () => {
+    const gone = new DOMException("Failed to execute 'transaction' on 'IDBDatabase': One of the specified object stores was not found.", 'NotFoundError');
+    expect(isStorageError(toStorageError(new Dexie.OpenFailedError('x', gone), 'saving'), 'vanished')).toBe(true);
+  });
+
   it('given IndexedDB is missing or closed, then the user gets an unavailable error', () => {
     expect(isStorageError(toStorageError(new Dexie.MissingAPIError('no IndexedDB'), 'opening'), 'unavailable')).toBe(true);
     expect(isStorageError(toStorageError(new Dexie.DatabaseClosedError('closed'), 'opening'), 'unavailable')).toBe(true);

@@ -306,6 +306,36 @@ describe('ProcessRepository: versions and restore', () => {
     expect((await repo.listVersions(p.id)).versions.slice(0, 2).map((v) => v.label)).toEqual(['Restored version 2', 'Before restoring version 2']);
   });
 
+  it('given a restore, when it is undone right away, then the previous content returns and the two versions the restore added are gone', async () => {
+    const { repo } = await setup();
+    const p = await repo.create({ name: 'P', xml: first });
+    const v1 = await repo.saveVersion(p.id, 'Baseline');
+    await repo.save(p.id, second, { expectedRevision: 1 });
+    const restore = await repo.restoreVersion(p.id, v1.id, { expectedRevision: 2 });
+    if (!restore.ok) throw new Error('restore failed');
+    expect(restore.restored.restoredFrom, 'the number of the version restored, not its row id').toBe(1);
+
+    const undo = await repo.undoRestore(p.id, { beforeRestoreId: restore.beforeRestore.id, restoredId: restore.restored.id }, { expectedRevision: restore.revision });
+
+    expect(undo).toMatchObject({ ok: true, revision: 4, xml: second });
+    expect(await repo.get(p.id)).toMatchObject({ xml: second, revision: 4 });
+    expect((await repo.listVersions(p.id)).versions.map((v) => v.label)).toEqual(['Baseline']);
+  });
+
+  it('given edits after a restore, when it is undone, then nothing changes and the conflict is reported', async () => {
+    const { repo } = await setup();
+    const p = await repo.create({ name: 'P', xml: first });
+    const v1 = await repo.saveVersion(p.id, 'Baseline');
+    await repo.save(p.id, second, { expectedRevision: 1 });
+    const restore = await repo.restoreVersion(p.id, v1.id, { expectedRevision: 2 });
+    if (!restore.ok) throw new Error('restore failed');
+    await repo.save(p.id, third, { expectedRevision: restore.revision });
+    const undo = await repo.undoRestore(p.id, { beforeRestoreId: restore.beforeRestore.id, restoredId: restore.restored.id }, { expectedRevision: restore.revision });
+    expect(undo.ok).toBe(false);
+    expect((await repo.get(p.id))!.xml).toBe(third);
+    expect((await repo.listVersions(p.id)).versions).toHaveLength(3);
+  });
+
   it('given translated labels, when restoring, then the recorded versions carry them', async () => {
     const { repo } = await setup();
     const p = await repo.create({ name: 'P', xml: first });
