@@ -190,9 +190,6 @@ function parseArgs(args: string[], locale: MessageLocale): SimulateArgs | string
   }
   if (files.length === 0) return texts.noFileGiven;
   if (files.length > 1) return texts.oneFileAtATime(files.length);
-  return { file: files[0]!, cases: out.cases ?? DEFAULT_CASES, seed: out.seed ?? 1, scenario: out.scenario ?? 'planned', format: out.format ?? 'json' };
-  if (files.length === 0) return 'no BPMN file given.';
-  if (files.length > 1) return `one BPMN file at a time, not ${files.length}.`;
   return {
     file: files[0]!,
     cases: out.cases ?? DEFAULT_CASES,

@@ -62,7 +62,7 @@ describe('capacity edits', () => {
     const pools = [{ id: 'P', name: 'Verkoop', capacity: 1, people: [], costPerHour: 0, currency: 'EUR', roles: [] }];
     expect(whatIfFromForm({ pool: 'P', extraPeople: 0, hours: '', arrivalChange: 0 }, pools, 'Europe/Amsterdam')).toBe('Change the people, the working hours or the number of cases first.');
     expect(whatIfFromForm({ pool: 'P', extraPeople: -1, hours: '', arrivalChange: 0 }, pools, 'Europe/Amsterdam')).toBe('"Verkoop" needs at least one person.');
-    expect(() => h.editor.updatePool('Pool_missing', { capacity: 2 })).toThrow('The model has no resource pool "Pool_missing".');
+    expect(() => h.editor.updatePool('Pool_missing', { capacity: 2 })).toThrow('The capacity data has no resource pool "Pool_missing".');
     expect(h.commandStack.canUndo()).toBe(false);
   });
 });
