@@ -526,7 +526,10 @@ describe('durability: a library from the oldest schema', () => {
       await waitUntilIdle(page);
       expect(await currentProcessName(page)).toBe(process.name);
       expect(await page.locator('.djs-container .djs-element[data-element-id="Task"]').count(), `${process.name} is drawn`).toBe(1);
-      const labels = fixture.rows.versions.filter((v) => v.processId === process.id).map((v) => v.label);
+      // Automatic names are shown in the UI's own words ("Version 1 restored"), not as the old build stored them.
+      const labels = fixture.rows.versions
+        .filter((v) => v.processId === process.id)
+        .map((v) => v.label.replace(/^Restored version (\d+)/, 'Version $1 restored'));
       const shown = await page.locator('ml-versions li .label').allTextContents();
       expect(shown.map((t) => t.replace(/^\d+\.\s*/, '')).sort()).toEqual(labels.sort());
     }

@@ -371,7 +371,9 @@ describe('properties panel: editing value-chain data through the UI', () => {
       'activity',
       'performance',
       'resources',
-      'duration'
+      'duration',
+      // Who performs the step, its working time and fixed cost, for the capacity simulation.
+      'work'
     ]);
     expect(await field(page, 'raci-Role_mm').inputValue()).toBe('accountable');
     expect(await panel(page).locator('.warning').allTextContents()).toEqual([expect.stringMatching(/No one is responsible/)]);
