@@ -159,6 +159,8 @@ describe('durability: a real full disk', () => {
       await waitUntilSaved(page);
       const library = await libraryNames(page);
       expect(library.length).toBe(samples.length + 2);
+      // Its state as imported: the oldest state the copy may still hold after a crash (see below).
+      const asImported = await firstTaskName(page);
       await renameFirstTask(page, 'Opgeslagen voor de volle schijf');
       await waitUntilSaved(page);
       const edited = (await page.evaluate(() => (window as unknown as AppWindow).missinglink.controller.state.current!.name));
@@ -238,9 +240,11 @@ describe('durability: a real full disk', () => {
       expect(await libraryNames(page), 'the library comes back from the copy; no samples are added on top').toEqual(library);
       await openByName(page, edited);
       // The copy may lag behind the database by the saves Chromium had not yet written to disk
-      // (localStorage is flushed in batches): a stored state of the process, never nothing.
+      // (localStorage is flushed in batches; on a loaded machine even every save since the
+      // import): a stored state of the process, never nothing (docs/durability.md, known limits).
       const fromCopy = await firstTaskName(page);
-      expect(['Opgeslagen na het vrijmaken', 'Opgeslagen voor de volle schijf']).toContain(fromCopy);
+      const aStateItHad = fromCopy === asImported || /^(Opgeslagen na het vrijmaken|Bewerkt op een volle schijf( \d+)?|Opgeslagen voor de volle schijf)$/.test(fromCopy);
+      expect(aStateItHad, `restored as "${fromCopy}"`).toBe(true);
       figures.push(`edited process restored from the copy as: "${fromCopy}"`);
       const restored = page.locator('ml-notices [data-tone="info"]', { hasText: 'teruggezet uit de tweede kopie' });
       await expect.poll(() => restored.count()).toBe(1);
