@@ -101,10 +101,10 @@ afterAll(async () => {
 
 describe('hostile files of issue 12 are refused fast, without freezing the page', () => {
   const attacks: Array<[string, () => string, RegExp]> = [
-    ['100,000 sequence flows (6 MB)', () => manyFlows(), /more than 10,000 connections/],
+    ['100,000 sequence flows (6 MB)', () => manyFlows(), /more than 25,000 connections/],
     ['50,000 lanes without diagram', () => manyLanes(50_000, false), /more than 1,000 lanes/],
     ['50,000 lanes with diagram', () => manyLanes(50_000, true), /more than 1,000 lanes/],
-    ['300 names of 9,990 characters', () => manyLongNames(), /more than 100,000 characters of names and texts/],
+    ['300 names of 9,990 characters', () => manyLongNames(), /more than 1,000,000 characters of names and texts/],
     ['20,000-deep nesting behind a DOCTYPE trick', () => doctypeBypass(`${'<bpmn:subProcess>'.repeat(20_000)}${'</bpmn:subProcess>'.repeat(20_000)}`), /more than 1,000 levels deep/],
     ['a 2-million-character name behind a DOCTYPE trick', () => doctypeBypass(`<bpmn:task id="t" name="${'n'.repeat(2_000_000)}"/>`), /name of 2,000,000 characters/],
     ['a 2 MB bpmn:name', () => prefixedName(), /name of 2,000,000 characters/],
